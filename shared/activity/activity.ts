@@ -1,0 +1,79 @@
+// The canonical Activity: every source (GPX, TCX, FIT, Strava streams) is parsed into this one
+// shape, so that cleaning, metrics and storage never care where a run came from.
+
+/** Sports as Hipcheck groups them. Running sports feed the run pipeline; the rest is cross-training. */
+export type Sport =
+  | 'run'
+  | 'trail_run'
+  | 'treadmill_run'
+  | 'walk'
+  | 'hike'
+  | 'ride'
+  | 'swim'
+  | 'elliptical'
+  | 'rowing'
+  | 'strength'
+  | 'other';
+
+export type SourceFormat = 'gpx' | 'tcx' | 'fit' | 'strava';
+
+/** One recorded point. `t` is milliseconds since the Unix epoch (UTC). */
+export interface Sample {
+  t: number;
+  lat?: number;
+  lon?: number;
+  eleM?: number;
+  hrBpm?: number;
+  /** Steps per minute (both feet), whatever the device recorded (FIT/TCX often store one foot). */
+  cadenceSpm?: number;
+  /** Cumulative distance from the start, metres. */
+  distanceM?: number;
+  speedMps?: number;
+}
+
+export interface Lap {
+  /** Seconds from the activity start. */
+  startS: number;
+  durationS: number;
+  distanceM: number;
+  avgHrBpm?: number;
+  trigger?: string;
+}
+
+export interface Interval {
+  kind: 'work' | 'rest';
+  /** Seconds from the activity start. */
+  startS: number;
+  durationS: number;
+  distanceM: number;
+}
+
+export interface ActivitySummary {
+  distanceM: number;
+  movingS: number;
+  elapsedS: number;
+  elevationGainM: number;
+  avgHrBpm?: number;
+  maxHrBpm?: number;
+}
+
+export interface Activity {
+  format: SourceFormat;
+  sport: Sport;
+  name?: string;
+  device?: string;
+  startAt: Date;
+  samples: Sample[];
+  laps: Lap[];
+  intervals: Interval[];
+  summary: ActivitySummary;
+  /** Things cleaning changed or doubted (dropped GPS spikes, zero heart rates, ...). */
+  warnings: string[];
+}
+
+const RUNNING: ReadonlySet<Sport> = new Set(['run', 'trail_run', 'treadmill_run']);
+
+/** Whether a sport counts toward running distance (science.md §1: cross-training does not). */
+export function isRunningSport(sport: Sport): boolean {
+  return RUNNING.has(sport);
+}
