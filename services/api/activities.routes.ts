@@ -1,0 +1,50 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { NotFoundError } from '#shared/errors';
+import { isLocalDate } from '#shared/local-date';
+import type { Pool } from '#services/db/database';
+import { findActivity, listActivities } from '#services/db/activities.repository';
+import { listDailyVolume, listWeeklyVolume } from '#services/db/metrics.repository';
+import { currentAthlete } from './session.ts';
+import { isUuid } from './ids.ts';
+import { parseInput } from './validate.ts';
+
+const localDate = z.string().refine(isLocalDate, 'must be a date written YYYY-MM-DD');
+export const rangeSchema = z.object({ from: localDate.optional(), to: localDate.optional() });
+
+export function activitiesRoutes(deps: { pool: Pool }): Router {
+  const router = Router();
+
+  router.get('/', async (req, res) => {
+    const range = parseInput(rangeSchema, req.query);
+    const athlete = await currentAthlete(deps.pool, res);
+    res.json(await listActivities(deps.pool, athlete.id, range));
+  });
+
+  router.get('/:id', async (req, res) => {
+    const athlete = await currentAthlete(deps.pool, res);
+    const activity = isUuid(req.params.id) ? await findActivity(deps.pool, athlete.id, req.params.id) : undefined;
+    if (!activity) throw new NotFoundError('no such activity');
+    res.json(activity);
+  });
+
+  return router;
+}
+
+export function metricsRoutes(deps: { pool: Pool }): Router {
+  const router = Router();
+
+  router.get('/daily', async (req, res) => {
+    const range = parseInput(rangeSchema, req.query);
+    const athlete = await currentAthlete(deps.pool, res);
+    res.json(await listDailyVolume(deps.pool, athlete.id, range));
+  });
+
+  router.get('/weekly', async (req, res) => {
+    const range = parseInput(rangeSchema, req.query);
+    const athlete = await currentAthlete(deps.pool, res);
+    res.json(await listWeeklyVolume(deps.pool, athlete.id, range));
+  });
+
+  return router;
+}

@@ -1,0 +1,67 @@
+// The HTTP app: JSON API under /api and the dashboard's static files. Every athlete route reads
+// the caller's own athlete from the session: there is no way to name another athlete's data.
+import express, { type Express } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { NotFoundError } from '#shared/errors';
+import type { Pool } from '#services/db/database';
+import type { JobQueue } from '#services/queue/jobs';
+import { activitiesRoutes, metricsRoutes } from './activities.routes.ts';
+import { athleteRoutes } from './athlete.routes.ts';
+import { authRoutes, meRoute } from './auth.routes.ts';
+import { createErrorHandler } from './errors.ts';
+import { requireUser, sameOriginGuard, sessionMiddleware } from './session.ts';
+import { uploadsRoutes } from './uploads.routes.ts';
+
+export interface AppDeps {
+  pool: Pool;
+  queue: JobQueue;
+  publicUrl: string;
+  uploadMaxBytes: number;
+  /** Built dashboard (index.html and assets); absent in API-only test runs. */
+  dashboardDir?: string;
+  log: (message: string) => void;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    next();
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    await deps.pool.query('SELECT 1');
+    res.json({ ok: true });
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: '256kb' }));
+  api.use(sameOriginGuard(deps.publicUrl));
+  api.use(sessionMiddleware(deps.pool));
+  const secureCookies = deps.publicUrl.startsWith('https:');
+  api.use('/auth', authRoutes({ pool: deps.pool, secureCookies }));
+  api.use(requireUser);
+  api.use(meRoute({ pool: deps.pool }));
+  api.use('/athlete', athleteRoutes({ pool: deps.pool, queue: deps.queue }));
+  api.use('/uploads', uploadsRoutes({ pool: deps.pool, queue: deps.queue, maxFileBytes: deps.uploadMaxBytes }));
+  api.use('/activities', activitiesRoutes({ pool: deps.pool }));
+  api.use('/metrics', metricsRoutes({ pool: deps.pool }));
+  api.use(() => {
+    throw new NotFoundError('no such API route');
+  });
+  app.use('/api', api);
+
+  const dashboardDir = deps.dashboardDir;
+  if (dashboardDir && existsSync(join(dashboardDir, 'index.html'))) {
+    app.use(express.static(dashboardDir, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes all load the same page.
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(dashboardDir, 'index.html')));
+  }
+
+  app.use(createErrorHandler(deps.log));
+  return app;
+}

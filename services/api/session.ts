@@ -1,0 +1,97 @@
+// Sessions: a random token in an httpOnly SameSite=Lax cookie; only its sha256 is stored, so a
+// database leak does not leak live sessions. State-changing requests from another origin are
+// refused (CSRF), on top of what SameSite already blocks.
+import { createHash, randomBytes } from 'node:crypto';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '#shared/errors';
+import type { Pool } from '#services/db/database';
+import type { Athlete } from '#services/db/athletes.repository';
+import { findAthleteByUserId } from '#services/db/athletes.repository';
+import { deleteSession, findSessionUser, insertSession } from '#services/db/sessions.repository';
+import type { User } from '#services/db/users.repository';
+
+export const SESSION_COOKIE = 'hipcheck_session';
+const SESSION_DAYS = 30;
+
+export const hashToken = (token: string): Buffer => createHash('sha256').update(token).digest();
+
+export function readCookie(req: Request, name: string): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+export async function startSession(pool: Pool, res: Response, userId: string, secure: boolean): Promise<void> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+  await insertSession(pool, { tokenHash: hashToken(token), userId, expiresAt });
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    expires: expiresAt,
+  });
+}
+
+export async function endSession(pool: Pool, req: Request, res: Response): Promise<void> {
+  const token = readCookie(req, SESSION_COOKIE);
+  if (token) await deleteSession(pool, hashToken(token));
+  res.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+export interface Locals {
+  user?: User;
+  athlete?: Athlete;
+}
+
+/** Loads the session's user, if any, into res.locals.user. */
+export function sessionMiddleware(pool: Pool): RequestHandler {
+  return async (req, res, next) => {
+    const token = readCookie(req, SESSION_COOKIE);
+    if (token) {
+      const user = await findSessionUser(pool, hashToken(token));
+      if (user) (res.locals as Locals).user = user;
+    }
+    next();
+  };
+}
+
+/** Refuses unsafe methods whose Origin is not this site. */
+export function sameOriginGuard(publicUrl: string): RequestHandler {
+  const allowed = new URL(publicUrl).origin;
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+    const origin = req.headers.origin;
+    if (origin === undefined || origin === 'null') return next();
+    const host = req.headers.host;
+    if (origin === allowed || (host !== undefined && new URL(origin).host === host)) return next();
+    next(new ForbiddenError(`requests from ${origin} are not allowed`));
+  };
+}
+
+export function currentUser(res: Response): User {
+  const user = (res.locals as Locals).user;
+  if (!user) throw new UnauthorizedError();
+  return user;
+}
+
+export const requireUser: RequestHandler = (_req, res, next) => {
+  currentUser(res);
+  next();
+};
+
+/** The signed-in runner's own athlete profile. */
+export async function currentAthlete(pool: Pool, res: Response): Promise<Athlete> {
+  const locals = res.locals as Locals;
+  if (locals.athlete) return locals.athlete;
+  const user = currentUser(res);
+  const athlete = await findAthleteByUserId(pool, user.id);
+  if (!athlete) throw new NotFoundError('this account has no athlete profile (coach accounts have none)');
+  locals.athlete = athlete;
+  return athlete;
+}

@@ -1,0 +1,66 @@
+// `hipcheck <command>`: the one entry point of every process.
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { startHipcheck, type Mode } from '../runtime.ts';
+
+const USAGE = `usage: hipcheck <command>
+
+  start                   API, dashboard and workers in one process (PORT, default 3000)
+  api                     the API and dashboard only (needs REDIS_URL for workers elsewhere)
+  worker                  the job workers only (needs REDIS_URL)
+  inspect FILE… [--json]  parse activity files without a database and print what they hold
+`;
+
+function logger(config: Config): (m: string) => void {
+  return config.logLevel === 'silent' ? () => undefined : (m) => console.log(`[hipcheck] ${m}`);
+}
+
+async function serve(mode: Mode): Promise<number> {
+  const config = loadConfig(process.env);
+  const log = logger(config);
+  const running = await startHipcheck(config, mode, log);
+  if (running.url) log(`Hipcheck is running at ${running.url}`);
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      log(`${signal}: shutting down`);
+      resolve();
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+  });
+  await running.stop();
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'start':
+        return await serve('all');
+      case 'api':
+        return await serve('api');
+      case 'worker':
+        return await serve('worker');
+      case 'inspect': {
+        const { inspectCommand } = await import('./inspect.ts');
+        return await inspectCommand(args, { stdout: process.stdout, stderr: process.stderr });
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        return command === undefined ? 1 : 0;
+      default:
+        process.stderr.write(`unknown command: ${command}\n\n${USAGE}`);
+        return 1;
+    }
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`hipcheck: ${err.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`hipcheck: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}

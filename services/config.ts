@@ -1,0 +1,98 @@
+// The one place that reads the environment. Each process calls loadConfig(process.env) once and
+// passes the typed result down; an invalid variable is named in the error.
+import { z } from 'zod';
+
+const HEX_KEY = /^[0-9a-fA-F]{64}$/;
+
+const urlString = (protocols: string[]) =>
+  z.string().refine(
+    (s) => {
+      try {
+        return protocols.includes(new URL(s).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: urlString(['postgres:', 'postgresql:']).optional(),
+  REDIS_URL: urlString(['redis:', 'rediss:']).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: urlString(['http:', 'https:']).optional(),
+  STRAVA_CLIENT_ID: z.string().min(1).optional(),
+  STRAVA_CLIENT_SECRET: z.string().min(1).optional(),
+  STRAVA_API_URL: urlString(['http:', 'https:']).default('https://www.strava.com/api/v3'),
+  STRAVA_OAUTH_URL: urlString(['http:', 'https:']).default('https://www.strava.com/oauth'),
+  STRAVA_WEBHOOK_VERIFY_TOKEN: z.string().min(1).optional(),
+  TOKEN_ENCRYPTION_KEY: z
+    .string()
+    .regex(HEX_KEY, 'must be 32 bytes written as 64 hex characters')
+    .optional(),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absent: the embedded PostgreSQL under dataDir is started. */
+  databaseUrl: string | undefined;
+  /** Absent: jobs run in-process instead of on BullMQ. */
+  redisUrl: string | undefined;
+  dataDir: string;
+  publicUrl: string;
+  strava: {
+    clientId: string | undefined;
+    clientSecret: string | undefined;
+    apiUrl: string;
+    oauthUrl: string;
+    webhookVerifyToken: string | undefined;
+  };
+  tokenEncryptionKey: string | undefined;
+  uploadMaxBytes: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parse and validate the environment; throws ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable means "not set", as in most shells' `VAR= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    dataDir: e.DATA_DIR,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    strava: {
+      clientId: e.STRAVA_CLIENT_ID,
+      clientSecret: e.STRAVA_CLIENT_SECRET,
+      apiUrl: e.STRAVA_API_URL.replace(/\/$/, ''),
+      oauthUrl: e.STRAVA_OAUTH_URL.replace(/\/$/, ''),
+      webhookVerifyToken: e.STRAVA_WEBHOOK_VERIFY_TOKEN,
+    },
+    tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,288 @@
+import type { Activity, Interval, Lap, Sample } from '#shared/activity/activity';
+import type { Queryable } from './database.ts';
+
+export interface ActivitySummaryRow {
+  id: string;
+  source: 'file' | 'strava';
+  sport: string;
+  name: string | null;
+  startAt: string;
+  localDate: string;
+  distanceM: number;
+  movingS: number;
+  elapsedS: number;
+  elevationGainM: number;
+  avgHrBpm: number | null;
+  maxHrBpm: number | null;
+  device: string | null;
+  format: string;
+  sampleCount: number;
+}
+
+export interface ActivityDetail extends ActivitySummaryRow {
+  laps: Lap[];
+  intervals: Interval[];
+  warnings: string[];
+  samples: Sample[];
+}
+
+interface ActivityRow {
+  id: string;
+  source: 'file' | 'strava';
+  sport: string;
+  name: string | null;
+  start_at: Date;
+  local_date: string;
+  distance_m: number;
+  moving_s: number;
+  elapsed_s: number;
+  elevation_gain_m: number;
+  avg_hr_bpm: number | null;
+  max_hr_bpm: number | null;
+  device: string | null;
+  format: string;
+  sample_count: number;
+}
+
+const COLUMNS = `id, source, sport, name, start_at, local_date, distance_m, moving_s, elapsed_s,
+  elevation_gain_m, avg_hr_bpm, max_hr_bpm, device, format, sample_count`;
+
+const toSummary = (r: ActivityRow): ActivitySummaryRow => ({
+  id: r.id,
+  source: r.source,
+  sport: r.sport,
+  name: r.name,
+  startAt: r.start_at.toISOString(),
+  localDate: r.local_date,
+  distanceM: r.distance_m,
+  movingS: r.moving_s,
+  elapsedS: r.elapsed_s,
+  elevationGainM: r.elevation_gain_m,
+  avgHrBpm: r.avg_hr_bpm,
+  maxHrBpm: r.max_hr_bpm,
+  device: r.device,
+  format: r.format,
+  sampleCount: r.sample_count,
+});
+
+/**
+ * Insert an activity and all its samples (one statement for the samples). Returns undefined when
+ * the athlete already has an activity from the same source id. Call inside a transaction so that
+ * a crash leaves neither row.
+ */
+export async function insertActivity(
+  db: Queryable,
+  input: {
+    athleteId: string;
+    source: 'file' | 'strava';
+    sourceId: string;
+    uploadId: string | null;
+    localDate: string;
+    activity: Activity;
+  },
+): Promise<string | undefined> {
+  const a = input.activity;
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO activities (athlete_id, source, source_id, upload_id, format, sport, name, device,
+       start_at, local_date, distance_m, moving_s, elapsed_s, elevation_gain_m, avg_hr_bpm,
+       max_hr_bpm, sample_count, laps, intervals, warnings)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+     ON CONFLICT (athlete_id, source, source_id) DO NOTHING
+     RETURNING id`,
+    [
+      input.athleteId,
+      input.source,
+      input.sourceId,
+      input.uploadId,
+      a.format,
+      a.sport,
+      a.name ?? null,
+      a.device ?? null,
+      a.startAt,
+      input.localDate,
+      a.summary.distanceM,
+      a.summary.movingS,
+      a.summary.elapsedS,
+      a.summary.elevationGainM,
+      a.summary.avgHrBpm ?? null,
+      a.summary.maxHrBpm ?? null,
+      a.samples.length,
+      JSON.stringify(a.laps),
+      JSON.stringify(a.intervals),
+      JSON.stringify(a.warnings),
+    ],
+  );
+  const id = rows[0]?.id;
+  if (id === undefined) return undefined;
+  await insertSamples(db, id, a.samples);
+  return id;
+}
+
+/** All samples of one activity in one statement: columns as arrays, unnested server-side. */
+export async function insertSamples(db: Queryable, activityId: string, samples: Sample[]): Promise<void> {
+  if (samples.length === 0) return;
+  const n = samples.length;
+  const t = new Array<string>(n);
+  const lat = new Array<number | null>(n);
+  const lon = new Array<number | null>(n);
+  const ele = new Array<number | null>(n);
+  const hr = new Array<number | null>(n);
+  const cad = new Array<number | null>(n);
+  const dist = new Array<number | null>(n);
+  const speed = new Array<number | null>(n);
+  for (let i = 0; i < n; i++) {
+    const s = samples[i] as Sample;
+    t[i] = new Date(s.t).toISOString();
+    lat[i] = s.lat ?? null;
+    lon[i] = s.lon ?? null;
+    ele[i] = s.eleM ?? null;
+    hr[i] = s.hrBpm ?? null;
+    cad[i] = s.cadenceSpm ?? null;
+    dist[i] = s.distanceM ?? null;
+    speed[i] = s.speedMps ?? null;
+  }
+  await db.query(
+    `INSERT INTO samples (activity_id, t, lat, lon, ele_m, hr_bpm, cadence_spm, distance_m, speed_mps)
+     SELECT $1, * FROM unnest($2::timestamptz[], $3::float8[], $4::float8[], $5::real[], $6::real[],
+       $7::real[], $8::float8[], $9::real[])
+     ON CONFLICT (activity_id, t) DO NOTHING`,
+    [activityId, t, lat, lon, ele, hr, cad, dist, speed],
+  );
+}
+
+export async function findActivityIdBySource(
+  db: Queryable,
+  athleteId: string,
+  source: 'file' | 'strava',
+  sourceId: string,
+): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    'SELECT id FROM activities WHERE athlete_id = $1 AND source = $2 AND source_id = $3',
+    [athleteId, source, sourceId],
+  );
+  return rows[0]?.id;
+}
+
+/** An activity of the athlete that started within `toleranceS` of `startAt` (the same session). */
+export async function findActivityIdNear(
+  db: Queryable,
+  athleteId: string,
+  startAt: Date,
+  toleranceS: number,
+): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM activities WHERE athlete_id = $1
+        AND start_at BETWEEN $2::timestamptz - make_interval(secs => $3)
+                         AND $2::timestamptz + make_interval(secs => $3)
+      ORDER BY abs(extract(epoch FROM start_at - $2::timestamptz)) LIMIT 1`,
+    [athleteId, startAt, toleranceS],
+  );
+  return rows[0]?.id;
+}
+
+export async function listActivities(
+  db: Queryable,
+  athleteId: string,
+  range: { from?: string | undefined; to?: string | undefined },
+): Promise<ActivitySummaryRow[]> {
+  const { rows } = await db.query<ActivityRow>(
+    `SELECT ${COLUMNS} FROM activities
+      WHERE athlete_id = $1
+        AND ($2::date IS NULL OR local_date >= $2::date)
+        AND ($3::date IS NULL OR local_date <= $3::date)
+      ORDER BY start_at DESC`,
+    [athleteId, range.from ?? null, range.to ?? null],
+  );
+  return rows.map(toSummary);
+}
+
+export async function findActivity(
+  db: Queryable,
+  athleteId: string,
+  id: string,
+): Promise<ActivityDetail | undefined> {
+  const { rows } = await db.query<ActivityRow & { laps: Lap[]; intervals: Interval[]; warnings: string[] }>(
+    `SELECT ${COLUMNS}, laps, intervals, warnings FROM activities WHERE id = $1 AND athlete_id = $2`,
+    [id, athleteId],
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  const samples = await db.query<{
+    t: Date;
+    lat: number | null;
+    lon: number | null;
+    ele_m: number | null;
+    hr_bpm: number | null;
+    cadence_spm: number | null;
+    distance_m: number | null;
+    speed_mps: number | null;
+  }>(
+    `SELECT t, lat, lon, ele_m, hr_bpm, cadence_spm, distance_m, speed_mps
+       FROM samples WHERE activity_id = $1 ORDER BY t`,
+    [id],
+  );
+  return {
+    ...toSummary(r),
+    laps: r.laps,
+    intervals: r.intervals,
+    warnings: r.warnings,
+    samples: samples.rows.map((s) => {
+      const out: Sample = { t: s.t.getTime() };
+      if (s.lat !== null) out.lat = s.lat;
+      if (s.lon !== null) out.lon = s.lon;
+      if (s.ele_m !== null) out.eleM = s.ele_m;
+      if (s.hr_bpm !== null) out.hrBpm = s.hr_bpm;
+      if (s.cadence_spm !== null) out.cadenceSpm = s.cadence_spm;
+      if (s.distance_m !== null) out.distanceM = s.distance_m;
+      if (s.speed_mps !== null) out.speedMps = s.speed_mps;
+      return out;
+    }),
+  };
+}
+
+/** Per local day: running distance, moving time and count, for days on or after `from`. */
+export async function runTotalsByDay(
+  db: Queryable,
+  athleteId: string,
+  from: string,
+  runningSports: readonly string[],
+): Promise<Array<{ day: string; distanceM: number; movingS: number; count: number }>> {
+  const { rows } = await db.query<{ day: string; distance_m: number; moving_s: number; n: number }>(
+    `SELECT local_date AS day, sum(distance_m)::float8 AS distance_m, sum(moving_s)::float8 AS moving_s,
+            count(*)::int AS n
+       FROM activities
+      WHERE athlete_id = $1 AND local_date >= $2::date AND sport = ANY($3::text[])
+      GROUP BY local_date ORDER BY local_date`,
+    [athleteId, from, runningSports],
+  );
+  return rows.map((r) => ({ day: r.day, distanceM: r.distance_m, movingS: r.moving_s, count: r.n }));
+}
+
+export async function earliestActivityDate(db: Queryable, athleteId: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ d: string | null }>(
+    'SELECT min(local_date) AS d FROM activities WHERE athlete_id = $1',
+    [athleteId],
+  );
+  return rows[0]?.d ?? undefined;
+}
+
+/**
+ * Move every activity to its local day in `timezone`; returns the earliest day touched (old or
+ * new), from which metrics must be recomputed.
+ */
+export async function relocalizeActivities(
+  db: Queryable,
+  athleteId: string,
+  timezone: string,
+): Promise<string | undefined> {
+  const { rows } = await db.query<{ d: string | null }>(
+    `WITH moved AS (
+       UPDATE activities a SET local_date = (a.start_at AT TIME ZONE $2)::date, updated_at = now()
+         FROM activities old
+        WHERE a.id = old.id AND a.athlete_id = $1
+       RETURNING least(old.local_date, (a.start_at AT TIME ZONE $2)::date) AS d)
+     SELECT min(d) AS d FROM moved`,
+    [athleteId, timezone],
+  );
+  return rows[0]?.d ?? undefined;
+}

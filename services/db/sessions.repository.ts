@@ -1,0 +1,34 @@
+import type { Queryable } from './database.ts';
+import type { User } from './users.repository.ts';
+
+export async function insertSession(
+  db: Queryable,
+  input: { tokenHash: Buffer; userId: string; expiresAt: Date },
+): Promise<void> {
+  await db.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
+    input.tokenHash,
+    input.userId,
+    input.expiresAt,
+  ]);
+}
+
+/** The user of a live session, or undefined when the token is unknown or expired. */
+export async function findSessionUser(db: Queryable, tokenHash: Buffer): Promise<User | undefined> {
+  const { rows } = await db.query<{ id: string; email: string; role: User['role']; created_at: Date }>(
+    `SELECT u.id, u.email, u.role, u.created_at
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.expires_at > now()`,
+    [tokenHash],
+  );
+  const r = rows[0];
+  return r ? { id: r.id, email: r.email, role: r.role, createdAt: r.created_at } : undefined;
+}
+
+export async function deleteSession(db: Queryable, tokenHash: Buffer): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}
+
+export async function deleteExpiredSessions(db: Queryable): Promise<number> {
+  const res = await db.query('DELETE FROM sessions WHERE expires_at <= now()');
+  return res.rowCount ?? 0;
+}

@@ -1,0 +1,100 @@
+// The queue of the embedded mode (no REDIS_URL): jobs run in this process through the same
+// processors as the BullMQ workers, with the same deduplication by job id and the same retries.
+// Nothing is lost if the process stops: the outbox rows are enqueued again at the next start.
+import { AppError } from '#shared/errors';
+import { RETRY, type JobName, type JobPayloads, type JobQueue, type Processors } from './jobs.ts';
+
+interface Pending {
+  name: JobName;
+  data: JobPayloads[JobName];
+  jobId: string;
+  attempt: number;
+}
+
+export interface InProcessQueue extends JobQueue {
+  /** Resolves when no job is waiting or running. */
+  idle(): Promise<void>;
+}
+
+export function createInProcessQueue(
+  processors: () => Processors,
+  log: (message: string) => void,
+  options: { concurrency?: number; backoffMs?: number } = {},
+): InProcessQueue {
+  const concurrency = options.concurrency ?? 2;
+  const backoffMs = options.backoffMs ?? RETRY.backoffMs;
+  const waiting: Pending[] = [];
+  const known = new Set<string>();
+  const timers = new Set<NodeJS.Timeout>();
+  let running = 0;
+  let closed = false;
+  let idleWaiters: Array<() => void> = [];
+
+  function checkIdle(): void {
+    if (running === 0 && waiting.length === 0 && timers.size === 0) {
+      const w = idleWaiters;
+      idleWaiters = [];
+      for (const resolve of w) resolve();
+    }
+  }
+
+  function pump(): void {
+    while (!closed && running < concurrency && waiting.length > 0) {
+      const job = waiting.shift();
+      if (!job) break;
+      running += 1;
+      void run(job);
+    }
+    checkIdle();
+  }
+
+  async function run(job: Pending): Promise<void> {
+    try {
+      const processor = processors()[job.name] as (
+        data: JobPayloads[JobName],
+        ctx: { attempt: number },
+      ) => Promise<void>;
+      await processor(job.data, { attempt: job.attempt });
+      known.delete(job.jobId);
+    } catch (err) {
+      const permanent = err instanceof AppError && !err.retryable;
+      if (permanent || job.attempt >= RETRY.attempts || closed) {
+        known.delete(job.jobId);
+        log(`job ${job.jobId} failed: ${(err as Error).message}`);
+      } else {
+        const delay = backoffMs * 2 ** (job.attempt - 1);
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          waiting.push({ ...job, attempt: job.attempt + 1 });
+          pump();
+        }, delay);
+        timers.add(timer);
+      }
+    } finally {
+      running -= 1;
+      pump();
+    }
+  }
+
+  return {
+    async enqueue(name, data, jobId) {
+      if (closed || known.has(jobId)) return;
+      known.add(jobId);
+      waiting.push({ name, data, jobId, attempt: 1 });
+      queueMicrotask(pump);
+    },
+    idle() {
+      return new Promise((resolve) => {
+        idleWaiters.push(resolve);
+        checkIdle();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      waiting.length = 0;
+      checkIdle();
+    },
+  };
+}

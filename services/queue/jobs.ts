@@ -1,0 +1,39 @@
+// Job names and payloads. Payloads carry ids only: the data lives in PostgreSQL (the outbox), so a
+// job can always be rebuilt from the database after Redis loses it.
+
+export interface JobPayloads {
+  /** Parse one stored upload into an activity. */
+  ingest: { uploadId: string };
+  /** Recompute an athlete's daily metrics from the earliest pending day (kept in the database). */
+  recompute: { athleteId: string };
+}
+
+export type JobName = keyof JobPayloads;
+
+export const JOB_NAMES: readonly JobName[] = ['ingest', 'recompute'];
+
+export interface JobContext {
+  /** 1 on the first try. */
+  attempt: number;
+}
+
+export type Processor<K extends JobName> = (data: JobPayloads[K], ctx: JobContext) => Promise<void>;
+
+export type Processors = { [K in JobName]: Processor<K> };
+
+export interface JobQueue {
+  /**
+   * Enqueue a job. `jobId` deduplicates: while a job with the same id is waiting or running,
+   * another one is not added.
+   */
+  enqueue<K extends JobName>(name: K, data: JobPayloads[K], jobId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const jobIds = {
+  ingest: (uploadId: string) => `ingest-${uploadId}`,
+  recompute: (athleteId: string, version: number) => `recompute-${athleteId}-${version}`,
+};
+
+/** Retry policy shared by both runners. */
+export const RETRY = { attempts: 8, backoffMs: 1000 } as const;

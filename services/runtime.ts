@@ -1,0 +1,122 @@
+// Starts Hipcheck in one of its modes: everything in one process (`start`), the API alone, or the
+// workers alone. Without DATABASE_URL the embedded PostgreSQL is started; without REDIS_URL jobs
+// run in-process through the same processors as the BullMQ workers.
+import http from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.ts';
+import { createApp } from './api/app.ts';
+import { createPool, migratePool, type Pool } from './db/database.ts';
+import { startEmbeddedPostgres } from './db/embedded-postgres.ts';
+import { createBullQueue, startBullWorkers } from './queue/bullmq-queue.ts';
+import { createInProcessQueue } from './queue/in-process-queue.ts';
+import type { JobQueue, Processors } from './queue/jobs.ts';
+import { startReconciler } from './queue/reconciler.ts';
+import { createProcessors } from '../workers/processors.ts';
+
+export type Mode = 'all' | 'api' | 'worker';
+
+export interface Running {
+  url: string | undefined;
+  pool: Pool;
+  queue: JobQueue;
+  stop(): Promise<void>;
+}
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const DASHBOARD_DIR = join(ROOT, 'dist', 'dashboard');
+
+export async function openDatabase(
+  config: Config,
+  log: (m: string) => void,
+): Promise<{ pool: Pool; close(): Promise<void>; timescale: boolean }> {
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    const embedded = await startEmbeddedPostgres(config.dataDir, log);
+    url = embedded.url;
+    stopEmbedded = embedded.stop;
+    log(`embedded PostgreSQL running, data in ${config.dataDir}`);
+  }
+  const pool = createPool(url);
+  const migrated = await migratePool(pool);
+  if (migrated.applied.length > 0) log(`migrations applied: ${migrated.applied.join(', ')}`);
+  return {
+    pool,
+    timescale: migrated.timescale,
+    async close() {
+      await pool.end();
+      await stopEmbedded?.();
+    },
+  };
+}
+
+export async function startHipcheck(config: Config, mode: Mode, log: (m: string) => void): Promise<Running> {
+  if (mode === 'worker' && !config.redisUrl) {
+    throw new Error('`hipcheck worker` needs REDIS_URL: without Redis, jobs run inside `hipcheck start`');
+  }
+  const db = await openDatabase(config, log);
+  const now = () => new Date();
+  const closers: Array<() => Promise<void>> = [];
+
+  let queue: JobQueue;
+  if (config.redisUrl) {
+    queue = createBullQueue({ redisUrl: config.redisUrl });
+    if (mode !== 'api') {
+      const processors = createProcessors({ pool: db.pool, queue, now });
+      const workers = startBullWorkers({ redisUrl: config.redisUrl, processors, log });
+      closers.push(() => workers.close());
+      log('workers started on BullMQ');
+    }
+  } else {
+    let processors: Processors | undefined;
+    const inProcess = createInProcessQueue(() => {
+      if (!processors) throw new Error('processors not ready');
+      return processors;
+    }, log);
+    processors = createProcessors({ pool: db.pool, queue: inProcess, now });
+    queue = inProcess;
+    log('no REDIS_URL: jobs run in this process');
+  }
+
+  const reconciler = startReconciler({ pool: db.pool, queue, log });
+  closers.push(async () => reconciler.stop());
+
+  let url: string | undefined;
+  if (mode !== 'worker') {
+    const app = createApp({
+      pool: db.pool,
+      queue,
+      publicUrl: config.publicUrl,
+      uploadMaxBytes: config.uploadMaxBytes,
+      dashboardDir: DASHBOARD_DIR,
+      log,
+    });
+    const server = http.createServer(app);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+    const address = server.address();
+    const port = address && typeof address === 'object' ? address.port : config.port;
+    url = `http://localhost:${port}`;
+    closers.unshift(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    );
+  }
+
+  return {
+    url,
+    pool: db.pool,
+    queue,
+    async stop() {
+      for (const close of closers) await close();
+      await queue.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createPool, migratePool } from '#services/db/database';
+import { baseDatabaseUrl } from '../../support/db.ts';
+
+describe('migrations on PostgreSQL', () => {
+  const name = `hipcheck_m_${randomBytes(4).toString('hex')}`;
+  const url = new URL(baseDatabaseUrl);
+  url.pathname = `/${name}`;
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: baseDatabaseUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+  });
+
+  afterAll(async () => {
+    const admin = new pg.Client({ connectionString: baseDatabaseUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('migrates once when two processes start together, under the advisory lock', async () => {
+    const a = createPool(url.toString());
+    const b = createPool(url.toString());
+    try {
+      const [ra, rb] = await Promise.all([migratePool(a), migratePool(b)]);
+      // Exactly one of them applied 001; the other found it done.
+      expect([...ra.applied, ...rb.applied]).toEqual(['001_init']);
+      expect(ra.timescale).toBe(false);
+      const { rows } = await a.query('SELECT version, timescale FROM schema_migrations');
+      expect(rows).toEqual([{ version: 1, timescale: false }]);
+      // Running again applies nothing.
+      expect((await migratePool(a)).applied).toEqual([]);
+    } finally {
+      await a.end();
+      await b.end();
+    }
+  });
+
+  it('creates the v1 tables and the weekly_volume view', async () => {
+    const pool = createPool(url.toString());
+    try {
+      const { rows } = await pool.query<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
+      );
+      const names = rows.map((r) => r.table_name);
+      for (const t of ['users', 'athletes', 'uploads', 'activities', 'samples', 'daily_metrics', 'weekly_volume']) {
+        expect(names).toContain(t);
+      }
+    } finally {
+      await pool.end();
+    }
+  });
+});

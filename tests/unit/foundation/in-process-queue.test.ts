@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { BadInputError } from '#shared/errors';
+import { createInProcessQueue } from '#services/queue/in-process-queue';
+import type { Processors } from '#services/queue/jobs';
+
+describe('createInProcessQueue()', () => {
+  it('runs each job id once while it is waiting or running', async () => {
+    const seen: string[] = [];
+    const processors: Processors = {
+      ingest: async ({ uploadId }) => {
+        seen.push(uploadId);
+      },
+      recompute: async () => undefined,
+    };
+    const q = createInProcessQueue(() => processors, () => undefined);
+    await q.enqueue('ingest', { uploadId: 'a' }, 'ingest-a');
+    await q.enqueue('ingest', { uploadId: 'a' }, 'ingest-a');
+    await q.enqueue('ingest', { uploadId: 'b' }, 'ingest-b');
+    await q.idle();
+    expect(seen.sort()).toEqual(['a', 'b']);
+    // Once finished, the same id may run again (the processor decides it has nothing to do).
+    await q.enqueue('ingest', { uploadId: 'a' }, 'ingest-a');
+    await q.idle();
+    expect(seen).toHaveLength(3);
+    await q.close();
+  });
+
+  it('retries a failing job with backoff and stops at once on a permanent error', async () => {
+    let transient = 0;
+    let permanent = 0;
+    const processors: Processors = {
+      ingest: async () => {
+        transient += 1;
+        if (transient < 3) throw new Error('database restarting');
+      },
+      recompute: async () => {
+        permanent += 1;
+        throw new BadInputError('bad', 'not retryable');
+      },
+    };
+    const q = createInProcessQueue(() => processors, () => undefined, { backoffMs: 5 });
+    await q.enqueue('ingest', { uploadId: 'x' }, 'ingest-x');
+    await q.enqueue('recompute', { athleteId: 'y' }, 'recompute-y-1');
+    await q.idle();
+    expect(transient).toBe(3);
+    expect(permanent).toBe(1);
+    await q.close();
+  });
+});

@@ -1,0 +1,97 @@
+// Ingest: one stored upload → one activity with its samples, in one transaction together with the
+// upload's status and the recompute request, so a crash at any point leaves nothing half-written
+// and the job can simply run again.
+import { parseActivityFile } from '#shared/activity/parse-activity-file';
+import { BadInputError } from '#shared/errors';
+import { localDateOf } from '#shared/local-date';
+import type { Pool } from '#services/db/database';
+import { withTransaction } from '#services/db/database';
+import { findAthleteById } from '#services/db/athletes.repository';
+import {
+  findActivityIdBySource,
+  findActivityIdNear,
+  insertActivity,
+} from '#services/db/activities.repository';
+import { requestRecompute } from '#services/db/recompute.repository';
+import {
+  finishUpload,
+  lockUnfinishedUpload,
+  markUploadProcessing,
+} from '#services/db/uploads.repository';
+import { jobIds, type JobQueue, type Processor } from '#services/queue/jobs';
+
+/** After this many tries an upload that keeps crashing the worker is marked failed. */
+const MAX_ATTEMPTS = 10;
+/** Two activities of one athlete starting within this many seconds are the same session. */
+const SAME_SESSION_S = 60;
+
+export interface IngestDeps {
+  pool: Pool;
+  queue: JobQueue;
+  /** Test hook: runs inside the transaction just before it commits. */
+  beforeCommit?: () => Promise<void>;
+}
+
+export function createIngestProcessor(deps: IngestDeps): Processor<'ingest'> {
+  return async ({ uploadId }) => {
+    const attempts = await markUploadProcessing(deps.pool, uploadId);
+    if (attempts === undefined) return; // finished already: a job run twice leaves one result
+    if (attempts > MAX_ATTEMPTS) {
+      await finishUpload(deps.pool, uploadId, {
+        status: 'failed',
+        error: { code: 'internal', message: `processing failed ${MAX_ATTEMPTS} times; upload it again or contact support` },
+      });
+      return;
+    }
+    const next = await withTransaction(deps.pool, async (client) => {
+      const upload = await lockUnfinishedUpload(client, uploadId);
+      if (!upload) return undefined;
+      const athlete = await findAthleteById(client, upload.athleteId);
+      if (!athlete) return undefined;
+      const sourceId = upload.sha256.toString('hex');
+      const sameFile = await findActivityIdBySource(client, athlete.id, 'file', sourceId);
+      if (sameFile) {
+        await finishUpload(client, uploadId, { status: 'duplicate', activityIds: [sameFile] });
+        return undefined;
+      }
+      let activity;
+      try {
+        activity = parseActivityFile(upload.filename, new Uint8Array(upload.content));
+      } catch (err) {
+        if (!(err instanceof BadInputError)) throw err;
+        await finishUpload(client, uploadId, {
+          status: 'failed',
+          error: { code: err.reason, message: `${upload.filename}: ${err.message}` },
+        });
+        return undefined;
+      }
+      const sameSession = await findActivityIdNear(client, athlete.id, activity.startAt, SAME_SESSION_S);
+      if (sameSession) {
+        await finishUpload(client, uploadId, { status: 'duplicate', activityIds: [sameSession] });
+        return undefined;
+      }
+      const localDate = localDateOf(activity.startAt, athlete.timezone);
+      const activityId = await insertActivity(client, {
+        athleteId: athlete.id,
+        source: 'file',
+        sourceId,
+        uploadId,
+        localDate,
+        activity,
+      });
+      if (!activityId) {
+        // Another upload of the same bytes committed first.
+        const winner = await findActivityIdBySource(client, athlete.id, 'file', sourceId);
+        await finishUpload(client, uploadId, { status: 'duplicate', activityIds: winner ? [winner] : [] });
+        return undefined;
+      }
+      const version = await requestRecompute(client, athlete.id, localDate);
+      await finishUpload(client, uploadId, { status: 'done', activityIds: [activityId] });
+      await deps.beforeCommit?.();
+      return { athleteId: athlete.id, version };
+    });
+    if (next) {
+      await deps.queue.enqueue('recompute', { athleteId: next.athleteId }, jobIds.recompute(next.athleteId, next.version));
+    }
+  };
+}
