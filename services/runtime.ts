@@ -51,9 +51,15 @@ export async function openDatabase(
   };
 }
 
-export async function startHipcheck(config: Config, mode: Mode, log: (m: string) => void): Promise<Running> {
+export async function startHipcheck(
+  config: Config,
+  mode: Mode,
+  log: (m: string) => void,
+): Promise<Running> {
   if (mode === 'worker' && !config.redisUrl) {
-    throw new Error('`hipcheck worker` needs REDIS_URL: without Redis, jobs run inside `hipcheck start`');
+    throw new Error(
+      '`hipcheck worker` needs REDIS_URL: without Redis, jobs run inside `hipcheck start`',
+    );
   }
   const db = await openDatabase(config, log);
   const now = () => new Date();
@@ -69,12 +75,13 @@ export async function startHipcheck(config: Config, mode: Mode, log: (m: string)
       log('workers started on BullMQ');
     }
   } else {
-    let processors: Processors | undefined;
+    // The processors need the queue (to chain jobs) and the queue needs the processors.
+    const ready: { processors?: Processors } = {};
     const inProcess = createInProcessQueue(() => {
-      if (!processors) throw new Error('processors not ready');
-      return processors;
+      if (!ready.processors) throw new Error('processors not ready');
+      return ready.processors;
     }, log);
-    processors = createProcessors({ pool: db.pool, queue: inProcess, now });
+    ready.processors = createProcessors({ pool: db.pool, queue: inProcess, now });
     queue = inProcess;
     log('no REDIS_URL: jobs run in this process');
   }

@@ -16,7 +16,11 @@ export interface DailyVolume {
 }
 
 /** One row per day from `from` to `to` inclusive; days without a run are zeros. */
-export function computeDailyVolume(from: LocalDate, to: LocalDate, totals: readonly DayTotals[]): DailyVolume[] {
+export function computeDailyVolume(
+  from: LocalDate,
+  to: LocalDate,
+  totals: readonly DayTotals[],
+): DailyVolume[] {
   const byDay = new Map(totals.map((t) => [t.day, t]));
   const out: DailyVolume[] = [];
   for (let day = from; day <= to; day = addDays(day, 1)) {

@@ -39,7 +39,10 @@ export function createIngestProcessor(deps: IngestDeps): Processor<'ingest'> {
     if (attempts > MAX_ATTEMPTS) {
       await finishUpload(deps.pool, uploadId, {
         status: 'failed',
-        error: { code: 'internal', message: `processing failed ${MAX_ATTEMPTS} times; upload it again or contact support` },
+        error: {
+          code: 'internal',
+          message: `processing failed ${MAX_ATTEMPTS} times; upload it again or contact support`,
+        },
       });
       return;
     }
@@ -65,7 +68,12 @@ export function createIngestProcessor(deps: IngestDeps): Processor<'ingest'> {
         });
         return undefined;
       }
-      const sameSession = await findActivityIdNear(client, athlete.id, activity.startAt, SAME_SESSION_S);
+      const sameSession = await findActivityIdNear(
+        client,
+        athlete.id,
+        activity.startAt,
+        SAME_SESSION_S,
+      );
       if (sameSession) {
         await finishUpload(client, uploadId, { status: 'duplicate', activityIds: [sameSession] });
         return undefined;
@@ -82,7 +90,10 @@ export function createIngestProcessor(deps: IngestDeps): Processor<'ingest'> {
       if (!activityId) {
         // Another upload of the same bytes committed first.
         const winner = await findActivityIdBySource(client, athlete.id, 'file', sourceId);
-        await finishUpload(client, uploadId, { status: 'duplicate', activityIds: winner ? [winner] : [] });
+        await finishUpload(client, uploadId, {
+          status: 'duplicate',
+          activityIds: winner ? [winner] : [],
+        });
         return undefined;
       }
       const version = await requestRecompute(client, athlete.id, localDate);
@@ -91,7 +102,11 @@ export function createIngestProcessor(deps: IngestDeps): Processor<'ingest'> {
       return { athleteId: athlete.id, version };
     });
     if (next) {
-      await deps.queue.enqueue('recompute', { athleteId: next.athleteId }, jobIds.recompute(next.athleteId, next.version));
+      await deps.queue.enqueue(
+        'recompute',
+        { athleteId: next.athleteId },
+        jobIds.recompute(next.athleteId, next.version),
+      );
     }
   };
 }

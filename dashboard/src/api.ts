@@ -26,7 +26,11 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const json = (await res.json().catch(() => undefined)) as T | ApiErrorBody | undefined;
   if (!res.ok) {
     const err = (json as ApiErrorBody | undefined)?.error;
-    throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `request failed (${res.status})`);
+    throw new ApiError(
+      res.status,
+      err?.code ?? 'http_error',
+      err?.message ?? `request failed (${res.status})`,
+    );
   }
   return json as T;
 }
@@ -35,7 +39,7 @@ export interface Me {
   id: string;
   email: string;
   role: 'runner' | 'coach';
-  athlete: { id: string; timezone: string; units: 'km' | 'mi' } | null;
+  athlete: { id: string; timezone: string; units: 'km' | 'mi'; metricsPending: boolean } | null;
 }
 
 export interface ActivityRow {
@@ -69,7 +73,8 @@ export const api = {
   me: () => request<Me>('GET', '/api/me'),
   signup: (email: string, password: string, role: 'runner' | 'coach', timezone: string) =>
     request<{ id: string }>('POST', '/api/auth/signup', { email, password, role, timezone }),
-  login: (email: string, password: string) => request<{ id: string }>('POST', '/api/auth/login', { email, password }),
+  login: (email: string, password: string) =>
+    request<{ id: string }>('POST', '/api/auth/login', { email, password }),
   logout: () => request<void>('POST', '/api/auth/logout'),
   upload: (files: File[]) => {
     const form = new FormData();

@@ -15,8 +15,19 @@ function authView(): HTMLElement {
   let mode: 'signup' | 'login' = 'signup';
   const error = h('p', { class: 'error', role: 'alert' });
   const email = h('input', { type: 'email', name: 'email', required: true, autocomplete: 'email' });
-  const password = h('input', { type: 'password', name: 'password', required: true, minlength: '8', autocomplete: 'new-password' });
-  const role = h('select', { name: 'role' }, h('option', { value: 'runner' }, 'Runner'), h('option', { value: 'coach' }, 'Coach'));
+  const password = h('input', {
+    type: 'password',
+    name: 'password',
+    required: true,
+    minlength: '8',
+    autocomplete: 'new-password',
+  });
+  const role = h(
+    'select',
+    { name: 'role' },
+    h('option', { value: 'runner' }, 'Runner'),
+    h('option', { value: 'coach' }, 'Coach'),
+  );
   const roleLabel = h('label', {}, 'I am a', role);
   const submit = h('button', { type: 'submit' }, 'Create account');
   const title = h('h2', {}, 'Create your account');
@@ -29,7 +40,15 @@ function authView(): HTMLElement {
     roleLabel.hidden = mode === 'login';
     password.autocomplete = mode === 'signup' ? 'new-password' : 'current-password';
   });
-  const form = h('form', {}, h('label', {}, 'Email', email), h('label', {}, 'Password (8 characters or more)', password), roleLabel, submit, error);
+  const form = h(
+    'form',
+    {},
+    h('label', {}, 'Email', email),
+    h('label', {}, 'Password (8 characters or more)', password),
+    roleLabel,
+    submit,
+    error,
+  );
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     error.textContent = '';
@@ -63,7 +82,12 @@ async function waitForUpload(id: string, onStatus: (u: UploadRow) => void): Prom
 }
 
 function uploadView(onDone: () => void): HTMLElement {
-  const input = h('input', { type: 'file', name: 'file', multiple: true, accept: '.gpx,.tcx,.fit,.gz,.zip' });
+  const input = h('input', {
+    type: 'file',
+    name: 'file',
+    multiple: true,
+    accept: '.gpx,.tcx,.fit,.gz,.zip',
+  });
   const results = h('ul', { id: 'upload-results' });
   const error = h('p', { class: 'error', role: 'alert' });
   const form = h('form', {}, input, h('button', { type: 'submit' }, 'Upload'), error, results);
@@ -94,7 +118,13 @@ function uploadView(onDone: () => void): HTMLElement {
       error.textContent = message(err);
     }
   });
-  return h('section', { class: 'card', id: 'upload' }, h('h2', {}, 'Add runs'), h('p', { class: 'muted' }, 'GPX, TCX or FIT files (also .gz).'), form);
+  return h(
+    'section',
+    { class: 'card', id: 'upload' },
+    h('h2', {}, 'Add runs'),
+    h('p', { class: 'muted' }, 'GPX, TCX or FIT files (also .gz).'),
+    form,
+  );
 }
 
 async function activitiesView(units: Units): Promise<HTMLElement> {
@@ -103,7 +133,20 @@ async function activitiesView(units: Units): Promise<HTMLElement> {
     ? h(
         'table',
         { id: 'activities' },
-        h('thead', {}, h('tr', {}, h('th', {}, 'Date'), h('th', {}, 'Sport'), h('th', { class: 'num' }, 'Distance'), h('th', { class: 'num' }, 'Moving time'), h('th', { class: 'num' }, 'Pace'), h('th', { class: 'num' }, 'Avg HR'))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', {}, 'Date'),
+            h('th', {}, 'Sport'),
+            h('th', { class: 'num' }, 'Distance'),
+            h('th', { class: 'num' }, 'Moving time'),
+            h('th', { class: 'num' }, 'Pace'),
+            h('th', { class: 'num' }, 'Avg HR'),
+          ),
+        ),
         h(
           'tbody',
           {},
@@ -127,17 +170,46 @@ async function activitiesView(units: Units): Promise<HTMLElement> {
 
 async function weeklyView(units: Units): Promise<HTMLElement> {
   const rows = await api.weekly();
-  const chart = rows.length ? weeklyVolumeChart(rows, units) : h('p', { class: 'muted' }, 'Weekly volume appears after your first run.');
-  return h('section', { class: 'card chart', id: 'weekly-chart' }, h('h2', {}, 'Weekly running distance'), chart);
+  const chart = rows.length
+    ? weeklyVolumeChart(rows, units)
+    : h('p', { class: 'muted' }, 'Weekly volume appears after your first run.');
+  return h(
+    'section',
+    { class: 'card chart', id: 'weekly-chart' },
+    h('h2', {}, 'Weekly running distance'),
+    chart,
+  );
 }
 
 async function homeView(me: Me): Promise<HTMLElement[]> {
   if (!me.athlete) {
-    return [h('section', { class: 'card' }, h('h2', {}, 'Coach'), h('p', { class: 'muted' }, 'Your roster appears here once athletes grant you access.'))];
+    return [
+      h(
+        'section',
+        { class: 'card' },
+        h('h2', {}, 'Coach'),
+        h('p', { class: 'muted' }, 'Your roster appears here once athletes grant you access.'),
+      ),
+    ];
   }
   const units = me.athlete.units;
-  const refresh = () => void render();
-  return [uploadView(refresh), await weeklyView(units), await activitiesView(units)];
+  // The upload card stays in place (with its per-file results); the data below it refreshes.
+  const data = h('div', { class: 'stack', id: 'athlete-data' });
+  const refresh = async () => {
+    data.replaceChildren(await weeklyView(units), await activitiesView(units));
+  };
+  // After an import the daily metrics are recomputed by a job: wait for it, then redraw.
+  const refreshWhenComputed = async () => {
+    await refresh();
+    for (let i = 0; i < 100; i++) {
+      const now = await api.me();
+      if (!now.athlete?.metricsPending) break;
+      await sleep(300);
+    }
+    await refresh();
+  };
+  await refresh();
+  return [uploadView(() => void refreshWhenComputed()), data];
 }
 
 async function render(): Promise<void> {

@@ -23,7 +23,9 @@ export function activitiesRoutes(deps: { pool: Pool }): Router {
 
   router.get('/:id', async (req, res) => {
     const athlete = await currentAthlete(deps.pool, res);
-    const activity = isUuid(req.params.id) ? await findActivity(deps.pool, athlete.id, req.params.id) : undefined;
+    const activity = isUuid(req.params.id)
+      ? await findActivity(deps.pool, athlete.id, req.params.id)
+      : undefined;
     if (!activity) throw new NotFoundError('no such activity');
     res.json(activity);
   });

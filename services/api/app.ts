@@ -47,7 +47,10 @@ export function createApp(deps: AppDeps): Express {
   api.use(requireUser);
   api.use(meRoute({ pool: deps.pool }));
   api.use('/athlete', athleteRoutes({ pool: deps.pool, queue: deps.queue }));
-  api.use('/uploads', uploadsRoutes({ pool: deps.pool, queue: deps.queue, maxFileBytes: deps.uploadMaxBytes }));
+  api.use(
+    '/uploads',
+    uploadsRoutes({ pool: deps.pool, queue: deps.queue, maxFileBytes: deps.uploadMaxBytes }),
+  );
   api.use('/activities', activitiesRoutes({ pool: deps.pool }));
   api.use('/metrics', metricsRoutes({ pool: deps.pool }));
   api.use(() => {

@@ -12,11 +12,17 @@ import { parseInput } from './validate.ts';
 
 const athleteSchema = z
   .object({
-    timezone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Oslo or America/Denver'),
+    timezone: z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Oslo or America/Denver'),
     sex: z.enum(['male', 'female', 'unknown']),
     hrMaxBpm: z.number().int().min(100).max(240).nullable(),
     hrRestBpm: z.number().int().min(25).max(120).nullable(),
-    thresholdPaceSPerKm: z.number().min(120, 'must be at least 120 s/km (2:00/km)').max(1200).nullable(),
+    thresholdPaceSPerKm: z
+      .number()
+      .min(120, 'must be at least 120 s/km (2:00/km)')
+      .max(1200)
+      .nullable(),
     units: z.enum(['km', 'mi']),
   })
   .partial()

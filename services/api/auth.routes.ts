@@ -6,6 +6,7 @@ import type { Pool } from '#services/db/database';
 import { withTransaction } from '#services/db/database';
 import { insertAthlete, findAthleteByUserId } from '#services/db/athletes.repository';
 import { findUserByEmail, insertUser } from '#services/db/users.repository';
+import { isRecomputePending } from '#services/db/recompute.repository';
 import { createLoginLimiter } from './login-limiter.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { currentUser, endSession, startSession } from './session.ts';
@@ -27,7 +28,10 @@ const loginSchema = z.object({ email, password: z.string().min(1).max(200) });
 
 export function authRoutes(deps: { pool: Pool; secureCookies: boolean }): Router {
   const router = Router();
-  const limiter = createLoginLimiter({ max: 10, windowMs: 15 * 60_000 });
+  // Per email: guessing one account's password. Per address: sweeping many accounts; higher, since
+  // many runners can share one address (a club's wifi).
+  const byEmail = createLoginLimiter({ max: 10, windowMs: 15 * 60_000 });
+  const byAddress = createLoginLimiter({ max: 50, windowMs: 15 * 60_000 });
 
   router.post('/signup', async (req, res) => {
     const input = parseInput(signupSchema, req.body);
@@ -43,19 +47,25 @@ export function authRoutes(deps: { pool: Pool; secureCookies: boolean }): Router
 
   router.post('/login', async (req, res) => {
     const input = parseInput(loginSchema, req.body);
-    const keys = [`ip:${req.ip ?? '?'}`, `email:${input.email}`];
-    const wait = limiter.retryAfterS(keys, Date.now());
+    const address = [req.ip ?? '?'];
+    const account = [input.email];
+    const now = Date.now();
+    const wait = Math.max(byEmail.retryAfterS(account, now), byAddress.retryAfterS(address, now));
     if (wait > 0) {
       res.setHeader('Retry-After', String(wait));
-      throw new AppError('rate_limited', `too many failed sign-ins; try again in ${Math.ceil(wait / 60)} min`);
+      throw new AppError(
+        'rate_limited',
+        `too many failed sign-ins; try again in ${Math.ceil(wait / 60)} min`,
+      );
     }
     const user = await findUserByEmail(deps.pool, input.email);
     const ok = user !== undefined && (await verifyPassword(input.password, user.passwordHash));
     if (!user || !ok) {
-      limiter.fail(keys, Date.now());
+      byEmail.fail(account, Date.now());
+      byAddress.fail(address, Date.now());
       throw new AppError('unauthorized', 'wrong email or password');
     }
-    limiter.succeed([`email:${input.email}`]);
+    byEmail.succeed(account);
     await startSession(deps.pool, res, user.id, deps.secureCookies);
     res.json({ id: user.id, email: user.email, role: user.role });
   });
@@ -86,6 +96,7 @@ export function meRoute(deps: { pool: Pool }): Router {
             hrRestBpm: athlete.hrRestBpm,
             thresholdPaceSPerKm: athlete.thresholdPaceSPerKm,
             units: athlete.units,
+            metricsPending: await isRecomputePending(deps.pool, athlete.id),
           }
         : null,
     });

@@ -33,14 +33,20 @@ export function createErrorHandler(log: (message: string) => void): ErrorRequest
     const e = err as { type?: string; status?: number; message?: string };
     // body-parser's own errors: malformed JSON, body too large.
     if (e.type === 'entity.parse.failed') {
-      res.status(400).json({ error: { code: 'bad_input', message: 'the request body is not valid JSON' } });
+      res
+        .status(400)
+        .json({ error: { code: 'bad_input', message: 'the request body is not valid JSON' } });
       return;
     }
     if (e.type === 'entity.too.large') {
-      res.status(413).json({ error: { code: 'too_large', message: 'the request body is too large' } });
+      res
+        .status(413)
+        .json({ error: { code: 'too_large', message: 'the request body is too large' } });
       return;
     }
     log(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    res.status(500).json({ error: { code: 'internal', message: 'something went wrong on our side; try again' } });
+    res.status(500).json({
+      error: { code: 'internal', message: 'something went wrong on our side; try again' },
+    });
   };
 }

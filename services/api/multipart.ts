@@ -11,18 +11,31 @@ export interface ReceivedFile {
 
 const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
-export function readFiles(req: Request, limits: { maxFileBytes: number; maxFiles: number }): Promise<ReceivedFile[]> {
+export function readFiles(
+  req: Request,
+  limits: { maxFileBytes: number; maxFiles: number },
+): Promise<ReceivedFile[]> {
   return new Promise((resolve, reject) => {
     const type = req.headers['content-type'] ?? '';
     if (!type.startsWith('multipart/form-data')) {
-      reject(new BadInputError('not_multipart', 'send the files as multipart/form-data in fields named "file"'));
+      reject(
+        new BadInputError(
+          'not_multipart',
+          'send the files as multipart/form-data in fields named "file"',
+        ),
+      );
       return;
     }
     let bb: busboy.Busboy;
     try {
       bb = busboy({
         headers: req.headers,
-        limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 20, parts: limits.maxFiles + 20 },
+        limits: {
+          fileSize: limits.maxFileBytes,
+          files: limits.maxFiles,
+          fields: 20,
+          parts: limits.maxFiles + 20,
+        },
       });
     } catch (err) {
       reject(new BadInputError('bad_multipart', (err as Error).message));
@@ -43,7 +56,11 @@ export function readFiles(req: Request, limits: { maxFileBytes: number; maxFiles
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('limit', () => {
-        fail(new TooLargeError(`${filename} is larger than the ${mb(limits.maxFileBytes)} limit for one file`));
+        fail(
+          new TooLargeError(
+            `${filename} is larger than the ${mb(limits.maxFileBytes)} limit for one file`,
+          ),
+        );
       });
       stream.on('close', () => {
         if (!(stream as unknown as { truncated?: boolean }).truncated) {
@@ -51,14 +68,17 @@ export function readFiles(req: Request, limits: { maxFileBytes: number; maxFiles
         }
       });
     });
-    bb.on('filesLimit', () => fail(new BadInputError('too_many_files', `send at most ${limits.maxFiles} files at once`)));
+    bb.on('filesLimit', () =>
+      fail(new BadInputError('too_many_files', `send at most ${limits.maxFiles} files at once`)),
+    );
     bb.on('error', (err: Error) => {
       fail(new BadInputError('bad_multipart', `the upload could not be read: ${err.message}`));
       reject(failed);
     });
     bb.on('close', () => {
       if (failed) reject(failed);
-      else if (files.length === 0) reject(new BadInputError('no_file', 'no file received; send one or more "file" fields'));
+      else if (files.length === 0)
+        reject(new BadInputError('no_file', 'no file received; send one or more "file" fields'));
       else resolve(files);
     });
     req.pipe(bb);

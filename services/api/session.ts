@@ -20,12 +20,18 @@ export function readCookie(req: Request, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name)
+      return decodeURIComponent(part.slice(eq + 1).trim());
   }
   return undefined;
 }
 
-export async function startSession(pool: Pool, res: Response, userId: string, secure: boolean): Promise<void> {
+export async function startSession(
+  pool: Pool,
+  res: Response,
+  userId: string,
+  secure: boolean,
+): Promise<void> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
   await insertSession(pool, { tokenHash: hashToken(token), userId, expiresAt });
@@ -91,7 +97,8 @@ export async function currentAthlete(pool: Pool, res: Response): Promise<Athlete
   if (locals.athlete) return locals.athlete;
   const user = currentUser(res);
   const athlete = await findAthleteByUserId(pool, user.id);
-  if (!athlete) throw new NotFoundError('this account has no athlete profile (coach accounts have none)');
+  if (!athlete)
+    throw new NotFoundError('this account has no athlete profile (coach accounts have none)');
   locals.athlete = athlete;
   return athlete;
 }

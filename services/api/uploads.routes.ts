@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { NotFoundError } from '#shared/errors';
 import type { Pool } from '#services/db/database';
-import { findUpload, insertUpload, listUploads, type Upload } from '#services/db/uploads.repository';
+import {
+  findUpload,
+  insertUpload,
+  listUploads,
+  type Upload,
+} from '#services/db/uploads.repository';
 import { jobIds, type JobQueue } from '#services/queue/jobs';
 import { readFiles } from './multipart.ts';
 import { currentAthlete } from './session.ts';
@@ -37,9 +42,13 @@ export function uploadsRoutes(deps: { pool: Pool; queue: JobQueue; maxFileBytes:
     }
     for (const u of uploads) {
       // If Redis is down the files are safe in the outbox and the reconciler enqueues them later.
-      await deps.queue.enqueue('ingest', { uploadId: u.id }, jobIds.ingest(u.id)).catch(() => undefined);
+      await deps.queue
+        .enqueue('ingest', { uploadId: u.id }, jobIds.ingest(u.id))
+        .catch(() => undefined);
     }
-    res.status(202).json({ uploads: uploads.map((u) => ({ id: u.id, filename: u.filename, status: u.status })) });
+    res.status(202).json({
+      uploads: uploads.map((u) => ({ id: u.id, filename: u.filename, status: u.status })),
+    });
   });
 
   router.get('/', async (_req, res) => {
@@ -49,7 +58,9 @@ export function uploadsRoutes(deps: { pool: Pool; queue: JobQueue; maxFileBytes:
 
   router.get('/:id', async (req, res) => {
     const athlete = await currentAthlete(deps.pool, res);
-    const upload = isUuid(req.params.id) ? await findUpload(deps.pool, athlete.id, req.params.id) : undefined;
+    const upload = isUuid(req.params.id)
+      ? await findUpload(deps.pool, athlete.id, req.params.id)
+      : undefined;
     if (!upload) throw new NotFoundError('no such upload');
     res.json(toUploadJson(upload));
   });

@@ -119,7 +119,11 @@ export async function insertActivity(
 }
 
 /** All samples of one activity in one statement: columns as arrays, unnested server-side. */
-export async function insertSamples(db: Queryable, activityId: string, samples: Sample[]): Promise<void> {
+export async function insertSamples(
+  db: Queryable,
+  activityId: string,
+  samples: Sample[],
+): Promise<void> {
   if (samples.length === 0) return;
   const n = samples.length;
   const t = new Array<string>(n);
@@ -201,7 +205,9 @@ export async function findActivity(
   athleteId: string,
   id: string,
 ): Promise<ActivityDetail | undefined> {
-  const { rows } = await db.query<ActivityRow & { laps: Lap[]; intervals: Interval[]; warnings: string[] }>(
+  const { rows } = await db.query<
+    ActivityRow & { laps: Lap[]; intervals: Interval[]; warnings: string[] }
+  >(
     `SELECT ${COLUMNS}, laps, intervals, warnings FROM activities WHERE id = $1 AND athlete_id = $2`,
     [id, athleteId],
   );
@@ -255,10 +261,18 @@ export async function runTotalsByDay(
       GROUP BY local_date ORDER BY local_date`,
     [athleteId, from, runningSports],
   );
-  return rows.map((r) => ({ day: r.day, distanceM: r.distance_m, movingS: r.moving_s, count: r.n }));
+  return rows.map((r) => ({
+    day: r.day,
+    distanceM: r.distance_m,
+    movingS: r.moving_s,
+    count: r.n,
+  }));
 }
 
-export async function earliestActivityDate(db: Queryable, athleteId: string): Promise<string | undefined> {
+export async function earliestActivityDate(
+  db: Queryable,
+  athleteId: string,
+): Promise<string | undefined> {
   const { rows } = await db.query<{ d: string | null }>(
     'SELECT min(local_date) AS d FROM activities WHERE athlete_id = $1',
     [athleteId],

@@ -25,7 +25,8 @@ interface AthleteRow {
   units: Units;
 }
 
-const COLUMNS = 'id, user_id, timezone, sex, hr_max_bpm, hr_rest_bpm, threshold_pace_s_per_km, units';
+const COLUMNS =
+  'id, user_id, timezone, sex, hr_max_bpm, hr_rest_bpm, threshold_pace_s_per_km, units';
 
 const toAthlete = (r: AthleteRow): Athlete => ({
   id: r.id,
@@ -38,7 +39,11 @@ const toAthlete = (r: AthleteRow): Athlete => ({
   units: r.units,
 });
 
-export async function insertAthlete(db: Queryable, userId: string, timezone: string): Promise<Athlete> {
+export async function insertAthlete(
+  db: Queryable,
+  userId: string,
+  timezone: string,
+): Promise<Athlete> {
   const { rows } = await db.query<AthleteRow>(
     `INSERT INTO athletes (user_id, timezone) VALUES ($1, $2) RETURNING ${COLUMNS}`,
     [userId, timezone],
@@ -46,16 +51,22 @@ export async function insertAthlete(db: Queryable, userId: string, timezone: str
   return toAthlete(rows[0] as AthleteRow);
 }
 
-export async function findAthleteByUserId(db: Queryable, userId: string): Promise<Athlete | undefined> {
-  const { rows } = await db.query<AthleteRow>(`SELECT ${COLUMNS} FROM athletes WHERE user_id = $1`, [
-    userId,
-  ]);
+export async function findAthleteByUserId(
+  db: Queryable,
+  userId: string,
+): Promise<Athlete | undefined> {
+  const { rows } = await db.query<AthleteRow>(
+    `SELECT ${COLUMNS} FROM athletes WHERE user_id = $1`,
+    [userId],
+  );
   const r = rows[0];
   return r ? toAthlete(r) : undefined;
 }
 
 export async function findAthleteById(db: Queryable, id: string): Promise<Athlete | undefined> {
-  const { rows } = await db.query<AthleteRow>(`SELECT ${COLUMNS} FROM athletes WHERE id = $1`, [id]);
+  const { rows } = await db.query<AthleteRow>(`SELECT ${COLUMNS} FROM athletes WHERE id = $1`, [
+    id,
+  ]);
   const r = rows[0];
   return r ? toAthlete(r) : undefined;
 }

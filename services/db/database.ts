@@ -21,7 +21,7 @@ export function createPool(url: string, max = 10): pg.Pool {
 
 export function sessionOf(client: pg.PoolClient): SqlSession {
   return {
-    query: async <R,>(sql: string, params?: unknown[]) => {
+    query: async <R>(sql: string, params?: unknown[]) => {
       const res = await client.query(sql, params);
       return { rows: res.rows as R[] };
     },
@@ -40,7 +40,10 @@ export async function migratePool(pool: pg.Pool): Promise<MigrationResult> {
 }
 
 /** Run `fn` in a transaction; rolls back when it throws. */
-export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

@@ -42,10 +42,12 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedDatabase> {
   const root = resolve(dataDir);
   await mkdir(root, { recursive: true });
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its directory.
+  if (isRoot) await chmod(root, 0o711);
   const databaseDir = join(root, 'postgres');
   const password = await passwordFor(root);
   const port = await freePort();
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const pgServer = new EmbeddedPostgres({
     databaseDir,
     port,

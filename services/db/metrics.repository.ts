@@ -21,7 +21,10 @@ export async function replaceDailyVolume(
   from: string,
   rows: DailyVolumeRow[],
 ): Promise<void> {
-  await db.query('DELETE FROM daily_metrics WHERE athlete_id = $1 AND day >= $2::date', [athleteId, from]);
+  await db.query('DELETE FROM daily_metrics WHERE athlete_id = $1 AND day >= $2::date', [
+    athleteId,
+    from,
+  ]);
   if (rows.length === 0) return;
   await db.query(
     `INSERT INTO daily_metrics (athlete_id, day, run_distance_m, run_moving_s, run_count)
@@ -41,7 +44,12 @@ export async function listDailyVolume(
   athleteId: string,
   range: { from?: string | undefined; to?: string | undefined },
 ): Promise<DailyVolumeRow[]> {
-  const { rows } = await db.query<{ day: string; run_distance_m: number; run_moving_s: number; run_count: number }>(
+  const { rows } = await db.query<{
+    day: string;
+    run_distance_m: number;
+    run_moving_s: number;
+    run_count: number;
+  }>(
     `SELECT day, run_distance_m, run_moving_s, run_count FROM daily_metrics
       WHERE athlete_id = $1
         AND ($2::date IS NULL OR day >= $2::date)

@@ -66,10 +66,7 @@ export async function detectTimescale(db: SqlSession): Promise<boolean> {
  * Apply pending migrations. `db` must be one session (one pooled client, not the pool), since the
  * advisory lock belongs to the session that took it.
  */
-export async function migrate(
-  db: SqlSession,
-  migrations?: Migration[],
-): Promise<MigrationResult> {
+export async function migrate(db: SqlSession, migrations?: Migration[]): Promise<MigrationResult> {
   const all = migrations ?? (await loadMigrations());
   await db.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
   try {
@@ -81,8 +78,8 @@ export async function migrate(
     )`);
     const timescale = await detectTimescale(db);
     const done = new Set(
-      (await db.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map(
-        (r) => Number(r.version),
+      (await db.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) =>
+        Number(r.version),
       ),
     );
     const applied: string[] = [];
@@ -93,11 +90,10 @@ export async function migrate(
       try {
         await db.exec(m.common);
         if (variant) await db.exec(variant);
-        await db.query('INSERT INTO schema_migrations (version, name, timescale) VALUES ($1, $2, $3)', [
-          m.version,
-          m.name,
-          timescale,
-        ]);
+        await db.query(
+          'INSERT INTO schema_migrations (version, name, timescale) VALUES ($1, $2, $3)',
+          [m.version, m.name, timescale],
+        );
         await db.exec('COMMIT');
       } catch (err) {
         await db.exec('ROLLBACK');

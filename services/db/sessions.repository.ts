@@ -14,7 +14,12 @@ export async function insertSession(
 
 /** The user of a live session, or undefined when the token is unknown or expired. */
 export async function findSessionUser(db: Queryable, tokenHash: Buffer): Promise<User | undefined> {
-  const { rows } = await db.query<{ id: string; email: string; role: User['role']; created_at: Date }>(
+  const { rows } = await db.query<{
+    id: string;
+    email: string;
+    role: User['role'];
+    created_at: Date;
+  }>(
     `SELECT u.id, u.email, u.role, u.created_at
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.expires_at > now()`,

@@ -62,7 +62,11 @@ export async function insertUpload(
 }
 
 /** An upload of this athlete; undefined for another athlete's upload as for a missing one. */
-export async function findUpload(db: Queryable, athleteId: string, id: string): Promise<Upload | undefined> {
+export async function findUpload(
+  db: Queryable,
+  athleteId: string,
+  id: string,
+): Promise<Upload | undefined> {
   const { rows } = await db.query<UploadRow>(
     `SELECT ${COLUMNS} FROM uploads WHERE id = $1 AND athlete_id = $2`,
     [id, athleteId],
@@ -110,7 +114,12 @@ export async function finishUpload(
 ): Promise<void> {
   await db.query(
     `UPDATE uploads SET status = $2, activity_ids = $3, error = $4, updated_at = now() WHERE id = $1`,
-    [id, result.status, result.activityIds ?? [], result.error ? JSON.stringify(result.error) : null],
+    [
+      id,
+      result.status,
+      result.activityIds ?? [],
+      result.error ? JSON.stringify(result.error) : null,
+    ],
   );
 }
 

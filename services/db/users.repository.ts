@@ -18,7 +18,12 @@ interface UserRow {
   password_hash: string;
 }
 
-const toUser = (r: UserRow): User => ({ id: r.id, email: r.email, role: r.role, createdAt: r.created_at });
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  email: r.email,
+  role: r.role,
+  createdAt: r.created_at,
+});
 
 export async function insertUser(
   db: Queryable,

@@ -2,7 +2,14 @@
 // chain jobs) use createBullQueue; worker processes use startBullWorkers.
 import { Queue, Worker, UnrecoverableError, type ConnectionOptions } from 'bullmq';
 import { AppError } from '#shared/errors';
-import { JOB_NAMES, RETRY, type JobName, type JobPayloads, type JobQueue, type Processors } from './jobs.ts';
+import {
+  JOB_NAMES,
+  RETRY,
+  type JobName,
+  type JobPayloads,
+  type JobQueue,
+  type Processors,
+} from './jobs.ts';
 
 export interface BullOptions {
   redisUrl: string;
@@ -82,7 +89,8 @@ export function startBullWorkers(
       },
     );
     worker.on('failed', (job, err) => {
-      if (job) options.log(`job ${job.id} (${name}) attempt ${job.attemptsMade} failed: ${err.message}`);
+      if (job)
+        options.log(`job ${job.id} (${name}) attempt ${job.attemptsMade} failed: ${err.message}`);
     });
     worker.on('error', (err) => options.log(`worker ${name}: ${err.message}`));
     return worker;

@@ -6,14 +6,21 @@ import { listUnfinishedUploadIds } from '#services/db/uploads.repository';
 import { listPendingRecomputes } from '#services/db/recompute.repository';
 import { jobIds, type JobQueue } from './jobs.ts';
 
-export async function reconcile(deps: { pool: Pool; queue: JobQueue }): Promise<{ uploads: number; recomputes: number }> {
+export async function reconcile(deps: {
+  pool: Pool;
+  queue: JobQueue;
+}): Promise<{ uploads: number; recomputes: number }> {
   const uploads = await listUnfinishedUploadIds(deps.pool);
   for (const uploadId of uploads) {
     await deps.queue.enqueue('ingest', { uploadId }, jobIds.ingest(uploadId));
   }
   const recomputes = await listPendingRecomputes(deps.pool);
   for (const r of recomputes) {
-    await deps.queue.enqueue('recompute', { athleteId: r.athleteId }, jobIds.recompute(r.athleteId, r.version));
+    await deps.queue.enqueue(
+      'recompute',
+      { athleteId: r.athleteId },
+      jobIds.recompute(r.athleteId, r.version),
+    );
   }
   return { uploads: uploads.length, recomputes: recomputes.length };
 }
@@ -26,7 +33,9 @@ export function startReconciler(
     try {
       const n = await reconcile(deps);
       if (n.uploads + n.recomputes > 0) {
-        deps.log(`reconciler: enqueued ${n.uploads} upload(s) and ${n.recomputes} recompute(s) again`);
+        deps.log(
+          `reconciler: enqueued ${n.uploads} upload(s) and ${n.recomputes} recompute(s) again`,
+        );
       }
     } catch (err) {
       deps.log(`reconciler: ${(err as Error).message}`);

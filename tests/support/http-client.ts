@@ -12,20 +12,27 @@ export class TestClient {
 
   async request<T = unknown>(method: string, path: string, body?: unknown): Promise<Response<T>> {
     const headers: Record<string, string> = {};
-    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (this.cookies.size > 0)
+      headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     let payload: BodyInit | undefined;
     if (body instanceof FormData) payload = body;
     else if (body !== undefined) {
       payload = JSON.stringify(body);
       headers['content-type'] = 'application/json';
     }
-    const res = await fetch(new URL(path, this.baseUrl), { method, headers, body: payload, redirect: 'manual' });
+    const res = await fetch(new URL(path, this.baseUrl), {
+      method,
+      headers,
+      body: payload,
+      redirect: 'manual',
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const eq = pair?.indexOf('=') ?? -1;
       if (pair && eq > 0) {
         const value = pair.slice(eq + 1);
-        if (value === '' || /expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(pair.slice(0, eq));
+        if (value === '' || /expires=Thu, 01 Jan 1970/i.test(c))
+          this.cookies.delete(pair.slice(0, eq));
         else this.cookies.set(pair.slice(0, eq), value);
       }
     }
@@ -50,14 +57,28 @@ export class TestClient {
   }
 
   async signup(email: string, role: 'runner' | 'coach' = 'runner', timezone = 'UTC') {
-    const res = await this.post<{ id: string }>('/api/auth/signup', { email, password: 'correct horse battery', role, timezone });
-    if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const res = await this.post<{ id: string }>('/api/auth/signup', {
+      email,
+      password: 'correct horse battery',
+      role,
+      timezone,
+    });
+    if (res.status !== 201)
+      throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
 
   upload(files: Array<{ name: string; content: Uint8Array | string }>) {
     const form = new FormData();
-    for (const f of files) form.append('file', new Blob([f.content]), f.name);
-    return this.post<{ uploads: Array<{ id: string; filename: string; status: string }> }>('/api/uploads', form);
+    for (const f of files)
+      form.append(
+        'file',
+        new Blob([typeof f.content === 'string' ? f.content : new Uint8Array(f.content)]),
+        f.name,
+      );
+    return this.post<{ uploads: Array<{ id: string; filename: string; status: string }> }>(
+      '/api/uploads',
+      form,
+    );
   }
 }

@@ -48,7 +48,15 @@ describe('migrations on PostgreSQL', () => {
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
       );
       const names = rows.map((r) => r.table_name);
-      for (const t of ['users', 'athletes', 'uploads', 'activities', 'samples', 'daily_metrics', 'weekly_volume']) {
+      for (const t of [
+        'users',
+        'athletes',
+        'uploads',
+        'activities',
+        'samples',
+        'daily_metrics',
+        'weekly_volume',
+      ]) {
         expect(names).toContain(t);
       }
     } finally {

@@ -10,7 +10,9 @@ import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 
 function sessionOfPglite(db: PGlite): SqlSession {
   return {
-    query: async <R,>(sql: string, params?: unknown[]) => ({ rows: (await db.query<R>(sql, params)).rows }),
+    query: async <R>(sql: string, params?: unknown[]) => ({
+      rows: (await db.query<R>(sql, params)).rows,
+    }),
     exec: (sql: string) => db.exec(sql),
   };
 }
@@ -51,7 +53,8 @@ async function createAthletes(db: SqlSession): Promise<string[]> {
 
 function normalise(rows: Array<Record<string, unknown>>) {
   return rows.map((r) => ({
-    week: r.week_start instanceof Date ? r.week_start.toISOString().slice(0, 10) : String(r.week_start),
+    week:
+      r.week_start instanceof Date ? r.week_start.toISOString().slice(0, 10) : String(r.week_start),
     distance: Number(r.run_distance_m),
     moving: Number(r.run_moving_s),
     runs: Number(r.run_count),
@@ -74,7 +77,9 @@ describe('TimescaleDB path (PGlite + TimescaleDB) against plain PostgreSQL', () 
     const client = await plain.pool.connect();
     try {
       const s: SqlSession = {
-        query: async <R,>(sql: string, params?: unknown[]) => ({ rows: (await client.query(sql, params)).rows as R[] }),
+        query: async <R>(sql: string, params?: unknown[]) => ({
+          rows: (await client.query(sql, params)).rows as R[],
+        }),
         exec: (sql: string) => client.query(sql),
       };
       plainIds = await createAthletes(s);

@@ -28,7 +28,9 @@ describe('loadConfig()', () => {
     const message = (error as ConfigError).message;
     expect(message).toContain('PORT');
     expect(message).toContain('DATABASE_URL');
-    expect(message).toContain('TOKEN_ENCRYPTION_KEY: must be 32 bytes written as 64 hex characters');
+    expect(message).toContain(
+      'TOKEN_ENCRYPTION_KEY: must be 32 bytes written as 64 hex characters',
+    );
     expect((error as ConfigError).problems).toHaveLength(3);
   });
 

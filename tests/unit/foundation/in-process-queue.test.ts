@@ -12,7 +12,10 @@ describe('createInProcessQueue()', () => {
       },
       recompute: async () => undefined,
     };
-    const q = createInProcessQueue(() => processors, () => undefined);
+    const q = createInProcessQueue(
+      () => processors,
+      () => undefined,
+    );
     await q.enqueue('ingest', { uploadId: 'a' }, 'ingest-a');
     await q.enqueue('ingest', { uploadId: 'a' }, 'ingest-a');
     await q.enqueue('ingest', { uploadId: 'b' }, 'ingest-b');
@@ -38,7 +41,11 @@ describe('createInProcessQueue()', () => {
         throw new BadInputError('bad', 'not retryable');
       },
     };
-    const q = createInProcessQueue(() => processors, () => undefined, { backoffMs: 5 });
+    const q = createInProcessQueue(
+      () => processors,
+      () => undefined,
+      { backoffMs: 5 },
+    );
     await q.enqueue('ingest', { uploadId: 'x' }, 'ingest-x');
     await q.enqueue('recompute', { athleteId: 'y' }, 'recompute-y-1');
     await q.idle();

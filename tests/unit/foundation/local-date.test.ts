@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isLocalDate, isTimeZone, localDateOf, weekStartOf } from '#shared/local-date';
+import {
+  addDays,
+  daysBetween,
+  isLocalDate,
+  isTimeZone,
+  localDateOf,
+  weekStartOf,
+} from '#shared/local-date';
 
 describe('localDateOf()', () => {
   it('puts a 23:30 run in Denver on the Denver day although it is the next day in UTC', () => {
