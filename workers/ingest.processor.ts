@@ -2,6 +2,7 @@
 // upload's status and the recompute request, so a crash at any point leaves nothing half-written
 // and the job can simply run again.
 import { parseActivityFile } from '#shared/activity/parse-activity-file';
+import { sportOfName } from '#shared/activity/sport';
 import { BadInputError } from '#shared/errors';
 import { localDateOf } from '#shared/local-date';
 import type { Pool } from '#services/db/database';
@@ -60,11 +61,15 @@ export function createIngestProcessor(deps: IngestDeps): Processor<'ingest'> {
       let activity;
       try {
         activity = parseActivityFile(upload.filename, new Uint8Array(upload.content));
+        // A Strava export's activities.csv knows the sport and name better than the file does.
+        const hint = upload.sportHint === null ? undefined : sportOfName(upload.sportHint);
+        if (hint !== undefined) activity.sport = hint;
+        if (upload.nameHint !== null) activity.name = upload.nameHint;
       } catch (err) {
         if (!(err instanceof BadInputError)) throw err;
         await finishUpload(client, uploadId, {
           status: 'failed',
-          error: { code: err.reason, message: `${upload.filename}: ${err.message}` },
+          error: { code: err.reason, message: err.message },
         });
         return undefined;
       }

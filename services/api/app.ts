@@ -11,7 +11,7 @@ import { athleteRoutes } from './athlete.routes.ts';
 import { authRoutes, meRoute } from './auth.routes.ts';
 import { createErrorHandler } from './errors.ts';
 import { requireUser, sameOriginGuard, sessionMiddleware } from './session.ts';
-import { uploadsRoutes } from './uploads.routes.ts';
+import { importsRoutes, uploadsRoutes } from './uploads.routes.ts';
 
 export interface AppDeps {
   pool: Pool;
@@ -51,6 +51,7 @@ export function createApp(deps: AppDeps): Express {
     '/uploads',
     uploadsRoutes({ pool: deps.pool, queue: deps.queue, maxFileBytes: deps.uploadMaxBytes }),
   );
+  api.use('/imports', importsRoutes({ pool: deps.pool }));
   api.use('/activities', activitiesRoutes({ pool: deps.pool }));
   api.use('/metrics', metricsRoutes({ pool: deps.pool }));
   api.use(() => {

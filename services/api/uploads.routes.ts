@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { NotFoundError } from '#shared/errors';
 import type { Pool } from '#services/db/database';
 import {
+  findImportBatch,
   findUpload,
-  insertUpload,
   listUploads,
   type Upload,
 } from '#services/db/uploads.repository';
-import { jobIds, type JobQueue } from '#services/queue/jobs';
+import { storeUploads } from '#services/ingest/store-uploads';
+import type { JobQueue } from '#services/queue/jobs';
 import { readFiles } from './multipart.ts';
 import { currentAthlete } from './session.ts';
 import { isUuid } from './ids.ts';
@@ -28,26 +28,29 @@ export function uploadsRoutes(deps: { pool: Pool; queue: JobQueue; maxFileBytes:
   router.post('/', async (req, res) => {
     const athlete = await currentAthlete(deps.pool, res);
     const files = await readFiles(req, { maxFileBytes: deps.maxFileBytes, maxFiles: 100 });
-    // Every file is stored before any job exists: the outbox the reconciler works from.
-    const uploads: Upload[] = [];
-    for (const f of files) {
-      uploads.push(
-        await insertUpload(deps.pool, {
-          athleteId: athlete.id,
-          filename: f.filename,
-          content: f.content,
-          sha256: createHash('sha256').update(f.content).digest(),
-        }),
-      );
-    }
-    for (const u of uploads) {
-      // If Redis is down the files are safe in the outbox and the reconciler enqueues them later.
-      await deps.queue
-        .enqueue('ingest', { uploadId: u.id }, jobIds.ingest(u.id))
-        .catch(() => undefined);
-    }
+    const stored = await storeUploads(deps, athlete.id, files);
+    const short = (u: Upload) => ({
+      id: u.id,
+      filename: u.filename,
+      status: u.status,
+      ...(u.error ? { error: u.error } : {}),
+    });
     res.status(202).json({
-      uploads: uploads.map((u) => ({ id: u.id, filename: u.filename, status: u.status })),
+      uploads: stored.flatMap((s) =>
+        s.upload ? [short(s.upload)] : (s.batch?.uploads.map(short) ?? []),
+      ),
+      batches: stored.flatMap((s) =>
+        s.batch
+          ? [
+              {
+                id: s.batch.id,
+                filename: s.batch.filename,
+                files: s.batch.uploads.length,
+                warnings: s.batch.warnings,
+              },
+            ]
+          : [],
+      ),
     });
   });
 
@@ -65,5 +68,29 @@ export function uploadsRoutes(deps: { pool: Pool; queue: JobQueue; maxFileBytes:
     res.json(toUploadJson(upload));
   });
 
+  return router;
+}
+
+/** A bulk import's progress: counts by status and each file's result. */
+export function importsRoutes(deps: { pool: Pool }): Router {
+  const router = Router();
+  router.get('/:id', async (req, res) => {
+    const athlete = await currentAthlete(deps.pool, res);
+    const batch = isUuid(req.params.id)
+      ? await findImportBatch(deps.pool, athlete.id, req.params.id)
+      : undefined;
+    if (!batch) throw new NotFoundError('no such import');
+    const counts = { queued: 0, processing: 0, done: 0, duplicate: 0, failed: 0 };
+    for (const u of batch.uploads) counts[u.status] += 1;
+    res.json({
+      id: batch.id,
+      filename: batch.filename,
+      total: batch.uploads.length,
+      finished: counts.done + counts.duplicate + counts.failed,
+      counts,
+      warnings: batch.warnings,
+      files: batch.uploads.map(toUploadJson),
+    });
+  });
   return router;
 }

@@ -8,6 +8,7 @@ const USAGE = `usage: hipcheck <command>
   api                     the API and dashboard only (needs REDIS_URL for workers elsewhere)
   worker                  the job workers only (needs REDIS_URL)
   inspect FILE… [--json]  parse activity files without a database and print what they hold
+  import --email E FILE…  import activity files or Strava export ZIPs for the runner with email E
 `;
 
 function logger(config: Config): (m: string) => void {
@@ -44,6 +45,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'inspect': {
         const { inspectCommand } = await import('./inspect.ts');
         return await inspectCommand(args, { stdout: process.stdout, stderr: process.stderr });
+      }
+      case 'import': {
+        const { importCommand } = await import('./import.ts');
+        return await importCommand(
+          args,
+          { stdout: process.stdout, stderr: process.stderr },
+          loadConfig(process.env),
+        );
       }
       case undefined:
       case 'help':

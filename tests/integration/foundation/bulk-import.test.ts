@@ -1,0 +1,160 @@
+// A Strava bulk-export ZIP over HTTP and `hipcheck import` on the command line: every file ends as
+// done, duplicate or failed with its reason, and a bad file never stops the rest.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync, strToU8, zipSync } from 'fflate';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { activityFile, describeWithSharedData } from '../../support/shared-data.ts';
+import { startPipeline, waitForUpload, eventually, type Pipeline } from '../../support/pipeline.ts';
+import type { TestClient } from '../../support/http-client.ts';
+
+interface BatchJson {
+  total: number;
+  finished: number;
+  counts: Record<string, number>;
+  files: Array<{
+    filename: string;
+    status: string;
+    error: { code: string; message: string } | null;
+  }>;
+}
+
+describeWithSharedData('bulk imports', () => {
+  let p: Pipeline;
+  let runner: TestClient;
+
+  beforeAll(async () => {
+    p = await startPipeline();
+    runner = p.client();
+    await runner.signup('bulk@example.com');
+  });
+  afterAll(async () => {
+    await p.close();
+  });
+
+  it('imports a Strava export ZIP as one batch: each file done, duplicate or failed with its reason', async () => {
+    const run = readFileSync(activityFile('togeojson--run.gpx'));
+    const csv = [
+      'Activity ID,Activity Date,Activity Name,Activity Type,Filename',
+      '1,"Oct 24, 2012, 5:00:00 PM",Morning Run,Run,activities/1.gpx',
+      '2,"Jun 1, 2014, 6:00:00 PM",Friday ride,Ride,activities/2.gpx.gz',
+      '3,"Jun 2, 2014, 6:00:00 PM",Broken,Run,activities/3.gpx',
+      '4,"Oct 24, 2012, 5:00:00 PM",Same run again,Run,activities/4.gpx',
+      '5,"Jun 3, 2014, 6:00:00 PM",Lost,Run,activities/5.fit',
+      '6,"Jun 4, 2014, 6:00:00 PM",Manual entry,Run,',
+    ].join('\n');
+    const zip = zipSync({
+      'activities.csv': strToU8(csv),
+      'activities/1.gpx': new Uint8Array(run),
+      'activities/2.gpx.gz': gzipSync(
+        new Uint8Array(readFileSync(activityFile('togeojson--Friday-Evening-Run.gpx'))),
+      ),
+      'activities/3.gpx': new Uint8Array(readFileSync(activityFile('togeojson--bad.gpx'))),
+      'activities/4.gpx': new Uint8Array(run),
+    });
+    const res = await runner.upload([{ name: 'export_123.zip', content: zip }]);
+    expect(res.status).toBe(202);
+    const body = res.body as unknown as {
+      batches: Array<{ id: string; files: number; warnings: string[] }>;
+    };
+    expect(body.batches).toHaveLength(1);
+    const batch = body.batches[0];
+    expect(batch?.files).toBe(5);
+    expect(batch?.warnings.join(' ')).toContain('1 activities without a file');
+
+    let final: BatchJson | undefined;
+    await eventually(
+      async () => {
+        final = (await runner.get<BatchJson>(`/api/imports/${batch?.id}`)).body;
+        return final.finished === final.total;
+      },
+      30_000,
+      'the batch to finish',
+    );
+    const byName = new Map(final?.files.map((f) => [f.filename, f]));
+    expect(byName.get('activities/1.gpx')?.status).toBe('done');
+    expect(byName.get('activities/2.gpx.gz')?.status).toBe('done');
+    expect(byName.get('activities/3.gpx')?.status).toBe('failed');
+    expect(byName.get('activities/3.gpx')?.error?.message).toContain('activities/3.gpx');
+    expect(byName.get('activities/4.gpx')?.status).toBe('duplicate');
+    expect(byName.get('activities/5.fit')?.status).toBe('failed');
+    expect(byName.get('activities/5.fit')?.error?.code).toBe('missing_file');
+    expect(final?.counts).toEqual({ queued: 0, processing: 0, done: 2, duplicate: 1, failed: 2 });
+
+    // The CSV's type and name win over the file's guess: the ride is cross-training, named.
+    const list = await runner.get<Array<{ sport: string; name: string | null }>>('/api/activities');
+    expect(list.body.map((a) => [a.sport, a.name]).sort()).toEqual([
+      ['ride', 'Friday ride'],
+      ['run', 'Morning Run'],
+    ]);
+  });
+
+  it('reports an unreadable ZIP as one failed upload that names it', async () => {
+    const res = await runner.upload([
+      { name: 'broken.zip', content: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) },
+    ]);
+    expect(res.status).toBe(202);
+    const u = res.body.uploads[0];
+    expect(u?.status).toBe('failed');
+    const detail = await waitForUpload(runner, u?.id ?? '');
+    expect(detail.error?.message).toContain('broken.zip');
+  });
+
+  it("answers 404 for another runner's import", async () => {
+    const zip = zipSync({
+      'activities/9.gpx': new Uint8Array(readFileSync(activityFile('togeojson--strava.gpx'))),
+    });
+    const res = await runner.upload([{ name: 'mine.zip', content: zip }]);
+    const id = (res.body as unknown as { batches: Array<{ id: string }> }).batches[0]?.id;
+    const other = p.client();
+    await other.signup('bulk-other@example.com');
+    expect((await other.get(`/api/imports/${id}`)).status).toBe(404);
+    expect((await runner.get(`/api/imports/${id}`)).status).toBe(200);
+  });
+
+  it('imports files for a runner from the command line and says what happened to each', () => {
+    const result = spawnSync(
+      process.execPath,
+      [
+        'bin/hipcheck.js',
+        'import',
+        '--email',
+        'bulk@example.com',
+        activityFile('togeojson--run_gpxtpx.gpx'),
+        activityFile('togeojson--run.gpx'),
+        activityFile('togeojson--empty_trk.gpx'),
+      ],
+      {
+        env: { ...process.env, DATABASE_URL: p.db.url, REDIS_URL: '', LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
+    expect(result.stdout).toMatch(/^done\s+togeojson--run_gpxtpx\.gpx$/m);
+    expect(result.stdout).toMatch(/^duplicate\s+togeojson--run\.gpx$/m);
+    expect(result.stdout).toMatch(
+      /^failed\s+togeojson--empty_trk\.gpx — togeojson--empty_trk\.gpx: /m,
+    );
+    expect(result.stdout).toContain('1 imported, 1 duplicate, 1 failed');
+    expect(result.status).toBe(1);
+  });
+
+  it('refuses an import for an unknown email', () => {
+    const result = spawnSync(
+      process.execPath,
+      [
+        'bin/hipcheck.js',
+        'import',
+        '--email',
+        'nobody@example.com',
+        activityFile('togeojson--run.gpx'),
+      ],
+      {
+        env: { ...process.env, DATABASE_URL: p.db.url, REDIS_URL: '' },
+        encoding: 'utf8',
+      },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('no runner account with the email nobody@example.com');
+  });
+});
