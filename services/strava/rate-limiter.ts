@@ -1,0 +1,452 @@
+// One Strava rate limiter for every worker process, kept in Redis.
+//
+// Strava counts requests per application in two wall-clock windows: quarter hours (…:00, :15,
+// :30, :45) and days (from 00:00 UTC). Every request counts toward the overall limits; GETs also
+// count toward the (lower) read limits. Each window gets one Redis counter per limit
+// (`<prefix>:short:<windowStart>:all` …), and a Lua script checks every budget and increments
+// every counter in one step, so two processes can never both take the last slot.
+//
+// Our counters count requests as they are *sent*; Strava's headers count what it has *seen*.
+// `record()` raises our counters to Strava's figures (never lowers them), which also covers
+// requests made outside the limiter and counters lost in a Redis flush. Limits announced in the
+// headers replace the configured ones for every process. A request sent in the last moments of a
+// window (`boundaryGuardMs`) is booked in the next window too, since Strava may count it there.
+import type { Redis } from 'ioredis';
+
+export type RequestKind = 'read' | 'write';
+
+export interface RateLimits {
+  /** Overall requests per short window (Strava: 200 per 15 minutes). */
+  shortLimit: number;
+  /** Overall requests per day (Strava: 2,000). */
+  dailyLimit: number;
+  /** Read requests per short window (Strava: 100 per 15 minutes). */
+  readShortLimit: number;
+  /** Read requests per day (Strava: 1,000). */
+  readDailyLimit: number;
+}
+
+export const STRAVA_DEFAULT_LIMITS: Readonly<RateLimits> = {
+  shortLimit: 200,
+  dailyLimit: 2000,
+  readShortLimit: 100,
+  readDailyLimit: 1000,
+};
+
+export const QUARTER_HOUR_MS = 15 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface RateLimiterOptions {
+  redis: Redis;
+  /** Default 'hipcheck:strava:rate'. Tests use a unique prefix each. */
+  keyPrefix?: string;
+  /** Used until Strava's headers say otherwise. Default STRAVA_DEFAULT_LIMITS. */
+  limits?: Partial<RateLimits>;
+  /** Default 15 minutes. Windows start at multiples of it since the epoch (wall-clock aligned). */
+  shortWindowMs?: number;
+  /** Default 24 hours, so days start at 00:00 UTC. */
+  dailyWindowMs?: number;
+  /**
+   * Fraction of every limit kept in reserve, default 0.05: room for requests in flight across a
+   * window boundary, clock skew, and other users of the same Strava app.
+   */
+  safetyMargin?: number;
+  /**
+   * A request sent this close to the end of a window may reach Strava in the next one, so it is
+   * counted in both. Default: 1% of the short window, at most 2 s.
+   */
+  boundaryGuardMs?: number;
+  /** Default Date.now. */
+  now?: () => number;
+  /** Default a real timer. Tests with a fake clock pass one that advances it. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export type AcquireResult =
+  { ok: true; acquiredAt: number } | { ok: false; retryAt: Date; reason: 'short' | 'daily' };
+
+export type HeaderSource = Headers | Record<string, string | string[] | number | undefined | null>;
+
+export interface WindowStatus {
+  usage: number;
+  limit: number;
+  /** What the limiter lets through: limit minus the safety margin. */
+  budget: number;
+  windowStart: Date;
+  resetsAt: Date;
+}
+
+export interface RateLimitStatus {
+  short: WindowStatus;
+  daily: WindowStatus;
+  readShort: WindowStatus;
+  readDaily: WindowStatus;
+  /** When the next read request can go out: now if there is budget left ("next batch at 14:15"). */
+  nextBatchAt: Date;
+}
+
+export interface AcquireOptions {
+  /**
+   * Wait at most this long (default: without limit). When the budget comes back later than that
+   * (typically the daily limit, at 00:00 UTC), return { ok: false, retryAt } at once so a job can
+   * be delayed instead of sleeping for hours.
+   */
+  maxWaitMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface RateLimiter {
+  /**
+   * Takes one request from the budget of the current windows, waiting for the next window when
+   * it is used up. Never throws for rate limiting (only if Redis fails or `signal` aborts).
+   */
+  acquire(kind: RequestKind, options?: AcquireOptions): Promise<AcquireResult>;
+  /** Like acquire() without waiting. */
+  tryAcquire(kind: RequestKind): Promise<AcquireResult>;
+  /**
+   * After every response: learns Strava's usage and limits from X-RateLimit-* and
+   * X-ReadRateLimit-*. `acquiredAt` (from acquire) stops a response to a request sent in the
+   * previous window from being booked into the new one.
+   */
+  record(headers: HeaderSource, acquiredAt?: number): Promise<void>;
+  /** After a 429: marks the window used up and returns when to try again. */
+  onRateLimited(headers: HeaderSource, acquiredAt?: number): Promise<Date>;
+  /** Start of the next short window. */
+  nextWindowAt(): Date;
+  status(): Promise<RateLimitStatus>;
+}
+
+// KEYS: short all, short read, day all, day read, limits hash, then the same four counters of the
+// next windows. ARGV: isRead, shortTtlMs, dayTtlMs, default limits (short, daily, readShort,
+// readDaily), margin, alsoNextShort, alsoNextDay, shortWindowMs, dailyWindowMs.
+const ACQUIRE_LUA = `
+local function lim(field, default)
+  local v = redis.call('HGET', KEYS[5], field)
+  if v then return tonumber(v) end
+  return tonumber(default)
+end
+local margin = tonumber(ARGV[8])
+local function budget(l) return math.floor(l * (1 - margin) + 1e-9) end
+local function used(k) return tonumber(redis.call('GET', k) or '0') end
+local isRead = ARGV[1] == '1'
+if used(KEYS[3]) >= budget(lim('dailyLimit', ARGV[5])) then return {0, 'daily'} end
+if isRead and used(KEYS[4]) >= budget(lim('readDailyLimit', ARGV[7])) then return {0, 'daily'} end
+if used(KEYS[1]) >= budget(lim('shortLimit', ARGV[4])) then return {0, 'short'} end
+if isRead and used(KEYS[2]) >= budget(lim('readShortLimit', ARGV[6])) then return {0, 'short'} end
+local function bump(k, ttl)
+  if redis.call('INCR', k) == 1 then redis.call('PEXPIRE', k, ttl) end
+end
+bump(KEYS[1], ARGV[2])
+bump(KEYS[3], ARGV[3])
+if isRead then
+  bump(KEYS[2], ARGV[2])
+  bump(KEYS[4], ARGV[3])
+end
+-- Near a boundary, also book the request in the next window (TTL: that window plus one).
+if ARGV[9] == '1' then
+  local ttl = tonumber(ARGV[2]) + tonumber(ARGV[11])
+  bump(KEYS[6], ttl)
+  if isRead then bump(KEYS[7], ttl) end
+end
+if ARGV[10] == '1' then
+  local ttl = tonumber(ARGV[3]) + tonumber(ARGV[12])
+  bump(KEYS[8], ttl)
+  if isRead then bump(KEYS[9], ttl) end
+end
+return {1, 'ok'}
+`;
+
+// KEYS: short all, short read, day all, day read, limits hash.
+// ARGV: 4 usages (-1: unknown), shortTtlMs, dayTtlMs, 4 limits (-1: unknown), limitsTtlMs.
+// A usage only ever raises a counter.
+const RECORD_LUA = `
+for i = 1, 4 do
+  local v = tonumber(ARGV[i])
+  if v >= 0 then
+    local cur = tonumber(redis.call('GET', KEYS[i]) or '0')
+    if v > cur then
+      local ttl = ARGV[6]
+      if i <= 2 then ttl = ARGV[5] end
+      redis.call('SET', KEYS[i], v, 'PX', ttl)
+    end
+  end
+end
+local fields = {'shortLimit', 'dailyLimit', 'readShortLimit', 'readDailyLimit'}
+local changed = false
+for i = 1, 4 do
+  local v = tonumber(ARGV[6 + i])
+  if v >= 0 then
+    redis.call('HSET', KEYS[5], fields[i], v)
+    changed = true
+  end
+end
+if changed then redis.call('PEXPIRE', KEYS[5], ARGV[11]) end
+return 1
+`;
+
+interface ParsedHeaders {
+  shortLimit?: number;
+  dailyLimit?: number;
+  readShortLimit?: number;
+  readDailyLimit?: number;
+  shortUsage?: number;
+  dailyUsage?: number;
+  readShortUsage?: number;
+  readDailyUsage?: number;
+}
+
+function header(headers: HeaderSource, name: string): string | undefined {
+  if (typeof Headers !== 'undefined' && headers instanceof Headers) {
+    return headers.get(name) ?? undefined;
+  }
+  const record = headers as Record<string, unknown>;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(record)) {
+    if (key.toLowerCase() !== wanted || value === undefined || value === null) continue;
+    return Array.isArray(value) ? value.join(',') : String(value);
+  }
+  return undefined;
+}
+
+function pair(value: string | undefined): [number, number] | undefined {
+  if (value === undefined) return undefined;
+  const [a, b] = value.split(',').map((s) => Number(s.trim()));
+  if (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b))
+    return undefined;
+  return [a, b];
+}
+
+/** Reads Strava's X-RateLimit-* and X-ReadRateLimit-* headers ("short,daily" each). */
+export function parseRateLimitHeaders(headers: HeaderSource): ParsedHeaders {
+  const out: ParsedHeaders = {};
+  const limit = pair(header(headers, 'x-ratelimit-limit'));
+  const usage = pair(header(headers, 'x-ratelimit-usage'));
+  const readLimit = pair(header(headers, 'x-readratelimit-limit'));
+  const readUsage = pair(header(headers, 'x-readratelimit-usage'));
+  if (limit) [out.shortLimit, out.dailyLimit] = limit;
+  if (usage) [out.shortUsage, out.dailyUsage] = usage;
+  if (readLimit) [out.readShortLimit, out.readDailyLimit] = readLimit;
+  if (readUsage) [out.readShortUsage, out.readDailyUsage] = readUsage;
+  return out;
+}
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  const redis = options.redis;
+  const prefix = options.keyPrefix ?? 'hipcheck:strava:rate';
+  const defaults: RateLimits = { ...STRAVA_DEFAULT_LIMITS, ...options.limits };
+  const shortMs = options.shortWindowMs ?? QUARTER_HOUR_MS;
+  const dayMs = options.dailyWindowMs ?? DAY_MS;
+  const margin = options.safetyMargin ?? 0.05;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  if (!(shortMs > 0) || !(dayMs >= shortMs)) {
+    throw new Error(`invalid rate-limit windows: short ${shortMs} ms, daily ${dayMs} ms`);
+  }
+  if (!(margin >= 0 && margin < 1)) throw new Error(`invalid safetyMargin: ${margin}`);
+  // Spreads the wake-ups of many waiting workers a little; at most 250 ms.
+  const jitterMs = Math.min(250, shortMs / 200);
+  const guardMs = options.boundaryGuardMs ?? Math.min(2000, shortMs / 100);
+
+  const startOf = (t: number, len: number): number => Math.floor(t / len) * len;
+  const budgetOf = (limit: number): number => Math.floor(limit * (1 - margin) + 1e-9);
+
+  function keysAt(t: number): string[] {
+    const s = startOf(t, shortMs);
+    const d = startOf(t, dayMs);
+    return [
+      `${prefix}:short:${s}:all`,
+      `${prefix}:short:${s}:read`,
+      `${prefix}:day:${d}:all`,
+      `${prefix}:day:${d}:read`,
+      `${prefix}:limits`,
+    ];
+  }
+
+  function nextKeys(t: number): string[] {
+    const s = startOf(t, shortMs) + shortMs;
+    const d = startOf(t, dayMs) + dayMs;
+    return [
+      `${prefix}:short:${s}:all`,
+      `${prefix}:short:${s}:read`,
+      `${prefix}:day:${d}:all`,
+      `${prefix}:day:${d}:read`,
+    ];
+  }
+
+  // A counter lives one window past its end, so status() can still read a just-closed window.
+  function ttls(t: number): { short: number; day: number } {
+    return {
+      short: Math.ceil(startOf(t, shortMs) + 2 * shortMs - t),
+      day: Math.ceil(startOf(t, dayMs) + 2 * dayMs - t),
+    };
+  }
+
+  async function tryAcquire(kind: RequestKind): Promise<AcquireResult> {
+    const t = now();
+    const ttl = ttls(t);
+    const nearShortEnd = startOf(t, shortMs) + shortMs - t <= guardMs;
+    const nearDayEnd = startOf(t, dayMs) + dayMs - t <= guardMs;
+    const reply = (await redis.eval(
+      ACQUIRE_LUA,
+      9,
+      ...keysAt(t),
+      ...nextKeys(t),
+      kind === 'read' ? '1' : '0',
+      String(ttl.short),
+      String(ttl.day),
+      String(defaults.shortLimit),
+      String(defaults.dailyLimit),
+      String(defaults.readShortLimit),
+      String(defaults.readDailyLimit),
+      String(margin),
+      nearShortEnd ? '1' : '0',
+      nearDayEnd ? '1' : '0',
+      String(shortMs),
+      String(dayMs),
+    )) as [number, string];
+    if (reply[0] === 1) return { ok: true, acquiredAt: t };
+    const reason = reply[1] === 'daily' ? 'daily' : 'short';
+    const len = reason === 'daily' ? dayMs : shortMs;
+    return { ok: false, reason, retryAt: new Date(startOf(t, len) + len) };
+  }
+
+  async function raise(
+    t: number,
+    usage: (number | undefined)[],
+    parsed: ParsedHeaders,
+  ): Promise<void> {
+    const ttl = ttls(t);
+    const num = (v: number | undefined): string => String(v === undefined ? -1 : v);
+    await redis.eval(
+      RECORD_LUA,
+      5,
+      ...keysAt(t),
+      ...usage.map(num),
+      String(ttl.short),
+      String(ttl.day),
+      num(parsed.shortLimit),
+      num(parsed.dailyLimit),
+      num(parsed.readShortLimit),
+      num(parsed.readDailyLimit),
+      String(2 * dayMs),
+    );
+  }
+
+  async function record(headers: HeaderSource, acquiredAt?: number): Promise<void> {
+    const parsed = parseRateLimitHeaders(headers);
+    const t = now();
+    const sent = acquiredAt ?? t;
+    const sameShort = startOf(sent, shortMs) === startOf(t, shortMs);
+    const sameDay = startOf(sent, dayMs) === startOf(t, dayMs);
+    await raise(
+      t,
+      [
+        sameShort ? parsed.shortUsage : undefined,
+        sameShort ? parsed.readShortUsage : undefined,
+        sameDay ? parsed.dailyUsage : undefined,
+        sameDay ? parsed.readDailyUsage : undefined,
+      ],
+      parsed,
+    );
+  }
+
+  return {
+    tryAcquire,
+
+    async acquire(kind, acquireOptions = {}) {
+      const maxWaitMs = acquireOptions.maxWaitMs ?? Number.POSITIVE_INFINITY;
+      for (;;) {
+        acquireOptions.signal?.throwIfAborted();
+        const result = await tryAcquire(kind);
+        if (result.ok) return result;
+        const waitMs = result.retryAt.getTime() - now();
+        if (waitMs > maxWaitMs) return result;
+        await sleep(Math.max(1, waitMs) + Math.random() * jitterMs, acquireOptions.signal);
+      }
+    },
+
+    record,
+
+    async onRateLimited(headers, acquiredAt) {
+      const parsed = parseRateLimitHeaders(headers);
+      const t = now();
+      const sent = acquiredAt ?? t;
+      const dailyLimit = parsed.dailyLimit ?? defaults.dailyLimit;
+      const readDailyLimit = parsed.readDailyLimit ?? defaults.readDailyLimit;
+      const daily =
+        (parsed.dailyUsage ?? 0) >= dailyLimit || (parsed.readDailyUsage ?? 0) >= readDailyLimit;
+      const len = daily ? dayMs : shortMs;
+      if (startOf(sent, len) !== startOf(t, len)) {
+        // The 429 was about a window that has closed since: the new one may well have room.
+        await record(headers, acquiredAt);
+        return new Date(t);
+      }
+      const shortLimit = parsed.shortLimit ?? defaults.shortLimit;
+      const readShortLimit = parsed.readShortLimit ?? defaults.readShortLimit;
+      await raise(
+        t,
+        daily
+          ? [undefined, undefined, dailyLimit, readDailyLimit]
+          : [shortLimit, readShortLimit, parsed.dailyUsage, parsed.readDailyUsage],
+        parsed,
+      );
+      return new Date(startOf(t, len) + len);
+    },
+
+    nextWindowAt() {
+      return new Date(startOf(now(), shortMs) + shortMs);
+    },
+
+    async status() {
+      const t = now();
+      const keys = keysAt(t);
+      const [counts, stored] = await Promise.all([
+        redis.mget(keys[0] ?? '', keys[1] ?? '', keys[2] ?? '', keys[3] ?? ''),
+        redis.hgetall(keys[4] ?? ''),
+      ]);
+      const limitOf = (field: keyof RateLimits): number => {
+        const v = stored[field];
+        return v === undefined ? defaults[field] : Number(v);
+      };
+      const window = (i: number, field: keyof RateLimits, len: number): WindowStatus => {
+        const limit = limitOf(field);
+        return {
+          usage: Number(counts[i] ?? 0),
+          limit,
+          budget: budgetOf(limit),
+          windowStart: new Date(startOf(t, len)),
+          resetsAt: new Date(startOf(t, len) + len),
+        };
+      };
+      const short = window(0, 'shortLimit', shortMs);
+      const readShort = window(1, 'readShortLimit', shortMs);
+      const daily = window(2, 'dailyLimit', dayMs);
+      const readDaily = window(3, 'readDailyLimit', dayMs);
+      let nextBatchAt = new Date(t);
+      if (daily.usage >= daily.budget || readDaily.usage >= readDaily.budget) {
+        nextBatchAt = daily.resetsAt;
+      } else if (short.usage >= short.budget || readShort.usage >= readShort.budget) {
+        nextBatchAt = short.resetsAt;
+      }
+      return { short, daily, readShort, readDaily, nextBatchAt };
+    },
+  };
+}
