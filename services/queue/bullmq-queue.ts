@@ -1,8 +1,9 @@
 // BullMQ on Redis: one queue per job name. Producers (the API, the reconciler, processors that
 // chain jobs) use createBullQueue; worker processes use startBullWorkers.
-import { Queue, Worker, UnrecoverableError, type ConnectionOptions } from 'bullmq';
+import { DelayedError, Queue, Worker, UnrecoverableError, type ConnectionOptions } from 'bullmq';
 import { AppError } from '#shared/errors';
 import {
+  DeferJobError,
   JOB_NAMES,
   RETRY,
   type JobName,
@@ -71,10 +72,15 @@ export function startBullWorkers(
     ) => Promise<void>;
     const worker = new Worker(
       name,
-      async (job) => {
+      async (job, token) => {
         try {
           await processor(job.data as JobPayloads[JobName], { attempt: job.attemptsMade + 1 });
         } catch (err) {
+          if (err instanceof DeferJobError) {
+            // Back to the delayed set without counting an attempt.
+            await job.moveToDelayed(err.retryAt.getTime(), token);
+            throw new DelayedError();
+          }
           // A permanent error is not retried (bad input stays bad).
           if (err instanceof AppError && !err.retryable) throw new UnrecoverableError(err.message);
           throw err;

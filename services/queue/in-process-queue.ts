@@ -2,7 +2,14 @@
 // processors as the BullMQ workers, with the same deduplication by job id and the same retries.
 // Nothing is lost if the process stops: the outbox rows are enqueued again at the next start.
 import { AppError } from '#shared/errors';
-import { RETRY, type JobName, type JobPayloads, type JobQueue, type Processors } from './jobs.ts';
+import {
+  DeferJobError,
+  RETRY,
+  type JobName,
+  type JobPayloads,
+  type JobQueue,
+  type Processors,
+} from './jobs.ts';
 
 interface Pending {
   name: JobName;
@@ -57,6 +64,19 @@ export function createInProcessQueue(
       await processor(job.data, { attempt: job.attempt });
       known.delete(job.jobId);
     } catch (err) {
+      if (err instanceof DeferJobError && !closed) {
+        // Not a failure: the same attempt runs again later.
+        const timer = setTimeout(
+          () => {
+            timers.delete(timer);
+            waiting.push(job);
+            pump();
+          },
+          Math.max(0, err.retryAt.getTime() - Date.now()),
+        );
+        timers.add(timer);
+        return;
+      }
       const permanent = err instanceof AppError && !err.retryable;
       if (permanent || job.attempt >= RETRY.attempts || closed) {
         known.delete(job.jobId);

@@ -12,6 +12,20 @@ export type JobName = keyof JobPayloads;
 
 export const JOB_NAMES: readonly JobName[] = ['ingest', 'recompute'];
 
+/**
+ * Thrown by a processor to run the job again at `retryAt` without counting a failed attempt
+ * (e.g. Strava's rate-limit window is used up until the next quarter hour).
+ */
+export class DeferJobError extends Error {
+  constructor(
+    readonly retryAt: Date,
+    reason: string,
+  ) {
+    super(`deferred until ${retryAt.toISOString()}: ${reason}`);
+    this.name = 'DeferJobError';
+  }
+}
+
 export interface JobContext {
   /** 1 on the first try. */
   attempt: number;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BadInputError } from '#shared/errors';
 import { createInProcessQueue } from '#services/queue/in-process-queue';
+import { DeferJobError } from '#services/queue/jobs';
 import type { Processors } from '#services/queue/jobs';
 
 describe('createInProcessQueue()', () => {
@@ -51,6 +52,29 @@ describe('createInProcessQueue()', () => {
     await q.idle();
     expect(transient).toBe(3);
     expect(permanent).toBe(1);
+    await q.close();
+  });
+
+  it('runs a deferred job again at its time without counting a failed attempt', async () => {
+    const attempts: number[] = [];
+    const times: number[] = [];
+    const processors: Processors = {
+      ingest: async (_data, ctx) => {
+        attempts.push(ctx.attempt);
+        times.push(Date.now());
+        if (attempts.length < 3) throw new DeferJobError(new Date(Date.now() + 30), 'rate limit');
+      },
+      recompute: async () => undefined,
+    };
+    const q = createInProcessQueue(
+      () => processors,
+      () => undefined,
+      { backoffMs: 5 },
+    );
+    await q.enqueue('ingest', { uploadId: 'z' }, 'ingest-z');
+    await q.idle();
+    expect(attempts).toEqual([1, 1, 1]);
+    expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(25);
     await q.close();
   });
 });
