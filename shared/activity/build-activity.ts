@@ -1,0 +1,34 @@
+// The last step shared by the file parsers: cleaned samples and file metadata → one Activity.
+import type { Activity, Lap, SourceFormat, Sport } from './activity.ts';
+import type { CleanResult } from './clean.ts';
+import { detectIntervals } from './intervals.ts';
+import { isOnFootSport } from './sport.ts';
+
+export interface ActivityMeta {
+  format: SourceFormat;
+  sport: Sport;
+  name?: string;
+  device?: string;
+  laps?: Lap[];
+  /** Overrides the cleaned track's numbers where the device recorded better ones. */
+  distanceM?: number;
+  warnings?: string[];
+}
+
+export function buildActivity(clean: CleanResult, meta: ActivityMeta): Activity {
+  const activity: Activity = {
+    format: meta.format,
+    sport: meta.sport,
+    startAt: new Date(clean.startMs),
+    samples: clean.samples,
+    laps: meta.laps ?? [],
+    // Work/rest bouts are a running concept (science.md §6); rides and swims keep their laps only.
+    intervals: isOnFootSport(meta.sport) ? detectIntervals(clean.samples) : [],
+    summary: { ...clean.summary },
+    warnings: [...(meta.warnings ?? []), ...clean.warnings],
+  };
+  if (meta.distanceM !== undefined) activity.summary.distanceM = meta.distanceM;
+  if (meta.name !== undefined) activity.name = meta.name;
+  if (meta.device !== undefined) activity.device = meta.device;
+  return activity;
+}

@@ -1,0 +1,171 @@
+// Work and rest bouts from the speed stream, as science.md §6 describes: resample to 1 Hz, remove
+// pauses (< 30 m moved in 45 s), smooth with a rolling median, split speeds into two levels, keep
+// work bouts ≥ 30 s and merge gaps < 30 s. A steady run has one level and yields no intervals.
+import type { Interval, Sample } from './activity.ts';
+
+export interface IntervalOptions {
+  /** Rolling-median window, seconds (science.md: 5–10 s). Default 7. */
+  medianWindowS?: number;
+  /** Shortest work bout kept, seconds. Default 30. */
+  minWorkS?: number;
+  /** Rest shorter than this between two work bouts is merged into them, seconds. Default 30. */
+  minGapS?: number;
+  /** Paused: less than `pauseDistanceM` moved in `pauseWindowS`. Defaults 30 m in 45 s. */
+  pauseDistanceM?: number;
+  pauseWindowS?: number;
+  /** Two levels only when the fast level is at least this many times the slow one. Default 1.3. */
+  minContrast?: number;
+  /** Longest session analysed, seconds; longer ones yield no intervals. Default 48 h. */
+  maxDurationS?: number;
+}
+
+type Kind = Interval['kind'];
+
+interface Run {
+  kind: Kind;
+  start: number;
+  end: number;
+}
+
+/** Cumulative distance at each whole second from the first sample, linearly interpolated. */
+function resample(samples: readonly Sample[], t0: number, seconds: number): Float64Array {
+  const dist = new Float64Array(seconds + 1);
+  let j = 0;
+  for (let k = 0; k <= seconds; k++) {
+    const t = t0 + k * 1000;
+    while (j + 1 < samples.length && (samples[j + 1] as Sample).t <= t) j++;
+    const a = samples[j] as Sample;
+    const b = samples[j + 1];
+    const da = a.distanceM as number;
+    if (b === undefined || b.t === a.t) {
+      dist[k] = da;
+    } else {
+      dist[k] = da + (((b.distanceM as number) - da) * (t - a.t)) / (b.t - a.t);
+    }
+  }
+  return dist;
+}
+
+function rollingMedian(values: Float64Array, window: number): Float64Array {
+  const out = new Float64Array(values.length);
+  const half = window >> 1;
+  const buf: number[] = [];
+  for (let k = 0; k < values.length; k++) {
+    buf.length = 0;
+    const from = Math.max(0, k - half);
+    const to = Math.min(values.length, k + half + 1);
+    for (let i = from; i < to; i++) buf.push(values[i] as number);
+    buf.sort((a, b) => a - b);
+    out[k] = buf[buf.length >> 1] as number;
+  }
+  return out;
+}
+
+/** Threshold between a slow and a fast level (1-D two-means), or undefined for one level. */
+function twoLevelThreshold(speeds: number[], minContrast: number): number | undefined {
+  if (speeds.length === 0) return undefined;
+  const sorted = [...speeds].sort((a, b) => a - b);
+  let lo = sorted[Math.floor(sorted.length * 0.1)] as number;
+  let hi = sorted[Math.floor(sorted.length * 0.9)] as number;
+  for (let iter = 0; iter < 50; iter++) {
+    const threshold = (lo + hi) / 2;
+    let sumLo = 0;
+    let nLo = 0;
+    let sumHi = 0;
+    let nHi = 0;
+    for (const v of sorted) {
+      if (v < threshold) {
+        sumLo += v;
+        nLo++;
+      } else {
+        sumHi += v;
+        nHi++;
+      }
+    }
+    if (nLo === 0 || nHi === 0) return undefined;
+    const nextLo = sumLo / nLo;
+    const nextHi = sumHi / nHi;
+    if (nextLo === lo && nextHi === hi) break;
+    lo = nextLo;
+    hi = nextHi;
+  }
+  if (hi < lo * minContrast || hi - lo < 0.5) return undefined;
+  return (lo + hi) / 2;
+}
+
+function runsOf(labels: readonly Kind[]): Run[] {
+  const runs: Run[] = [];
+  for (let k = 0; k < labels.length; k++) {
+    const kind = labels[k] as Kind;
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.kind === kind) last.end = k + 1;
+    else runs.push({ kind, start: k, end: k + 1 });
+  }
+  return runs;
+}
+
+function relabel(runs: Run[], pick: (r: Run, i: number) => Kind): Run[] {
+  return runsOf(runs.flatMap((r, i) => new Array<Kind>(r.end - r.start).fill(pick(r, i))));
+}
+
+/** Work and rest intervals of an activity, from its samples' time and cumulative distance. */
+export function detectIntervals(
+  samples: readonly Sample[],
+  options: IntervalOptions = {},
+): Interval[] {
+  const medianWindowS = options.medianWindowS ?? 7;
+  const minWorkS = options.minWorkS ?? 30;
+  const minGapS = options.minGapS ?? 30;
+  const pauseDistanceM = options.pauseDistanceM ?? 30;
+  const pauseWindowS = options.pauseWindowS ?? 45;
+  const minContrast = options.minContrast ?? 1.3;
+  const maxDurationS = options.maxDurationS ?? 48 * 3600;
+
+  const first = samples[0];
+  const track = samples.filter((s) => s.distanceM !== undefined && Number.isFinite(s.t));
+  const a = track[0];
+  const b = track[track.length - 1];
+  if (first === undefined || a === undefined || b === undefined) return [];
+  const seconds = Math.floor((b.t - a.t) / 1000);
+  if (seconds < 2 * minWorkS || seconds > maxDurationS) return [];
+
+  const dist = resample(track, a.t, seconds);
+  const speed = new Float64Array(seconds);
+  for (let k = 0; k < seconds; k++) speed[k] = (dist[k + 1] as number) - (dist[k] as number);
+  const smooth = rollingMedian(speed, medianWindowS);
+
+  const half = pauseWindowS >> 1;
+  const paused: boolean[] = new Array<boolean>(seconds);
+  const moving: number[] = [];
+  for (let k = 0; k < seconds; k++) {
+    const from = Math.max(0, k - half);
+    const to = Math.min(seconds, k + half + 1);
+    const moved = (dist[to] as number) - (dist[from] as number);
+    paused[k] = moved < (pauseDistanceM * (to - from)) / pauseWindowS;
+    if (!paused[k]) moving.push(smooth[k] as number);
+  }
+  const threshold = twoLevelThreshold(moving, minContrast);
+  if (threshold === undefined) return [];
+
+  const labels: Kind[] = [];
+  for (let k = 0; k < seconds; k++) {
+    labels.push(!paused[k] && (smooth[k] as number) >= threshold ? 'work' : 'rest');
+  }
+  let runs = runsOf(labels);
+  // Short rests between two work bouts join them; then work bouts still too short become rest.
+  runs = relabel(runs, (r, i) =>
+    r.kind === 'rest' && r.end - r.start < minGapS && i > 0 && i < runs.length - 1
+      ? 'work'
+      : r.kind,
+  );
+  runs = relabel(runs, (r) => (r.kind === 'work' && r.end - r.start < minWorkS ? 'rest' : r.kind));
+  if (!runs.some((r) => r.kind === 'work')) return [];
+
+  const offsetS = (a.t - first.t) / 1000;
+  return runs.map((r) => ({
+    kind: r.kind,
+    startS: offsetS + r.start,
+    durationS: r.end - r.start,
+    distanceM: (dist[r.end] as number) - (dist[r.start] as number),
+  }));
+}
