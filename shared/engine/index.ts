@@ -1,0 +1,57 @@
+// The engine's public surface: import from here ('#shared/engine/index').
+export { runEngine } from './run-engine.ts';
+export type {
+  DailyLoadRow,
+  DailyMetricsRow,
+  EngineCarry,
+  EngineInput,
+  EngineOutput,
+  PainSummary,
+  ProgressionSummary,
+  TodayDecision,
+} from './run-engine.ts';
+export type * from './types.ts';
+export { DEFAULT_THRESHOLDS, lookbackDaysOf, resolveThresholds } from './thresholds.ts';
+export { METRIC_INFO, type MetricName } from './metric-info.ts';
+export {
+  DEFAULT_PLAN,
+  evaluateSession,
+  stepProgression,
+  validatePlan,
+  type SessionEvaluation,
+  type SessionOutcome,
+} from './progression.ts';
+export { computeTrimp, trimpConstantsOf, type TrimpResult } from './compute-trimp.ts';
+export { computeRtss, runningCostOf, thresholdSpeedOf, type RtssResult } from './compute-rtss.ts';
+export { computeSrpe, isRpe } from './compute-srpe.ts';
+export { engineRunOf } from './engine-run-of.ts';
+export { computeDailySeries, type DailyLoad, type DatedRun } from './compute-daily-series.ts';
+export {
+  computeSpike,
+  computeSpikeVsStage,
+  spikeBandOf,
+  type SpikeBand,
+  type SpikeResult,
+} from './compute-spike.ts';
+export { computeWeeklyChange, type WeeklyChangeResult } from './compute-weekly-change.ts';
+export {
+  computeAcwrEwma,
+  computeAcwrRolling,
+  ewmaLambdaOf,
+  ewmaStep,
+  type AcwrEwmaResult,
+  type AcwrRollingResult,
+} from './compute-acwr.ts';
+export { computeFitness, type FitnessResult } from './compute-fitness.ts';
+export { computeMonotony, type MonotonyResult } from './compute-monotony.ts';
+export {
+  computeBaseline,
+  computePainTrend,
+  painZoneOf,
+  type Baseline,
+  type PainZone,
+} from './pain-model.ts';
+export { detectRedFlags, RED_FLAGS } from './detect-red-flags.ts';
+export { mergeCheckIns } from './merge-check-ins.ts';
+export { recommendToday, type Recommendation } from './recommend-today.ts';
+export { recommendWeek, type PlanDay } from './recommend-week.ts';
