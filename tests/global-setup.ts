@@ -5,7 +5,10 @@ import net from 'node:net';
 function reachable(url: string, defaultPort: number): Promise<boolean> {
   const u = new URL(url);
   return new Promise((resolve) => {
-    const socket = net.connect({ host: u.hostname || '127.0.0.1', port: Number(u.port) || defaultPort });
+    const socket = net.connect({
+      host: u.hostname || '127.0.0.1',
+      port: Number(u.port) || defaultPort,
+    });
     const done = (ok: boolean) => {
       socket.destroy();
       resolve(ok);
@@ -22,7 +25,8 @@ export default async function setup(): Promise<void> {
   process.env.DATABASE_URL = databaseUrl;
   process.env.REDIS_URL = redisUrl;
   const missing: string[] = [];
-  if (!(await reachable(databaseUrl, 5432))) missing.push(`PostgreSQL at ${new URL(databaseUrl).host}`);
+  if (!(await reachable(databaseUrl, 5432)))
+    missing.push(`PostgreSQL at ${new URL(databaseUrl).host}`);
   if (!(await reachable(redisUrl, 6379))) missing.push(`Redis at ${new URL(redisUrl).host}`);
   if (missing.length > 0) {
     console.error(

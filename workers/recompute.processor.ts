@@ -1,20 +1,41 @@
-// Recompute: rewrite an athlete's daily metrics from the earliest pending day to today. The
-// pending request is taken in the same transaction that writes the rows, so a crash keeps it.
-import { computeDailyVolume } from '#shared/daily-volume';
+// Recompute: run the engine for one athlete from the earliest pending day to today and rewrite the
+// daily rows and stage history from there. The pending request is taken in the same transaction
+// that writes the rows, so a crash keeps it; a request with nothing pending does nothing, so
+// duplicate jobs are harmless. Resuming from the stored state of the day before gives exactly the
+// rows of a full recompute (tested).
+import { runEngine, type DailyMetricsRow } from '#shared/engine/index';
 import { localDateOf } from '#shared/local-date';
 import type { Pool } from '#services/db/database';
 import { withTransaction } from '#services/db/database';
 import { findAthleteById } from '#services/db/athletes.repository';
-import { runTotalsByDay } from '#services/db/activities.repository';
-import { replaceDailyVolume } from '#services/db/metrics.repository';
+import {
+  replaceEngineDays,
+  replaceStageChanges,
+  type EngineDayRow,
+} from '#services/db/engine.repository';
 import { clearPendingRecompute, lockPendingRecompute } from '#services/db/recompute.repository';
+import { compactMetrics } from '#services/engine/compact-metrics';
+import { ALL_DAYS, prepareEngineInput } from '#services/engine/engine-input';
 import type { Processor } from '#services/queue/jobs';
-
-export const RUNNING_SPORTS = ['run', 'trail_run', 'treadmill_run'] as const;
 
 export interface RecomputeDeps {
   pool: Pool;
   now: () => Date;
+}
+
+export function toEngineDayRow(row: DailyMetricsRow): EngineDayRow {
+  const { carry, ...metrics } = row;
+  return {
+    day: row.date,
+    runDistanceM: row.load.runDistanceM,
+    runMovingS: row.load.runMovingS,
+    runCount: row.load.runCount,
+    stage: row.stage,
+    action: row.recommendation.action,
+    worstSeverity: row.flags[0]?.severity ?? null,
+    metrics: compactMetrics(metrics),
+    carry,
+  };
 }
 
 export function createRecomputeProcessor(deps: RecomputeDeps): Processor<'recompute'> {
@@ -24,12 +45,40 @@ export function createRecomputeProcessor(deps: RecomputeDeps): Processor<'recomp
       if (!from) return; // nothing pending: another job did it
       const athlete = await findAthleteById(client, athleteId);
       if (!athlete) return;
-      const totals = await runTotalsByDay(client, athleteId, from, RUNNING_SPORTS);
       const today = localDateOf(deps.now(), athlete.timezone);
-      const lastRun = totals.at(-1)?.day;
-      const to = lastRun !== undefined && lastRun > today ? lastRun : today;
-      const rows = from <= to ? computeDailyVolume(from, to, totals) : [];
-      await replaceDailyVolume(client, athleteId, from, rows);
+      if (from > today) {
+        // Only future days changed: they are computed when they come.
+        await clearPendingRecompute(client, athleteId);
+        return;
+      }
+      const prepared = await prepareEngineInput(client, athlete, from, today, {
+        refreshLoads: true,
+      });
+      if (!prepared) {
+        await replaceEngineDays(client, athleteId, ALL_DAYS, []);
+        await replaceStageChanges(client, athleteId, ALL_DAYS, []);
+      } else {
+        const out = runEngine(prepared.input);
+        await replaceEngineDays(
+          client,
+          athleteId,
+          prepared.writeFrom,
+          out.days.map(toEngineDayRow),
+        );
+        await replaceStageChanges(
+          client,
+          athleteId,
+          prepared.writeFrom,
+          out.stageChanges.map((c) => ({
+            date: c.date,
+            fromStage: c.fromStage,
+            toStage: c.toStage,
+            kind: c.kind,
+            by: c.by,
+            reasons: c.reasons,
+          })),
+        );
+      }
       await clearPendingRecompute(client, athleteId);
     });
   };

@@ -4,7 +4,7 @@ import { NotFoundError } from '#shared/errors';
 import { isLocalDate } from '#shared/local-date';
 import type { Pool } from '#services/db/database';
 import { findActivity, listActivities } from '#services/db/activities.repository';
-import { listDailyVolume, listWeeklyVolume } from '#services/db/metrics.repository';
+import { listWeeklyVolume } from '#services/db/metrics.repository';
 import { currentAthlete } from './session.ts';
 import { isUuid } from './ids.ts';
 import { parseInput } from './validate.ts';
@@ -35,12 +35,6 @@ export function activitiesRoutes(deps: { pool: Pool }): Router {
 
 export function metricsRoutes(deps: { pool: Pool }): Router {
   const router = Router();
-
-  router.get('/daily', async (req, res) => {
-    const range = parseInput(rangeSchema, req.query);
-    const athlete = await currentAthlete(deps.pool, res);
-    res.json(await listDailyVolume(deps.pool, athlete.id, range));
-  });
 
   router.get('/weekly', async (req, res) => {
     const range = parseInput(rangeSchema, req.query);

@@ -5,8 +5,10 @@ import type { Pool } from '#services/db/database';
 import { withTransaction } from '#services/db/database';
 import { updateAthlete } from '#services/db/athletes.repository';
 import { relocalizeActivities } from '#services/db/activities.repository';
+import type { JobQueue } from '#services/queue/jobs';
+import { loadsProfileKey } from '#services/engine/engine-input';
+import { enqueueRecompute, FROM_THE_START } from '#services/engine/request-recompute';
 import { requestRecompute } from '#services/db/recompute.repository';
-import { jobIds, type JobQueue } from '#services/queue/jobs';
 import { currentAthlete } from './session.ts';
 import { parseInput } from './validate.ts';
 
@@ -36,21 +38,19 @@ export function athleteRoutes(deps: { pool: Pool; queue: JobQueue }): Router {
   router.put('/', async (req, res) => {
     const patch = parseInput(athleteSchema, req.body);
     const athlete = await currentAthlete(deps.pool, res);
-    const { updated, recompute } = await withTransaction(deps.pool, async (client) => {
+    const { updated, version } = await withTransaction(deps.pool, async (client) => {
       const updated = await updateAthlete(client, athlete.id, patch);
-      let recompute: number | undefined;
-      // A new time zone moves runs to other local days: every day is computed again.
-      if (patch.timezone !== undefined && patch.timezone !== athlete.timezone) {
-        const earliest = await relocalizeActivities(client, athlete.id, patch.timezone);
-        if (earliest) recompute = await requestRecompute(client, athlete.id, earliest);
-      }
-      return { updated, recompute };
+      // A new time zone moves runs to other local days; sex, heart rates and threshold pace change
+      // every TRIMP and rTSS. Either way every day is computed again.
+      const moved = patch.timezone !== undefined && patch.timezone !== athlete.timezone;
+      if (moved) await relocalizeActivities(client, athlete.id, updated.timezone);
+      const version =
+        moved || loadsProfileKey(updated) !== loadsProfileKey(athlete)
+          ? await requestRecompute(client, athlete.id, FROM_THE_START)
+          : undefined;
+      return { updated, version };
     });
-    if (recompute !== undefined) {
-      await deps.queue
-        .enqueue('recompute', { athleteId: athlete.id }, jobIds.recompute(athlete.id, recompute))
-        .catch(() => undefined);
-    }
+    if (version !== undefined) await enqueueRecompute(deps.queue, athlete.id, version);
     res.json({
       id: updated.id,
       timezone: updated.timezone,

@@ -246,40 +246,6 @@ export async function findActivity(
   };
 }
 
-/** Per local day: running distance, moving time and count, for days on or after `from`. */
-export async function runTotalsByDay(
-  db: Queryable,
-  athleteId: string,
-  from: string,
-  runningSports: readonly string[],
-): Promise<Array<{ day: string; distanceM: number; movingS: number; count: number }>> {
-  const { rows } = await db.query<{ day: string; distance_m: number; moving_s: number; n: number }>(
-    `SELECT local_date AS day, sum(distance_m)::float8 AS distance_m, sum(moving_s)::float8 AS moving_s,
-            count(*)::int AS n
-       FROM activities
-      WHERE athlete_id = $1 AND local_date >= $2::date AND sport = ANY($3::text[])
-      GROUP BY local_date ORDER BY local_date`,
-    [athleteId, from, runningSports],
-  );
-  return rows.map((r) => ({
-    day: r.day,
-    distanceM: r.distance_m,
-    movingS: r.moving_s,
-    count: r.n,
-  }));
-}
-
-export async function earliestActivityDate(
-  db: Queryable,
-  athleteId: string,
-): Promise<string | undefined> {
-  const { rows } = await db.query<{ d: string | null }>(
-    'SELECT min(local_date) AS d FROM activities WHERE athlete_id = $1',
-    [athleteId],
-  );
-  return rows[0]?.d ?? undefined;
-}
-
 /**
  * Move every activity to its local day in `timezone`; returns the earliest day touched (old or
  * new), from which metrics must be recomputed.
@@ -299,4 +265,26 @@ export async function relocalizeActivities(
     [athleteId, timezone],
   );
   return rows[0]?.d ?? undefined;
+}
+
+/** The samples of one activity (already scoped by the caller), in time order. */
+export async function listActivitySamples(db: Queryable, activityId: string): Promise<Sample[]> {
+  const { rows } = await db.query<{
+    t: Date;
+    hr_bpm: number | null;
+    speed_mps: number | null;
+    ele_m: number | null;
+    distance_m: number | null;
+  }>(
+    'SELECT t, hr_bpm, speed_mps, ele_m, distance_m FROM samples WHERE activity_id = $1 ORDER BY t',
+    [activityId],
+  );
+  return rows.map((s) => {
+    const out: Sample = { t: s.t.getTime() };
+    if (s.hr_bpm !== null) out.hrBpm = s.hr_bpm;
+    if (s.speed_mps !== null) out.speedMps = s.speed_mps;
+    if (s.ele_m !== null) out.eleM = s.ele_m;
+    if (s.distance_m !== null) out.distanceM = s.distance_m;
+    return out;
+  });
 }

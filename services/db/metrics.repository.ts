@@ -1,68 +1,10 @@
 import type { Queryable } from './database.ts';
 
-export interface DailyVolumeRow {
-  day: string;
-  runDistanceM: number;
-  runMovingS: number;
-  runCount: number;
-}
-
 export interface WeeklyVolumeRow {
   weekStart: string;
   runDistanceM: number;
   runMovingS: number;
   runCount: number;
-}
-
-/** Replace the athlete's daily rows from `from` on with `rows` (one per day, rest days as zeros). */
-export async function replaceDailyVolume(
-  db: Queryable,
-  athleteId: string,
-  from: string,
-  rows: DailyVolumeRow[],
-): Promise<void> {
-  await db.query('DELETE FROM daily_metrics WHERE athlete_id = $1 AND day >= $2::date', [
-    athleteId,
-    from,
-  ]);
-  if (rows.length === 0) return;
-  await db.query(
-    `INSERT INTO daily_metrics (athlete_id, day, run_distance_m, run_moving_s, run_count)
-     SELECT $1, * FROM unnest($2::date[], $3::float8[], $4::float8[], $5::int[])`,
-    [
-      athleteId,
-      rows.map((r) => r.day),
-      rows.map((r) => r.runDistanceM),
-      rows.map((r) => r.runMovingS),
-      rows.map((r) => r.runCount),
-    ],
-  );
-}
-
-export async function listDailyVolume(
-  db: Queryable,
-  athleteId: string,
-  range: { from?: string | undefined; to?: string | undefined },
-): Promise<DailyVolumeRow[]> {
-  const { rows } = await db.query<{
-    day: string;
-    run_distance_m: number;
-    run_moving_s: number;
-    run_count: number;
-  }>(
-    `SELECT day, run_distance_m, run_moving_s, run_count FROM daily_metrics
-      WHERE athlete_id = $1
-        AND ($2::date IS NULL OR day >= $2::date)
-        AND ($3::date IS NULL OR day <= $3::date)
-      ORDER BY day`,
-    [athleteId, range.from ?? null, range.to ?? null],
-  );
-  return rows.map((r) => ({
-    day: r.day,
-    runDistanceM: r.run_distance_m,
-    runMovingS: r.run_moving_s,
-    runCount: r.run_count,
-  }));
 }
 
 /**

@@ -95,11 +95,15 @@ describe('TimescaleDB path (PGlite + TimescaleDB) against plain PostgreSQL', () 
     await plain?.drop();
   });
 
-  it('makes samples and daily_metrics hypertables and weekly_volume a continuous aggregate', async () => {
+  it('makes samples, daily_metrics and checkins hypertables and weekly_volume a continuous aggregate', async () => {
     const hyper = await lite.query<{ hypertable_name: string }>(
       'SELECT hypertable_name FROM timescaledb_information.hypertables ORDER BY 1',
     );
-    expect(hyper.rows.map((r) => r.hypertable_name)).toEqual(['daily_metrics', 'samples']);
+    expect(hyper.rows.map((r) => r.hypertable_name)).toEqual([
+      'checkins',
+      'daily_metrics',
+      'samples',
+    ]);
     const caggs = await lite.query<{ view_name: string; materialized_only: boolean }>(
       'SELECT view_name, materialized_only FROM timescaledb_information.continuous_aggregates',
     );

@@ -1,0 +1,466 @@
+// Reads and writes of the load and risk engine: check-ins, cross-training, progression settings,
+// the engine's inputs for one athlete and its output rows.
+import type { Queryable } from './database.ts';
+
+export interface CheckInRow {
+  id: string;
+  date: string;
+  loggedAt: string;
+  painDuring: number | null;
+  painAfter: number | null;
+  painNextMorning: number | null;
+  painAtRest: number | null;
+  stiffness: number | null;
+  clicking: boolean | null;
+  catchingOrLocking: boolean | null;
+  givingWay: boolean | null;
+  nightPain: boolean | null;
+  painWalking: boolean | null;
+  limp: boolean | null;
+  painHopping: boolean | null;
+  deepGroinPain: boolean | null;
+  readinessTestPassed: boolean | null;
+  activityId: string | null;
+  rpe: number | null;
+  notes: string | null;
+}
+
+export type NewCheckIn = Omit<CheckInRow, 'id' | 'loggedAt'>;
+
+// camelCase field → column, in one place.
+const CHECKIN_FIELDS = {
+  painDuring: 'pain_during',
+  painAfter: 'pain_after',
+  painNextMorning: 'pain_next_morning',
+  painAtRest: 'pain_at_rest',
+  stiffness: 'stiffness',
+  clicking: 'clicking',
+  catchingOrLocking: 'catching_or_locking',
+  givingWay: 'giving_way',
+  nightPain: 'night_pain',
+  painWalking: 'pain_walking',
+  limp: 'limp',
+  painHopping: 'pain_hopping',
+  deepGroinPain: 'deep_groin_pain',
+  readinessTestPassed: 'readiness_test_passed',
+  activityId: 'activity_id',
+  rpe: 'rpe',
+  notes: 'notes',
+} as const satisfies Record<keyof Omit<NewCheckIn, 'date'>, string>;
+
+const CHECKIN_COLUMNS = `id, date, logged_at, ${Object.values(CHECKIN_FIELDS).join(', ')}`;
+
+function toCheckIn(r: Record<string, unknown>): CheckInRow {
+  const out: Record<string, unknown> = {
+    id: r.id,
+    date: r.date,
+    loggedAt: (r.logged_at as Date).toISOString(),
+  };
+  for (const [field, column] of Object.entries(CHECKIN_FIELDS)) out[field] = r[column] ?? null;
+  return out as unknown as CheckInRow;
+}
+
+export async function insertCheckIn(
+  db: Queryable,
+  athleteId: string,
+  c: NewCheckIn,
+): Promise<CheckInRow> {
+  const fields = Object.entries(CHECKIN_FIELDS);
+  const { rows } = await db.query(
+    `INSERT INTO checkins (athlete_id, date, ${fields.map(([, col]) => col).join(', ')})
+     VALUES ($1, $2, ${fields.map((_, i) => `$${i + 3}`).join(', ')})
+     RETURNING ${CHECKIN_COLUMNS}`,
+    [athleteId, c.date, ...fields.map(([field]) => c[field as keyof NewCheckIn] ?? null)],
+  );
+  return toCheckIn(rows[0] as Record<string, unknown>);
+}
+
+export async function listCheckIns(
+  db: Queryable,
+  athleteId: string,
+  range: { from?: string | undefined; to?: string | undefined } = {},
+): Promise<CheckInRow[]> {
+  const { rows } = await db.query(
+    `SELECT ${CHECKIN_COLUMNS} FROM checkins
+      WHERE athlete_id = $1
+        AND ($2::date IS NULL OR date >= $2::date)
+        AND ($3::date IS NULL OR date <= $3::date)
+      ORDER BY date, logged_at`,
+    [athleteId, range.from ?? null, range.to ?? null],
+  );
+  return rows.map((r) => toCheckIn(r as Record<string, unknown>));
+}
+
+export interface CrossTrainingRow {
+  id: string;
+  date: string;
+  kind: string;
+  minutes: number;
+  rpe: number | null;
+}
+
+export async function insertCrossTraining(
+  db: Queryable,
+  athleteId: string,
+  c: Omit<CrossTrainingRow, 'id'>,
+): Promise<CrossTrainingRow> {
+  const { rows } = await db.query<CrossTrainingRow>(
+    `INSERT INTO cross_training (athlete_id, date, kind, minutes, rpe) VALUES ($1, $2, $3, $4, $5)
+     RETURNING id, date, kind, minutes, rpe`,
+    [athleteId, c.date, c.kind, c.minutes, c.rpe],
+  );
+  return rows[0] as CrossTrainingRow;
+}
+
+export async function listCrossTraining(
+  db: Queryable,
+  athleteId: string,
+  range: { from?: string | undefined; to?: string | undefined } = {},
+): Promise<CrossTrainingRow[]> {
+  const { rows } = await db.query<CrossTrainingRow>(
+    `SELECT id, date, kind, minutes, rpe FROM cross_training
+      WHERE athlete_id = $1
+        AND ($2::date IS NULL OR date >= $2::date)
+        AND ($3::date IS NULL OR date <= $3::date)
+      ORDER BY date, created_at`,
+    [athleteId, range.from ?? null, range.to ?? null],
+  );
+  return rows;
+}
+
+export interface ProgressionSettingsRow {
+  startStage: number;
+  plan: unknown[] | null;
+  thresholds: Record<string, unknown>;
+}
+
+export async function findProgressionSettings(
+  db: Queryable,
+  athleteId: string,
+): Promise<ProgressionSettingsRow> {
+  const { rows } = await db.query<{
+    start_stage: number;
+    plan: unknown[] | null;
+    thresholds: Record<string, unknown>;
+  }>('SELECT start_stage, plan, thresholds FROM progression_settings WHERE athlete_id = $1', [
+    athleteId,
+  ]);
+  const r = rows[0];
+  return r
+    ? { startStage: r.start_stage, plan: r.plan, thresholds: r.thresholds }
+    : { startStage: 0, plan: null, thresholds: {} };
+}
+
+export async function upsertProgressionSettings(
+  db: Queryable,
+  athleteId: string,
+  patch: { startStage?: number; plan?: unknown[] | null; thresholds?: Record<string, unknown> },
+  updatedBy: string,
+): Promise<ProgressionSettingsRow> {
+  const current = await findProgressionSettings(db, athleteId);
+  const next = {
+    startStage: patch.startStage ?? current.startStage,
+    plan: patch.plan === undefined ? current.plan : patch.plan,
+    thresholds: patch.thresholds ?? current.thresholds,
+  };
+  await db.query(
+    `INSERT INTO progression_settings (athlete_id, start_stage, plan, thresholds, updated_by, updated_at)
+     VALUES ($1, $2, $3, $4, $5, now())
+     ON CONFLICT (athlete_id) DO UPDATE SET start_stage = excluded.start_stage, plan = excluded.plan,
+       thresholds = excluded.thresholds, updated_by = excluded.updated_by, updated_at = now()`,
+    [
+      athleteId,
+      next.startStage,
+      next.plan === null ? null : JSON.stringify(next.plan),
+      JSON.stringify(next.thresholds),
+      updatedBy,
+    ],
+  );
+  return next;
+}
+
+export interface ManualStageRow {
+  date: string;
+  stage: number;
+  by: 'runner' | 'coach' | 'clinician';
+  note: string | null;
+}
+
+export async function insertManualStage(
+  db: Queryable,
+  athleteId: string,
+  m: ManualStageRow,
+): Promise<void> {
+  await db.query(
+    'INSERT INTO manual_stages (athlete_id, date, stage, set_by, note) VALUES ($1, $2, $3, $4, $5)',
+    [athleteId, m.date, m.stage, m.by, m.note],
+  );
+}
+
+export async function listManualStages(
+  db: Queryable,
+  athleteId: string,
+): Promise<ManualStageRow[]> {
+  const { rows } = await db.query<{
+    date: string;
+    stage: number;
+    set_by: ManualStageRow['by'];
+    note: string | null;
+  }>(
+    'SELECT date, stage, set_by, note FROM manual_stages WHERE athlete_id = $1 ORDER BY date, created_at',
+    [athleteId],
+  );
+  return rows.map((r) => ({ date: r.date, stage: r.stage, by: r.set_by, note: r.note }));
+}
+
+export interface EngineActivityRow {
+  id: string;
+  sport: string;
+  startAt: Date;
+  localDate: string;
+  distanceM: number;
+  movingS: number;
+  trimp: number | null;
+  rtss: number | null;
+  loadsProfile: string | null;
+}
+
+/** Activities on or after `from` (all when undefined), oldest first. */
+export async function listEngineActivities(
+  db: Queryable,
+  athleteId: string,
+  from: string | undefined,
+): Promise<EngineActivityRow[]> {
+  const { rows } = await db.query<{
+    id: string;
+    sport: string;
+    start_at: Date;
+    local_date: string;
+    distance_m: number;
+    moving_s: number;
+    trimp: number | null;
+    rtss: number | null;
+    loads_profile: string | null;
+  }>(
+    `SELECT id, sport, start_at, local_date, distance_m, moving_s, trimp, rtss, loads_profile
+       FROM activities WHERE athlete_id = $1 AND ($2::date IS NULL OR local_date >= $2::date)
+      ORDER BY start_at`,
+    [athleteId, from ?? null],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    sport: r.sport,
+    startAt: r.start_at,
+    localDate: r.local_date,
+    distanceM: r.distance_m,
+    movingS: r.moving_s,
+    trimp: r.trimp,
+    rtss: r.rtss,
+    loadsProfile: r.loads_profile,
+  }));
+}
+
+export async function updateActivityLoads(
+  db: Queryable,
+  id: string,
+  loads: { trimp: number | null; rtss: number | null; profile: string },
+): Promise<void> {
+  await db.query('UPDATE activities SET trimp = $2, rtss = $3, loads_profile = $4 WHERE id = $1', [
+    id,
+    loads.trimp,
+    loads.rtss,
+    loads.profile,
+  ]);
+}
+
+/** The earliest local day with any engine input (activity, check-in or cross-training). */
+export async function earliestInputDate(
+  db: Queryable,
+  athleteId: string,
+): Promise<string | undefined> {
+  const { rows } = await db.query<{ d: string | null }>(
+    `SELECT least(
+       (SELECT min(local_date) FROM activities WHERE athlete_id = $1),
+       (SELECT min(date) FROM checkins WHERE athlete_id = $1),
+       (SELECT min(date) FROM cross_training WHERE athlete_id = $1)) AS d`,
+    [athleteId],
+  );
+  return rows[0]?.d ?? undefined;
+}
+
+/** The stored engine state at the end of `date`, if that day was computed. */
+export async function findCarry(db: Queryable, athleteId: string, date: string): Promise<unknown> {
+  const { rows } = await db.query<{ carry: unknown }>(
+    'SELECT carry FROM daily_metrics WHERE athlete_id = $1 AND day = $2 AND carry IS NOT NULL',
+    [athleteId, date],
+  );
+  return rows[0]?.carry;
+}
+
+export interface EngineDayRow {
+  day: string;
+  runDistanceM: number;
+  runMovingS: number;
+  runCount: number;
+  stage: number;
+  action: string;
+  worstSeverity: string | null;
+  metrics: unknown;
+  carry: unknown;
+}
+
+/** Replace the athlete's engine rows from `from` on, in batches of one statement each. */
+export async function replaceEngineDays(
+  db: Queryable,
+  athleteId: string,
+  from: string,
+  rows: EngineDayRow[],
+): Promise<void> {
+  await db.query('DELETE FROM daily_metrics WHERE athlete_id = $1 AND day >= $2::date', [
+    athleteId,
+    from,
+  ]);
+  // Large jsonb arrays in one statement spill to temporary files; batches of a few hundred days don't.
+  for (let i = 0; i < rows.length; i += ENGINE_DAYS_BATCH) {
+    const batch = rows.slice(i, i + ENGINE_DAYS_BATCH);
+    await db.query(
+      `INSERT INTO daily_metrics (athlete_id, day, run_distance_m, run_moving_s, run_count, stage, action,
+         worst_severity, metrics, carry)
+       SELECT $1, * FROM unnest($2::date[], $3::float8[], $4::float8[], $5::int[], $6::int[], $7::text[],
+         $8::text[], $9::jsonb[], $10::jsonb[])`,
+      [
+        athleteId,
+        batch.map((r) => r.day),
+        batch.map((r) => r.runDistanceM),
+        batch.map((r) => r.runMovingS),
+        batch.map((r) => r.runCount),
+        batch.map((r) => r.stage),
+        batch.map((r) => r.action),
+        batch.map((r) => r.worstSeverity),
+        batch.map((r) => JSON.stringify(r.metrics)),
+        batch.map((r) => JSON.stringify(r.carry)),
+      ],
+    );
+  }
+}
+
+const ENGINE_DAYS_BATCH = 250;
+
+export interface StageChangeRow {
+  date: string;
+  fromStage: number;
+  toStage: number;
+  kind: string;
+  by: string;
+  reasons: unknown;
+}
+
+/** Each change's position among the changes of its day (so any recompute numbers them alike). */
+function seqWithinDay(changes: StageChangeRow[]): number[] {
+  const seen = new Map<string, number>();
+  return changes.map((c) => {
+    const n = seen.get(c.date) ?? 0;
+    seen.set(c.date, n + 1);
+    return n;
+  });
+}
+
+export async function replaceStageChanges(
+  db: Queryable,
+  athleteId: string,
+  from: string,
+  changes: StageChangeRow[],
+): Promise<void> {
+  await db.query('DELETE FROM stage_changes WHERE athlete_id = $1 AND date >= $2::date', [
+    athleteId,
+    from,
+  ]);
+  if (changes.length === 0) return;
+  await db.query(
+    `INSERT INTO stage_changes (athlete_id, date, seq, from_stage, to_stage, kind, changed_by, reasons)
+     SELECT $1, * FROM unnest($2::date[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::jsonb[])`,
+    [
+      athleteId,
+      changes.map((c) => c.date),
+      seqWithinDay(changes),
+      changes.map((c) => c.fromStage),
+      changes.map((c) => c.toStage),
+      changes.map((c) => c.kind),
+      changes.map((c) => c.by),
+      changes.map((c) => JSON.stringify(c.reasons)),
+    ],
+  );
+}
+
+export async function listStageChanges(
+  db: Queryable,
+  athleteId: string,
+): Promise<StageChangeRow[]> {
+  const { rows } = await db.query<{
+    date: string;
+    from_stage: number;
+    to_stage: number;
+    kind: string;
+    changed_by: string;
+    reasons: unknown;
+  }>(
+    'SELECT date, from_stage, to_stage, kind, changed_by, reasons FROM stage_changes WHERE athlete_id = $1 ORDER BY date, seq',
+    [athleteId],
+  );
+  return rows.map((r) => ({
+    date: r.date,
+    fromStage: r.from_stage,
+    toStage: r.to_stage,
+    kind: r.kind,
+    by: r.changed_by,
+    reasons: r.reasons,
+  }));
+}
+
+/** The engine rows of a date range (without the carry), oldest first. */
+export async function listEngineDays(
+  db: Queryable,
+  athleteId: string,
+  range: { from?: string | undefined; to?: string | undefined },
+): Promise<
+  Array<{
+    day: string;
+    runDistanceM: number;
+    runMovingS: number;
+    runCount: number;
+    metrics: unknown;
+  }>
+> {
+  const { rows } = await db.query<{
+    day: string;
+    run_distance_m: number;
+    run_moving_s: number;
+    run_count: number;
+    metrics: unknown;
+  }>(
+    `SELECT day, run_distance_m, run_moving_s, run_count, metrics FROM daily_metrics
+      WHERE athlete_id = $1
+        AND ($2::date IS NULL OR day >= $2::date)
+        AND ($3::date IS NULL OR day <= $3::date)
+      ORDER BY day`,
+    [athleteId, range.from ?? null, range.to ?? null],
+  );
+  return rows.map((r) => ({
+    day: r.day,
+    runDistanceM: r.run_distance_m,
+    runMovingS: r.run_moving_s,
+    runCount: r.run_count,
+    metrics: r.metrics,
+  }));
+}
+
+/** Athletes whose latest computed day is before `beforeDay` (the daily tick uses it). */
+export async function listAthletesWithDays(
+  db: Queryable,
+): Promise<Array<{ athleteId: string; timezone: string; lastDay: string | null }>> {
+  const { rows } = await db.query<{ id: string; timezone: string; last_day: string | null }>(
+    `SELECT a.id, a.timezone, (SELECT max(day) FROM daily_metrics d WHERE d.athlete_id = a.id) AS last_day
+       FROM athletes a`,
+  );
+  return rows.map((r) => ({ athleteId: r.id, timezone: r.timezone, lastDay: r.last_day }));
+}

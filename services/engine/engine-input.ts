@@ -1,0 +1,148 @@
+// Builds the engine's input for one athlete from the database: the profile, the progression
+// settings, and the activities, check-ins and cross-training the engine needs (from `since` on).
+import type { Sport } from '#shared/activity/activity';
+import { isRunningSport } from '#shared/activity/activity';
+import type {
+  AthleteProfile,
+  CheckIn,
+  CrossTraining,
+  EngineCarry,
+  EngineInput,
+  EngineRun,
+  ProgressionSettings,
+  StageDefinition,
+  Thresholds,
+} from '#shared/engine/index';
+import { computeRtss, computeTrimp, lookbackDaysOf, resolveThresholds } from '#shared/engine/index';
+import { addDays, type LocalDate } from '#shared/local-date';
+import type { Queryable } from '#services/db/database';
+import type { Athlete } from '#services/db/athletes.repository';
+import { listActivitySamples } from '#services/db/activities.repository';
+import {
+  earliestInputDate,
+  findCarry,
+  findProgressionSettings,
+  listCheckIns,
+  listCrossTraining,
+  listEngineActivities,
+  listManualStages,
+  updateActivityLoads,
+  type EngineActivityRow,
+} from '#services/db/engine.repository';
+
+export function profileOf(a: Athlete): AthleteProfile {
+  return {
+    timezone: a.timezone,
+    sex: a.sex,
+    hrMaxBpm: a.hrMaxBpm,
+    hrRestBpm: a.hrRestBpm,
+    thresholdPaceSPerKm: a.thresholdPaceSPerKm,
+    units: a.units === 'mi' ? 'imperial' : 'metric',
+  };
+}
+
+/** What TRIMP and rTSS of an activity depend on: when it changes, they are computed again. */
+export const loadsProfileKey = (a: Athlete) =>
+  `${a.sex}|${a.hrMaxBpm ?? ''}|${a.hrRestBpm ?? ''}|${a.thresholdPaceSPerKm ?? ''}`;
+
+export async function progressionOf(
+  db: Queryable,
+  athleteId: string,
+): Promise<ProgressionSettings> {
+  const settings = await findProgressionSettings(db, athleteId);
+  const manual = await listManualStages(db, athleteId);
+  return {
+    startStage: settings.startStage,
+    ...(settings.plan ? { plan: settings.plan as StageDefinition[] } : {}),
+    thresholds: settings.thresholds as Partial<Thresholds>,
+    manualStages: manual.map((m) => ({ date: m.date, stage: m.stage, by: m.by, note: m.note })),
+  };
+}
+
+/**
+ * Bring the cached TRIMP/rTSS of these activities up to date with the athlete's profile (computed
+ * per sample from the stored samples). Returns the rows with current loads.
+ */
+export async function refreshLoads(
+  db: Queryable,
+  athlete: Athlete,
+  rows: EngineActivityRow[],
+): Promise<EngineActivityRow[]> {
+  const key = loadsProfileKey(athlete);
+  const profile = profileOf(athlete);
+  const out: EngineActivityRow[] = [];
+  for (const r of rows) {
+    if (r.loadsProfile === key) {
+      out.push(r);
+      continue;
+    }
+    const samples = await listActivitySamples(db, r.id);
+    const trimp = computeTrimp(samples, profile).value;
+    const rtss = isRunningSport(r.sport as Sport)
+      ? computeRtss(
+          { samples, distanceM: r.distanceM, movingS: r.movingS },
+          profile.thresholdPaceSPerKm,
+        ).value
+      : null;
+    await updateActivityLoads(db, r.id, { trimp, rtss, profile: key });
+    out.push({ ...r, trimp, rtss, loadsProfile: key });
+  }
+  return out;
+}
+
+const runOf = (r: EngineActivityRow): EngineRun => ({
+  id: r.id,
+  startAt: r.startAt,
+  sport: r.sport as Sport,
+  distanceM: r.distanceM,
+  movingS: r.movingS,
+  trimp: r.trimp,
+  rtss: r.rtss,
+});
+
+/** A day before any data: replacing rows from it replaces them all. */
+export const ALL_DAYS = '0001-01-01';
+
+export interface PreparedInput {
+  input: EngineInput;
+  /** The first day whose stored rows the output replaces (every row, on a full recompute). */
+  writeFrom: LocalDate;
+}
+
+/**
+ * The engine input to compute from `from` to `today`: resumed from the stored state of the day
+ * before when there is one, otherwise the whole history. Undefined when the athlete has no data.
+ */
+export async function prepareEngineInput(
+  db: Queryable,
+  athlete: Athlete,
+  from: LocalDate,
+  today: LocalDate,
+  options: { refreshLoads: boolean },
+): Promise<PreparedInput | undefined> {
+  const first = await earliestInputDate(db, athlete.id);
+  if (first === undefined) return undefined;
+  const progression = await progressionOf(db, athlete.id);
+  let resume: EngineInput['resume'];
+  if (from > first) {
+    const carry = (await findCarry(db, athlete.id, addDays(from, -1))) as EngineCarry | undefined;
+    if (carry && carry.firstDate === first) resume = { from, carry };
+  }
+  const since = resume
+    ? addDays(from, -lookbackDaysOf(resolveThresholds(progression.thresholds)))
+    : undefined;
+  let activities = await listEngineActivities(db, athlete.id, since);
+  if (options.refreshLoads) activities = await refreshLoads(db, athlete, activities);
+  const checkins = await listCheckIns(db, athlete.id, { from: since });
+  const crossTraining = await listCrossTraining(db, athlete.id, { from: since });
+  const input: EngineInput = {
+    profile: profileOf(athlete),
+    runs: activities.map(runOf),
+    checkins: checkins.map(({ id: _id, loggedAt: _loggedAt, ...c }) => c as CheckIn),
+    crossTraining: crossTraining.map(({ id: _id, ...c }) => c as CrossTraining),
+    progression,
+    today,
+    ...(resume ? { resume } : {}),
+  };
+  return { input, writeFrom: resume ? from : ALL_DAYS };
+}

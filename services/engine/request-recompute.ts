@@ -1,0 +1,29 @@
+// Ask for an athlete's metrics to be recomputed from a day on, and enqueue the job. The request is
+// the durable part (the reconciler enqueues it again if the job is lost).
+import type { Queryable } from '#services/db/database';
+import { requestRecompute } from '#services/db/recompute.repository';
+import { jobIds, type JobQueue } from '#services/queue/jobs';
+
+/** Recompute every day (the engine starts from the athlete's first day of data). */
+export const FROM_THE_START = '0001-01-01';
+
+/** Enqueue the job for a request already committed (`version` from requestRecompute). */
+export async function enqueueRecompute(
+  queue: JobQueue,
+  athleteId: string,
+  version: number,
+): Promise<void> {
+  await queue
+    .enqueue('recompute', { athleteId }, jobIds.recompute(athleteId, version))
+    .catch(() => undefined);
+}
+
+/** Request and enqueue at once; use outside a transaction (the job must see the request). */
+export async function recomputeFrom(
+  deps: { db: Queryable; queue: JobQueue },
+  athleteId: string,
+  fromDate: string,
+): Promise<void> {
+  const version = await requestRecompute(deps.db, athleteId, fromDate);
+  await enqueueRecompute(deps.queue, athleteId, version);
+}
