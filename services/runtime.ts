@@ -13,6 +13,14 @@ import { createInProcessQueue } from './queue/in-process-queue.ts';
 import type { JobQueue, Processors } from './queue/jobs.ts';
 import { startReconciler } from './queue/reconciler.ts';
 import { createProcessors } from '../workers/processors.ts';
+import { Redis } from 'ioredis';
+import { createRateLimiter } from './strava/rate-limiter.ts';
+import { createMemoryRateLimiter } from './strava/memory-rate-limiter.ts';
+import {
+  createStravaContext,
+  missingStravaSettings,
+  type StravaContext,
+} from './strava/strava-context.ts';
 
 export type Mode = 'all' | 'api' | 'worker';
 
@@ -65,12 +73,33 @@ export async function startHipcheck(
   const now = () => new Date();
   const closers: Array<() => Promise<void>> = [];
 
+  // One Strava rate limiter for every process: in Redis when there is one; in the embedded mode
+  // the only process talking to Strava is this one, so memory is enough.
+  let strava: StravaContext | undefined;
+  const missing = missingStravaSettings(config);
+  if (missing.length > 0) {
+    log(`Strava sync is off: set ${missing.join(', ')} to turn it on`);
+  } else if (config.redisUrl) {
+    const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
+    redis.on('error', () => undefined); // ioredis reconnects; a failed call fails its job
+    closers.push(async () => void redis.disconnect());
+    strava = createStravaContext(config, { limiter: createRateLimiter({ redis }) });
+  } else {
+    strava = createStravaContext(config, { limiter: createMemoryRateLimiter() });
+  }
+
   let queue: JobQueue;
   if (config.redisUrl) {
     queue = createBullQueue({ redisUrl: config.redisUrl });
     if (mode !== 'api') {
-      const processors = createProcessors({ pool: db.pool, queue, now });
-      const workers = startBullWorkers({ redisUrl: config.redisUrl, processors, log });
+      const processors = createProcessors({ pool: db.pool, queue, now, strava });
+      const workers = startBullWorkers({
+        redisUrl: config.redisUrl,
+        processors,
+        log,
+        // Strava jobs mostly wait on the network and the shared limiter.
+        concurrency: { 'strava-activity': 8, 'strava-event': 4 },
+      });
       closers.push(() => workers.close());
       log('workers started on BullMQ');
     }
@@ -81,7 +110,7 @@ export async function startHipcheck(
       if (!ready.processors) throw new Error('processors not ready');
       return ready.processors;
     }, log);
-    ready.processors = createProcessors({ pool: db.pool, queue: inProcess, now });
+    ready.processors = createProcessors({ pool: db.pool, queue: inProcess, now, strava });
     queue = inProcess;
     log('no REDIS_URL: jobs run in this process');
   }
@@ -98,6 +127,7 @@ export async function startHipcheck(
       uploadMaxBytes: config.uploadMaxBytes,
       dashboardDir: DASHBOARD_DIR,
       log,
+      strava,
     });
     const server = http.createServer(app);
     await new Promise<void>((resolve, reject) => {

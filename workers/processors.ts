@@ -4,15 +4,22 @@ import type { Pool } from '#services/db/database';
 import type { JobQueue, Processors } from '#services/queue/jobs';
 import { createIngestProcessor, type IngestDeps } from './ingest.processor.ts';
 import { createRecomputeProcessor } from './recompute.processor.ts';
+import type { StravaContext } from '#services/strava/strava-context';
+import { createStravaActivityProcessor } from './strava-activity.processor.ts';
+import { createStravaBackfillProcessor } from './strava-backfill.processor.ts';
+import { createStravaEventProcessor } from './strava-event.processor.ts';
 
 export interface ProcessorDeps {
   pool: Pool;
   queue: JobQueue;
   now: () => Date;
   beforeIngestCommit?: IngestDeps['beforeCommit'];
+  /** Absent when Strava is not configured: its jobs then fail with a message saying so. */
+  strava?: StravaContext | undefined;
 }
 
 export function createProcessors(deps: ProcessorDeps): Processors {
+  const stravaDeps = { pool: deps.pool, queue: deps.queue, strava: deps.strava };
   return {
     ingest: createIngestProcessor({
       pool: deps.pool,
@@ -20,5 +27,8 @@ export function createProcessors(deps: ProcessorDeps): Processors {
       ...(deps.beforeIngestCommit ? { beforeCommit: deps.beforeIngestCommit } : {}),
     }),
     recompute: createRecomputeProcessor({ pool: deps.pool, now: deps.now }),
+    'strava-backfill': createStravaBackfillProcessor(stravaDeps),
+    'strava-activity': createStravaActivityProcessor(stravaDeps),
+    'strava-event': createStravaEventProcessor(stravaDeps),
   };
 }

@@ -12,6 +12,9 @@ import { authRoutes, meRoute } from './auth.routes.ts';
 import { createErrorHandler } from './errors.ts';
 import { requireUser, sameOriginGuard, sessionMiddleware } from './session.ts';
 import { importsRoutes, uploadsRoutes } from './uploads.routes.ts';
+import { engineRoutes } from './engine.routes.ts';
+import type { StravaContext } from '#services/strava/strava-context';
+import { stravaRoutes, stravaWebhookRoutes } from './strava.routes.ts';
 
 export interface AppDeps {
   pool: Pool;
@@ -21,6 +24,10 @@ export interface AppDeps {
   /** Built dashboard (index.html and assets); absent in API-only test runs. */
   dashboardDir?: string;
   log: (message: string) => void;
+  /** The clock ("today" in each athlete's time zone); tests may fix it. */
+  now?: () => Date;
+  /** Absent when Strava is not configured: its routes answer 503 saying what to set. */
+  strava?: StravaContext | undefined;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -38,6 +45,10 @@ export function createApp(deps: AppDeps): Express {
     res.json({ ok: true });
   });
 
+  const stravaDeps = { pool: deps.pool, queue: deps.queue, strava: deps.strava, log: deps.log };
+  // Strava calls its webhook without a session or an Origin of ours: mounted before those guards.
+  app.use('/api/strava/webhook', stravaWebhookRoutes(stravaDeps));
+
   const api = express.Router();
   api.use(express.json({ limit: '256kb' }));
   api.use(sameOriginGuard(deps.publicUrl));
@@ -54,6 +65,10 @@ export function createApp(deps: AppDeps): Express {
   api.use('/imports', importsRoutes({ pool: deps.pool }));
   api.use('/activities', activitiesRoutes({ pool: deps.pool }));
   api.use('/metrics', metricsRoutes({ pool: deps.pool }));
+  api.use(
+    engineRoutes({ pool: deps.pool, queue: deps.queue, now: deps.now ?? (() => new Date()) }),
+  );
+  api.use('/strava', stravaRoutes(stravaDeps));
   api.use(() => {
     throw new NotFoundError('no such API route');
   });

@@ -9,6 +9,7 @@ const USAGE = `usage: hipcheck <command>
   worker                  the job workers only (needs REDIS_URL)
   inspect FILE… [--json]  parse activity files without a database and print what they hold
   import --email E FILE…  import activity files or Strava export ZIPs for the runner with email E
+  strava subscribe        register Strava's webhook subscription (the API must be running)
 `;
 
 function logger(config: Config): (m: string) => void {
@@ -49,6 +50,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'import': {
         const { importCommand } = await import('./import.ts');
         return await importCommand(
+          args,
+          { stdout: process.stdout, stderr: process.stderr },
+          loadConfig(process.env),
+        );
+      }
+      case 'strava': {
+        const { stravaCommand } = await import('./strava.ts');
+        return await stravaCommand(
           args,
           { stdout: process.stdout, stderr: process.stderr },
           loadConfig(process.env),

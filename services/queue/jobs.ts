@@ -6,11 +6,23 @@ export interface JobPayloads {
   ingest: { uploadId: string };
   /** Recompute an athlete's daily metrics from the earliest pending day (kept in the database). */
   recompute: { athleteId: string };
+  /** List a Strava backfill page by page into strava_backfill_items (one generation of it). */
+  'strava-backfill': { accountId: string; generation: number };
+  /** Fetch and store one Strava activity found by the backfill. */
+  'strava-activity': { accountId: string; stravaActivityId: number };
+  /** Handle one stored Strava webhook event. */
+  'strava-event': { eventId: string };
 }
 
 export type JobName = keyof JobPayloads;
 
-export const JOB_NAMES: readonly JobName[] = ['ingest', 'recompute'];
+export const JOB_NAMES: readonly JobName[] = [
+  'ingest',
+  'recompute',
+  'strava-backfill',
+  'strava-activity',
+  'strava-event',
+];
 
 /**
  * Thrown by a processor to run the job again at `retryAt` without counting a failed attempt
@@ -47,6 +59,11 @@ export interface JobQueue {
 export const jobIds = {
   ingest: (uploadId: string) => `ingest-${uploadId}`,
   recompute: (athleteId: string, version: number) => `recompute-${athleteId}-${version}`,
+  stravaBackfill: (accountId: string, generation: number) =>
+    `strava-backfill-${accountId}-${generation}`,
+  stravaActivity: (accountId: string, stravaActivityId: number) =>
+    `strava-activity-${accountId}-${stravaActivityId}`,
+  stravaEvent: (eventId: string) => `strava-event-${eventId}`,
 };
 
 /** Retry policy shared by both runners. */

@@ -4,6 +4,14 @@
 import type { Pool } from '#services/db/database';
 import { listUnfinishedUploadIds } from '#services/db/uploads.repository';
 import { listPendingRecomputes } from '#services/db/recompute.repository';
+import { completeStravaBackfill } from '#services/strava/backfill-recompute';
+import {
+  listFinishedStravaBackfills,
+  listListingStravaBackfills,
+  listPendingStravaBackfillItems,
+  listPendingWebhookEventIds,
+} from '#services/db/strava.repository';
+import { requestNewDays } from '#services/engine/daily-tick';
 import { jobIds, type JobQueue } from './jobs.ts';
 
 export async function reconcile(deps: {
@@ -25,6 +33,34 @@ export async function reconcile(deps: {
   return { uploads: uploads.length, recomputes: recomputes.length };
 }
 
+/** Strava's outbox: webhook events not handled, backfills still listing, items not fetched. */
+export async function reconcileStrava(deps: { pool: Pool; queue: JobQueue }): Promise<number> {
+  const events = await listPendingWebhookEventIds(deps.pool);
+  for (const eventId of events) {
+    await deps.queue.enqueue('strava-event', { eventId }, jobIds.stravaEvent(eventId));
+  }
+  const backfills = await listListingStravaBackfills(deps.pool);
+  for (const b of backfills) {
+    await deps.queue.enqueue(
+      'strava-backfill',
+      b,
+      jobIds.stravaBackfill(b.accountId, b.generation),
+    );
+  }
+  const items = await listPendingStravaBackfillItems(deps.pool);
+  for (const i of items) {
+    await deps.queue.enqueue(
+      'strava-activity',
+      i,
+      jobIds.stravaActivity(i.accountId, i.stravaActivityId),
+    );
+  }
+  // Every item finished but the backfill not marked done (a crash in between): finish it.
+  const finished = await listFinishedStravaBackfills(deps.pool);
+  for (const accountId of finished) await completeStravaBackfill(deps, accountId);
+  return events.length + backfills.length + items.length + finished.length;
+}
+
 export function startReconciler(
   deps: { pool: Pool; queue: JobQueue; log: (message: string) => void },
   intervalMs = 60_000,
@@ -37,6 +73,9 @@ export function startReconciler(
           `reconciler: enqueued ${n.uploads} upload(s) and ${n.recomputes} recompute(s) again`,
         );
       }
+      const strava = await reconcileStrava(deps);
+      if (strava > 0) deps.log(`reconciler: enqueued ${strava} Strava job(s) again`);
+      await requestNewDays({ ...deps, now: () => new Date() });
     } catch (err) {
       deps.log(`reconciler: ${(err as Error).message}`);
     }

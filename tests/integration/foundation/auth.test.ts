@@ -5,7 +5,13 @@ import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 import { startTestServer, type TestServer } from '../../support/app.ts';
 import { TestClient } from '../../support/http-client.ts';
 
-const noJobs: Processors = { ingest: async () => undefined, recompute: async () => undefined };
+const noJobs: Processors = {
+  ingest: async () => undefined,
+  recompute: async () => undefined,
+  'strava-backfill': async () => undefined,
+  'strava-activity': async () => undefined,
+  'strava-event': async () => undefined,
+};
 
 describe('accounts: signup, login, logout, /api/me', () => {
   let db: TestDatabase;

@@ -12,6 +12,9 @@ describe('createInProcessQueue()', () => {
         seen.push(uploadId);
       },
       recompute: async () => undefined,
+      'strava-backfill': async () => undefined,
+      'strava-activity': async () => undefined,
+      'strava-event': async () => undefined,
     };
     const q = createInProcessQueue(
       () => processors,
@@ -41,6 +44,9 @@ describe('createInProcessQueue()', () => {
         permanent += 1;
         throw new BadInputError('bad', 'not retryable');
       },
+      'strava-backfill': async () => undefined,
+      'strava-activity': async () => undefined,
+      'strava-event': async () => undefined,
     };
     const q = createInProcessQueue(
       () => processors,
@@ -65,6 +71,9 @@ describe('createInProcessQueue()', () => {
         if (attempts.length < 3) throw new DeferJobError(new Date(Date.now() + 30), 'rate limit');
       },
       recompute: async () => undefined,
+      'strava-backfill': async () => undefined,
+      'strava-activity': async () => undefined,
+      'strava-event': async () => undefined,
     };
     const q = createInProcessQueue(
       () => processors,

@@ -1,0 +1,156 @@
+// One Strava activity → Hipcheck: fetch it with the athlete's own token (activity, laps, streams),
+// parse it into the same canonical Activity as a file upload, and insert or rewrite the athlete's
+// copy, all in one transaction with the recompute request. Only data fetched from Strava with the
+// athlete's token is ever stored, so a forged webhook event cannot inject anything.
+import { parseStravaActivity } from '#shared/activity/parse-strava';
+import type { Activity } from '#shared/activity/activity';
+import { NotFoundError } from '#shared/errors';
+import { localDateOf } from '#shared/local-date';
+import { withTransaction, type Client, type Pool } from '#services/db/database';
+import { findAthleteById } from '#services/db/athletes.repository';
+import { findActivityIdNear, insertActivity } from '#services/db/activities.repository';
+import { requestRecompute } from '#services/db/recompute.repository';
+import {
+  deleteStravaActivityRow,
+  findStravaActivityRow,
+  lockStravaActivityKey,
+  replaceActivityContent,
+} from '#services/db/strava.repository';
+import { createStravaClient, type StravaClient } from './client.ts';
+import type { StravaContext } from './strava-context.ts';
+import { createAccessTokenProvider } from './token-store.ts';
+
+/** A Strava activity starting within this many seconds of one already stored is the same session. */
+export const SAME_SESSION_S = 60;
+
+export interface StravaAccountRef {
+  id: string;
+  athleteId: string;
+}
+
+export type SyncOutcome =
+  /** Inserted or rewritten; `version` names the recompute job to enqueue (if one was asked). */
+  | { status: 'stored'; activityId: string; athleteId: string; version: number | undefined }
+  /** The same session is already stored (a file, usually): that copy is kept. */
+  | { status: 'duplicate'; activityId: string }
+  /** Strava no longer has it (or no longer shows it to us): our copy, if any, was deleted. */
+  | { status: 'gone'; athleteId: string; version: number | undefined };
+
+export function stravaClientFor(pool: Pool, ctx: StravaContext, accountId: string): StravaClient {
+  return createStravaClient({
+    apiUrl: ctx.apiUrl,
+    limiter: ctx.limiter,
+    getAccessToken: createAccessTokenProvider(pool, ctx, accountId, {
+      refreshMarginMs: ctx.refreshMarginMs,
+    }),
+    timeoutMs: ctx.requestTimeoutMs,
+    maxWaitMs: ctx.maxWaitMs,
+  });
+}
+
+/** The activity as Strava has it now, or undefined when Strava answers 404. */
+export async function fetchStravaActivity(
+  client: StravaClient,
+  stravaActivityId: number,
+): Promise<Activity | undefined> {
+  let detail;
+  try {
+    detail = await client.getActivity(stravaActivityId);
+  } catch (err) {
+    if (err instanceof NotFoundError) return undefined;
+    throw err;
+  }
+  // A detailed activity carries its laps: one request fewer per activity against the budget.
+  const embedded = (detail as { laps?: unknown }).laps;
+  const laps = Array.isArray(embedded) ? embedded : await client.getLaps(stravaActivityId);
+  let streams: unknown = {};
+  try {
+    streams = await client.getStreams(stravaActivityId);
+  } catch (err) {
+    // Manual activities have no streams: the summary still counts.
+    if (!(err instanceof NotFoundError)) throw err;
+  }
+  return parseStravaActivity(detail, laps, streams);
+}
+
+/**
+ * Stores the fetched activity (or deletes our copy when it is gone). `finish` runs inside the same
+ * transaction, so a backfill item or webhook event is marked done exactly when the data is written.
+ */
+export async function storeStravaActivity(
+  pool: Pool,
+  account: StravaAccountRef,
+  stravaActivityId: number,
+  activity: Activity | undefined,
+  finish?: (client: Client, outcome: SyncOutcome) => Promise<void>,
+  options: { recompute: boolean } = { recompute: true },
+): Promise<SyncOutcome> {
+  return withTransaction(pool, async (client) => {
+    const outcome = await writeInTransaction(
+      client,
+      account,
+      stravaActivityId,
+      activity,
+      options.recompute,
+    );
+    await finish?.(client, outcome);
+    return outcome;
+  });
+}
+
+async function writeInTransaction(
+  client: Client,
+  account: StravaAccountRef,
+  stravaActivityId: number,
+  activity: Activity | undefined,
+  recompute: boolean,
+): Promise<SyncOutcome> {
+  const athleteId = account.athleteId;
+  await lockStravaActivityKey(client, athleteId, stravaActivityId);
+  if (activity === undefined) return removeInTransaction(client, athleteId, stravaActivityId);
+  const athlete = await findAthleteById(client, athleteId);
+  if (!athlete) return { status: 'gone', athleteId, version: undefined };
+  const localDate = localDateOf(activity.startAt, athlete.timezone);
+  const existing = await findStravaActivityRow(client, athleteId, stravaActivityId);
+  if (existing) {
+    await replaceActivityContent(client, existing.id, localDate, activity);
+    const from = existing.localDate < localDate ? existing.localDate : localDate;
+    const version = recompute ? await requestRecompute(client, athleteId, from) : undefined;
+    return { status: 'stored', activityId: existing.id, athleteId, version };
+  }
+  const sameSession = await findActivityIdNear(client, athleteId, activity.startAt, SAME_SESSION_S);
+  if (sameSession) return { status: 'duplicate', activityId: sameSession };
+  const activityId = await insertActivity(client, {
+    athleteId,
+    source: 'strava',
+    sourceId: String(stravaActivityId),
+    uploadId: null,
+    localDate,
+    activity,
+  });
+  // The advisory lock makes a concurrent insert of the same id impossible; be safe anyway.
+  if (!activityId) throw new Error(`Strava activity ${stravaActivityId} was inserted concurrently`);
+  const version = recompute ? await requestRecompute(client, athleteId, localDate) : undefined;
+  return { status: 'stored', activityId, athleteId, version };
+}
+
+async function removeInTransaction(
+  client: Client,
+  athleteId: string,
+  stravaActivityId: number,
+): Promise<SyncOutcome> {
+  const localDate = await deleteStravaActivityRow(client, athleteId, stravaActivityId);
+  const version =
+    localDate === undefined ? undefined : await requestRecompute(client, athleteId, localDate);
+  return { status: 'gone', athleteId, version };
+}
+
+/** Deletes our copy of a Strava activity (a `delete` event): no fetch needed. */
+export async function removeStravaActivity(
+  pool: Pool,
+  account: StravaAccountRef,
+  stravaActivityId: number,
+  finish?: (client: Client, outcome: SyncOutcome) => Promise<void>,
+): Promise<SyncOutcome> {
+  return storeStravaActivity(pool, account, stravaActivityId, undefined, finish);
+}
