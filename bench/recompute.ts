@@ -1,0 +1,167 @@
+// Recompute through the worker against PostgreSQL: 200 athletes, each with a year of generated
+// history (runs, check-ins, cross-training), recomputed from scratch by the real recompute
+// processor on BullMQ workers, and again incrementally (the last 7 days) — the nightly tick's
+// shape. Prints medians of several runs and the ratio between the two paths.
+// Run: npx tsx bench/recompute.ts   (DATABASE_URL and REDIS_URL as for the tests; the pure
+// in-process figure for one 5-year athlete comes from bench/recompute-pure.ts)
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import type { Activity } from '../shared/activity/activity.ts';
+import { addDays } from '../shared/local-date.ts';
+import { createPool, migratePool } from '../services/db/database.ts';
+import { insertActivity } from '../services/db/activities.repository.ts';
+import { insertAthlete } from '../services/db/athletes.repository.ts';
+import { insertCheckIn, insertCrossTraining } from '../services/db/engine.repository.ts';
+import { insertUser } from '../services/db/users.repository.ts';
+import { listPendingRecomputes, requestRecompute } from '../services/db/recompute.repository.ts';
+import { createBullQueue, startBullWorkers } from '../services/queue/bullmq-queue.ts';
+import { jobIds } from '../services/queue/jobs.ts';
+import { createProcessors } from '../workers/processors.ts';
+
+const ATHLETES = Number(process.env.BENCH_ATHLETES ?? 200);
+const DAYS = Number(process.env.BENCH_DAYS ?? 365);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const TODAY = '2026-11-24';
+const NOW = new Date(`${TODAY}T18:00:00Z`);
+const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2
+    ? (s[s.length >> 1] as number)
+    : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+};
+
+function run(day: string, km: number): Activity {
+  const startAt = new Date(`${day}T07:00:00Z`);
+  const movingS = km * 360;
+  return {
+    format: 'gpx',
+    sport: 'run',
+    startAt,
+    samples: [],
+    laps: [],
+    intervals: [],
+    summary: { distanceM: km * 1000, movingS, elapsedS: movingS, elevationGainM: 0 },
+    warnings: [],
+  };
+}
+
+async function seed(pool: pg.Pool): Promise<string[]> {
+  const ids: string[] = [];
+  const first = addDays(TODAY, -(DAYS - 1));
+  for (let a = 0; a < ATHLETES; a++) {
+    const user = await insertUser(pool, {
+      email: `bench${a}@example.com`,
+      passwordHash: 'x',
+      role: 'runner',
+    });
+    const athlete = await insertAthlete(pool, user.id, 'Europe/Oslo');
+    ids.push(athlete.id);
+    for (let d = 0; d < DAYS; d++) {
+      const day = addDays(first, d);
+      if ((d + a) % 2 === 0) {
+        await insertActivity(pool, {
+          athleteId: athlete.id,
+          source: 'file',
+          sourceId: `${a}-${d}`,
+          uploadId: null,
+          localDate: day,
+          activity: run(day, 3 + ((d * 7 + a) % 6)),
+        });
+        await insertCheckIn(pool, athlete.id, {
+          date: day,
+          painDuring: (d + a) % 9 === 0 ? 3 : 1,
+          painAfter: 1,
+          painNextMorning: null,
+          painAtRest: 0,
+          stiffness: 1,
+          clicking: null,
+          catchingOrLocking: null,
+          givingWay: null,
+          nightPain: null,
+          painWalking: null,
+          limp: null,
+          painHopping: null,
+          deepGroinPain: null,
+          readinessTestPassed: d < 3 ? true : null,
+          activityId: null,
+          rpe: 4,
+          notes: null,
+        });
+      } else if (d % 6 === 1) {
+        await insertCrossTraining(pool, athlete.id, {
+          date: day,
+          kind: 'ride',
+          minutes: 40,
+          rpe: 4,
+        });
+      }
+    }
+  }
+  return ids;
+}
+
+async function recomputeAll(pool: pg.Pool, ids: string[], from: string): Promise<number> {
+  const prefix = `hc-bench-${randomBytes(3).toString('hex')}`;
+  const queue = createBullQueue({ redisUrl, prefix });
+  const workers = startBullWorkers({
+    redisUrl,
+    prefix,
+    processors: createProcessors({ pool, queue, now: () => NOW }),
+    concurrency: { recompute: 2 },
+    log: () => undefined,
+  });
+  const t0 = performance.now();
+  for (const id of ids) {
+    const version = await requestRecompute(pool, id, from);
+    await queue.enqueue('recompute', { athleteId: id }, jobIds.recompute(id, version));
+  }
+  while ((await listPendingRecomputes(pool)).length > 0)
+    await new Promise((r) => setTimeout(r, 20));
+  const ms = performance.now() - t0;
+  await workers.close();
+  await queue.close();
+  return ms;
+}
+
+const name = `hipcheck_bench_${randomBytes(4).toString('hex')}`;
+const admin = new pg.Client({ connectionString: baseUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+const url = new URL(baseUrl);
+url.pathname = `/${name}`;
+const pool = createPool(url.toString(), 6);
+try {
+  await migratePool(pool);
+  const s0 = performance.now();
+  const ids = await seed(pool);
+  console.log(
+    `seeded ${ATHLETES} athletes × ${DAYS} days in ${((performance.now() - s0) / 1000).toFixed(1)} s`,
+  );
+  const full: number[] = [];
+  const incremental: number[] = [];
+  for (let k = 0; k < RUNS; k++) {
+    full.push(await recomputeAll(pool, ids, '0001-01-01'));
+    incremental.push(await recomputeAll(pool, ids, addDays(TODAY, -6)));
+  }
+  const f = median(full);
+  const i = median(incremental);
+  console.log(
+    '\n| path (BullMQ worker, concurrency 2, PostgreSQL) | athletes | median total | per athlete | athletes/s |',
+  );
+  console.log('|---|---:|---:|---:|---:|');
+  console.log(
+    `| full history (${DAYS} days each) | ${ATHLETES} | ${(f / 1000).toFixed(2)} s | ${(f / ATHLETES).toFixed(1)} ms | ${((ATHLETES / f) * 1000).toFixed(0)} |`,
+  );
+  console.log(
+    `| incremental (last 7 days) | ${ATHLETES} | ${(i / 1000).toFixed(2)} s | ${(i / ATHLETES).toFixed(1)} ms | ${((ATHLETES / i) * 1000).toFixed(0)} |`,
+  );
+  console.log(`\nfull / incremental: ${(f / i).toFixed(1)}× (median of ${RUNS} runs each)`);
+} finally {
+  await pool.end();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
