@@ -1,6 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { isRunningSport, type Sport } from '#shared/activity/activity';
+import { compareSession, DEFAULT_PLAN, type StageDefinition } from '#shared/engine/index';
 import { NotFoundError } from '#shared/errors';
+import { findProgressionSettings, findStageOn } from '#services/db/engine.repository';
 import { isLocalDate } from '#shared/local-date';
 import type { Pool } from '#services/db/database';
 import { findActivity, listActivities } from '#services/db/activities.repository';
@@ -27,7 +30,23 @@ export function activitiesRoutes(deps: { pool: Pool }): Router {
       ? await findActivity(deps.pool, athlete.id, req.params.id)
       : undefined;
     if (!activity) throw new NotFoundError('no such activity');
-    res.json(activity);
+    // How the session compared with the stage's prescription of that day.
+    const settings = await findProgressionSettings(deps.pool, athlete.id);
+    const plan = (settings.plan as StageDefinition[] | null) ?? DEFAULT_PLAN;
+    const stageNumber =
+      (await findStageOn(deps.pool, athlete.id, activity.localDate)) ?? settings.startStage;
+    const stage = plan[stageNumber];
+    const comparison = stage
+      ? compareSession(
+          {
+            intervals: activity.intervals,
+            movingS: activity.movingS,
+            running: isRunningSport(activity.sport as Sport),
+          },
+          stage,
+        )
+      : null;
+    res.json({ ...activity, comparison });
   });
 
   return router;

@@ -464,3 +464,16 @@ export async function listAthletesWithDays(
   );
   return rows.map((r) => ({ athleteId: r.id, timezone: r.timezone, lastDay: r.last_day }));
 }
+
+/** The engine's stage on a day, if that day was computed. */
+export async function findStageOn(
+  db: Queryable,
+  athleteId: string,
+  day: string,
+): Promise<number | undefined> {
+  const { rows } = await db.query<{ stage: number | null }>(
+    'SELECT stage FROM daily_metrics WHERE athlete_id = $1 AND day = $2',
+    [athleteId, day],
+  );
+  return rows[0]?.stage ?? undefined;
+}

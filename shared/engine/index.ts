@@ -55,3 +55,4 @@ export { detectRedFlags, RED_FLAGS } from './detect-red-flags.ts';
 export { mergeCheckIns } from './merge-check-ins.ts';
 export { recommendToday, type Recommendation } from './recommend-today.ts';
 export { recommendWeek, type PlanDay } from './recommend-week.ts';
+export { compareSession, type SessionComparison } from './compare-session.ts';

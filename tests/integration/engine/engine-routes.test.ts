@@ -2,7 +2,7 @@
 // validated, today's decision with its reasons, red flags sending the runner to a clinician, the
 // progression set by the runner, the daily rows with their methods — and all of it private.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { steadyPlan, toGpx, track } from '../../fixtures/generate-activity.ts';
+import { steadyPlan, toGpx, track, walkRunPlan } from '../../fixtures/generate-activity.ts';
 import { eventually, startPipeline, waitForUpload, type Pipeline } from '../../support/pipeline.ts';
 import type { TestClient } from '../../support/http-client.ts';
 
@@ -191,6 +191,33 @@ describe('engine routes', () => {
     }>('/api/progression');
     expect(prog.body.manualStages).toEqual([expect.objectContaining({ stage: 3, by: 'runner' })]);
     expect(prog.body.plan).toHaveLength(9);
+  });
+
+  it("compares a walk-run session with the stage's prescription on the activity page", async () => {
+    const walker = p.client();
+    await walker.signup('engine-walkrun@example.com');
+    expect((await walker.put('/api/progression', { startStage: 1 })).status).toBe(200);
+    const startMs = Date.parse(`${utcDay(-2)}T08:00:00Z`);
+    const res = await walker.upload([
+      { name: 'walk-run.gpx', content: toGpx(track(walkRunPlan(), { startMs })) },
+    ]);
+    const done = await waitForUpload(walker, res.body.uploads[0]?.id ?? '');
+    const id = done.activityIds[0] ?? '';
+    await eventually(
+      async () =>
+        (
+          await walker.get<Array<{ day: string; stage: number }>>(
+            `/api/metrics/daily?from=${utcDay(-2)}&to=${utcDay(-2)}`,
+          )
+        ).body[0]?.stage === 1,
+      20_000,
+      'the session day to be computed at stage 1',
+    );
+    const detail = await walker.get<{
+      comparison: { stage: number; asPlanned: boolean; message: string };
+    }>(`/api/activities/${id}`);
+    expect(detail.body.comparison).toMatchObject({ stage: 1, asPlanned: true });
+    expect(detail.body.comparison.message).toMatch(/^You ran 10 × (0:5\d|1:0\d) as planned\.$/);
   });
 
   it("keeps every engine route to the caller's own data", async () => {
