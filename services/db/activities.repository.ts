@@ -66,6 +66,32 @@ const toSummary = (r: ActivityRow): ActivitySummaryRow => ({
 });
 
 /**
+ * The content columns of an activity row, in the order format, sport, name, device, start_at,
+ * local_date, distance_m, moving_s, elapsed_s, elevation_gain_m, avg_hr_bpm, max_hr_bpm,
+ * sample_count, laps, intervals, warnings (insert and rewrite share it).
+ */
+export function activityContentValues(a: Activity, localDate: string): unknown[] {
+  return [
+    a.format,
+    a.sport,
+    a.name ?? null,
+    a.device ?? null,
+    a.startAt,
+    localDate,
+    a.summary.distanceM,
+    a.summary.movingS,
+    a.summary.elapsedS,
+    a.summary.elevationGainM,
+    a.summary.avgHrBpm ?? null,
+    a.summary.maxHrBpm ?? null,
+    a.samples.length,
+    JSON.stringify(a.laps),
+    JSON.stringify(a.intervals),
+    JSON.stringify(a.warnings),
+  ];
+}
+
+/**
  * Insert an activity and all its samples (one statement for the samples). Returns undefined when
  * the athlete already has an activity from the same source id. Call inside a transaction so that
  * a crash leaves neither row.
@@ -94,22 +120,7 @@ export async function insertActivity(
       input.source,
       input.sourceId,
       input.uploadId,
-      a.format,
-      a.sport,
-      a.name ?? null,
-      a.device ?? null,
-      a.startAt,
-      input.localDate,
-      a.summary.distanceM,
-      a.summary.movingS,
-      a.summary.elapsedS,
-      a.summary.elevationGainM,
-      a.summary.avgHrBpm ?? null,
-      a.summary.maxHrBpm ?? null,
-      a.samples.length,
-      JSON.stringify(a.laps),
-      JSON.stringify(a.intervals),
-      JSON.stringify(a.warnings),
+      ...activityContentValues(a, input.localDate),
     ],
   );
   const id = rows[0]?.id;

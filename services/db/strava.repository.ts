@@ -2,7 +2,7 @@
 // backfill items, the webhook outbox, the push subscription, and Strava-sourced activities.
 import type { Activity } from '#shared/activity/activity';
 import type { Queryable } from './database.ts';
-import { insertSamples } from './activities.repository.ts';
+import { activityContentValues, insertSamples } from './activities.repository.ts';
 
 export type StravaAccountStatus = 'connected' | 'deauthorized' | 'disconnected';
 export type BackfillState = 'listing' | 'fetching' | 'done';
@@ -653,27 +653,9 @@ export async function replaceActivityContent(
     `UPDATE activities SET format = $2, sport = $3, name = $4, device = $5, start_at = $6,
        local_date = $7, distance_m = $8, moving_s = $9, elapsed_s = $10, elevation_gain_m = $11,
        avg_hr_bpm = $12, max_hr_bpm = $13, sample_count = $14, laps = $15, intervals = $16,
-       warnings = $17, updated_at = now()
+       warnings = $17, trimp = NULL, rtss = NULL, loads_profile = NULL, updated_at = now()
      WHERE id = $1`,
-    [
-      activityId,
-      a.format,
-      a.sport,
-      a.name ?? null,
-      a.device ?? null,
-      a.startAt,
-      localDate,
-      a.summary.distanceM,
-      a.summary.movingS,
-      a.summary.elapsedS,
-      a.summary.elevationGainM,
-      a.summary.avgHrBpm ?? null,
-      a.summary.maxHrBpm ?? null,
-      a.samples.length,
-      JSON.stringify(a.laps),
-      JSON.stringify(a.intervals),
-      JSON.stringify(a.warnings),
-    ],
+    [activityId, ...activityContentValues(a, localDate)],
   );
   await db.query('DELETE FROM samples WHERE activity_id = $1', [activityId]);
   await insertSamples(db, activityId, a.samples);
