@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const reportDir = join(root, '.tmp');
-const report = join(reportDir, 'vitest-report.json');
+// One report per run, so that a run started by a test does not touch the outer run's report.
+const report = join(reportDir, `vitest-report-${process.pid}.json`);
 mkdirSync(reportDir, { recursive: true });
 rmSync(report, { force: true });
 
@@ -34,6 +35,7 @@ if (existsSync(report)) {
   passed = json.numPassedTests ?? 0;
   failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
   skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+  rmSync(report, { force: true });
 } else {
   console.error('vitest wrote no report: the run did not complete');
 }
