@@ -1,5 +1,6 @@
 // The HTTP app: JSON API under /api and the dashboard's static files. Every athlete route reads
-// the caller's own athlete from the session: there is no way to name another athlete's data.
+// the caller's own athlete from the session; the only way to name another athlete's data is
+// /api/athletes/:athleteId/…, which answers 404 unless that athlete granted the caller (a coach).
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,14 @@ import { importsRoutes, uploadsRoutes } from './uploads.routes.ts';
 import { engineRoutes } from './engine.routes.ts';
 import type { StravaContext } from '#services/strava/strava-context';
 import { stravaRoutes, stravaWebhookRoutes } from './strava.routes.ts';
+import {
+  athleteScopedRoutes,
+  coachRoutes,
+  grantsRoutes,
+  inviteRoutes,
+  runnerNotesRoutes,
+} from './coaching.routes.ts';
+import { accountRoutes } from './account.routes.ts';
 
 export interface AppDeps {
   pool: Pool;
@@ -63,11 +72,23 @@ export function createApp(deps: AppDeps): Express {
     uploadsRoutes({ pool: deps.pool, queue: deps.queue, maxFileBytes: deps.uploadMaxBytes }),
   );
   api.use('/imports', importsRoutes({ pool: deps.pool }));
-  api.use('/activities', activitiesRoutes({ pool: deps.pool }));
-  api.use('/metrics', metricsRoutes({ pool: deps.pool }));
+  const now = deps.now ?? (() => new Date());
+  const activities = activitiesRoutes({ pool: deps.pool });
+  const metrics = metricsRoutes({ pool: deps.pool });
+  const engine = engineRoutes({ pool: deps.pool, queue: deps.queue, now });
+  api.use('/activities', activities);
+  api.use('/metrics', metrics);
+  api.use(engine);
+  // Coaching: a coach reads a granted athlete through the same routers (coaching.routes.ts).
+  api.use('/coach', coachRoutes({ pool: deps.pool, publicUrl: deps.publicUrl, now }));
+  api.use('/invites', inviteRoutes({ pool: deps.pool, now }));
+  api.use('/grants', grantsRoutes({ pool: deps.pool }));
+  api.use(runnerNotesRoutes({ pool: deps.pool }));
   api.use(
-    engineRoutes({ pool: deps.pool, queue: deps.queue, now: deps.now ?? (() => new Date()) }),
+    '/athletes/:athleteId',
+    athleteScopedRoutes({ pool: deps.pool, routers: { engine, activities, metrics } }),
   );
+  api.use(accountRoutes({ pool: deps.pool, now }));
   api.use('/strava', stravaRoutes(stravaDeps));
   api.use(() => {
     throw new NotFoundError('no such API route');

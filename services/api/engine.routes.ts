@@ -31,7 +31,7 @@ import { FROM_THE_START, recomputeFrom } from '#services/engine/request-recomput
 import { computeTodayDecision } from '#services/engine/today-decision';
 import type { JobQueue } from '#services/queue/jobs';
 import { rangeSchema } from './activities.routes.ts';
-import { currentAthlete, currentUser } from './session.ts';
+import { actingRoleOf, currentAthlete, currentUser } from './session.ts';
 import { parseInput } from './validate.ts';
 
 const localDate = z.string().refine(isLocalDate, 'must be a date written YYYY-MM-DD');
@@ -256,14 +256,15 @@ export function engineRoutes(deps: { pool: Pool; queue: JobQueue; now: () => Dat
       throw new BadInputError('invalid_stage', `stage: must be from 0 to ${stages - 1}`);
     const date = input.date ?? localDateOf(deps.now(), athlete.timezone);
     checkLoggable(date, athlete, deps.now());
+    const by = actingRoleOf(res);
     await insertManualStage(deps.pool, athlete.id, {
       date,
       stage: input.stage,
-      by: 'runner',
+      by,
       note: input.note ?? null,
     });
     await recompute(athlete.id, date);
-    res.status(201).json({ date, stage: input.stage, by: 'runner', note: input.note ?? null });
+    res.status(201).json({ date, stage: input.stage, by, note: input.note ?? null });
   });
 
   return router;

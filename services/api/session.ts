@@ -53,7 +53,13 @@ export async function endSession(pool: Pool, req: Request, res: Response): Promi
 export interface Locals {
   user?: User;
   athlete?: Athlete;
+  /** Set on /api/athletes/:athleteId/… once the coach's grant is checked (coaching.routes.ts). */
+  actingAs?: 'coach';
 }
+
+/** Who is acting on the athlete's data: the runner themselves, or a coach with a grant. */
+export const actingRoleOf = (res: Response): 'runner' | 'coach' =>
+  (res.locals as Locals).actingAs ?? 'runner';
 
 /** Loads the session's user, if any, into res.locals.user. */
 export function sessionMiddleware(pool: Pool): RequestHandler {

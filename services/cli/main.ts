@@ -10,6 +10,7 @@ const USAGE = `usage: hipcheck <command>
   inspect FILE… [--json]  parse activity files without a database and print what they hold
   import --email E FILE…  import activity files or Strava export ZIPs for the runner with email E
   strava subscribe        register Strava's webhook subscription (the API must be running)
+  demo                    (re)create the demo runner, coach and athletes, with 12 weeks of data
 `;
 
 function logger(config: Config): (m: string) => void {
@@ -58,6 +59,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'strava': {
         const { stravaCommand } = await import('./strava.ts');
         return await stravaCommand(
+          args,
+          { stdout: process.stdout, stderr: process.stderr },
+          loadConfig(process.env),
+        );
+      }
+      case 'demo': {
+        const { demoCommand } = await import('./demo.ts');
+        return await demoCommand(
           args,
           { stdout: process.stdout, stderr: process.stderr },
           loadConfig(process.env),

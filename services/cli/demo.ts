@@ -1,0 +1,138 @@
+// `hipcheck demo`: (re)creates the demo accounts — a runner with a 12-week story, a coach, and four
+// more athletes in other risk states — inserts their activities, check-ins and cross-training
+// through the repositories, and recomputes each athlete in this process. Running it again deletes
+// the demo accounts first, so it always leaves the same demo, ending today.
+import { generateDemoStory, DEMO_COACH_EMAIL, DEMO_PASSWORD } from '#shared/demo/demo-story';
+import type { DemoAthlete } from '#shared/demo/demo-story';
+import { localDateOf } from '#shared/local-date';
+import type { Config } from '../config.ts';
+import { deleteUserCascade } from '../db/account.repository.ts';
+import { insertActivity } from '../db/activities.repository.ts';
+import { insertAthlete } from '../db/athletes.repository.ts';
+import { insertGrant, insertNote } from '../db/coaching.repository.ts';
+import { withTransaction, type Pool } from '../db/database.ts';
+import {
+  insertCheckIn,
+  insertCrossTraining,
+  upsertProgressionSettings,
+} from '../db/engine.repository.ts';
+import { requestRecompute } from '../db/recompute.repository.ts';
+import { findUserByEmail, insertUser } from '../db/users.repository.ts';
+import { hashPassword } from '../api/passwords.ts';
+import { FROM_THE_START } from '../engine/request-recompute.ts';
+import { openDatabase } from '../runtime.ts';
+import { createRecomputeProcessor } from '../../workers/recompute.processor.ts';
+
+interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+const DEMO_TIMEZONE = 'UTC';
+
+export async function demoCommand(
+  _args: string[],
+  io: Io,
+  config: Config,
+  now: () => Date = () => new Date(),
+): Promise<number> {
+  const log = (m: string) => io.stderr.write(`${m}\n`);
+  const db = await openDatabase(config, log);
+  try {
+    const story = generateDemoStory(localDateOf(now(), DEMO_TIMEZONE));
+    const athletes = [story.runner, ...story.others];
+    for (const email of [DEMO_COACH_EMAIL, ...athletes.map((a) => a.email)]) {
+      const existing = await findUserByEmail(db.pool, email);
+      if (existing) await withTransaction(db.pool, (c) => deleteUserCascade(c, existing.id));
+    }
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const coach = await insertUser(db.pool, {
+      email: DEMO_COACH_EMAIL,
+      passwordHash,
+      role: 'coach',
+    });
+    const recompute = createRecomputeProcessor({ pool: db.pool, now });
+    for (const a of athletes) {
+      const athleteId = await createDemoAthlete(db.pool, a, passwordHash, coach.id);
+      await requestRecompute(db.pool, athleteId, FROM_THE_START);
+      await recompute({ athleteId }, { attempt: 1 });
+      io.stdout.write(
+        `created ${a.email}: ${a.sessions.length} sessions, ${a.checkIns.length} check-ins\n`,
+      );
+    }
+    io.stdout.write(
+      [
+        '',
+        `Demo ready. Start Hipcheck (npm start) and sign in with password "${DEMO_PASSWORD}" as:`,
+        `  runner  ${story.runner.email}  (12 weeks: walk-run return, spike in week 7, flare-up in week 9)`,
+        `  coach   ${DEMO_COACH_EMAIL}  (roster of ${athletes.length} athletes, sorted by risk)`,
+        `  others  ${story.others.map((o) => o.email).join(', ')}`,
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+async function createDemoAthlete(
+  pool: Pool,
+  a: DemoAthlete,
+  passwordHash: string,
+  coachUserId: string,
+): Promise<string> {
+  return withTransaction(pool, async (client) => {
+    const user = await insertUser(client, { email: a.email, passwordHash, role: 'runner' });
+    const athlete = await insertAthlete(client, user.id, a.timezone);
+    if (a.startStage > 0)
+      await upsertProgressionSettings(client, athlete.id, { startStage: a.startStage }, user.id);
+    for (const s of a.sessions) {
+      await insertActivity(client, {
+        athleteId: athlete.id,
+        source: 'file',
+        sourceId: s.sourceId,
+        uploadId: null,
+        localDate: s.localDate,
+        activity: s.activity,
+      });
+    }
+    for (const c of a.checkIns) {
+      await insertCheckIn(client, athlete.id, {
+        date: c.date,
+        painDuring: c.painDuring ?? null,
+        painAfter: c.painAfter ?? null,
+        painNextMorning: c.painNextMorning ?? null,
+        painAtRest: c.painAtRest ?? null,
+        stiffness: c.stiffness ?? null,
+        clicking: c.clicking ?? null,
+        catchingOrLocking: c.catchingOrLocking ?? null,
+        givingWay: c.givingWay ?? null,
+        nightPain: c.nightPain ?? null,
+        painWalking: c.painWalking ?? null,
+        limp: c.limp ?? null,
+        painHopping: c.painHopping ?? null,
+        deepGroinPain: c.deepGroinPain ?? null,
+        readinessTestPassed: c.readinessTestPassed ?? null,
+        activityId: null,
+        rpe: c.rpe ?? null,
+        notes: c.notes ?? null,
+      });
+    }
+    for (const x of a.crossTraining)
+      await insertCrossTraining(client, athlete.id, {
+        date: x.date,
+        kind: x.kind,
+        minutes: x.minutes,
+        rpe: x.rpe ?? null,
+      });
+    await insertGrant(client, coachUserId, athlete.id);
+    if (a.coachNote)
+      await insertNote(client, {
+        athleteId: athlete.id,
+        authorUserId: coachUserId,
+        body: a.coachNote,
+      });
+    return athlete.id;
+  });
+}

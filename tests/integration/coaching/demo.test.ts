@@ -1,0 +1,111 @@
+// `hipcheck demo` against a test database: it creates the demo runner, coach and athletes (running
+// it twice leaves one copy), and the runner's story shows in the engine's output: the week-7 spike,
+// the week-9 drop, and a coach roster with the night-pain athlete first.
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPipeline, type Pipeline } from '../../support/pipeline.ts';
+
+/** The CLI as its own process, without blocking this one (spawnSync would freeze the workers). */
+function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/hipcheck.js', ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+const utcDay = (offset: number) =>
+  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+describe('hipcheck demo', () => {
+  let p: Pipeline;
+
+  beforeAll(async () => {
+    p = await startPipeline({ workers: false });
+    const env = { PATH: process.env.PATH, DATABASE_URL: p.db.url, LOG_LEVEL: 'silent' };
+    for (let run = 0; run < 2; run++) {
+      const res = await runCli(['demo'], env);
+      expect(res.status, res.stderr).toBe(0);
+      expect(res.stdout).toContain('demo-runner@hipcheck.local');
+      expect(res.stdout).toContain('demo-coach@hipcheck.local');
+      expect(res.stdout).toContain('hipcheck-demo');
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await p.close();
+  });
+
+  it('leaves one copy of each demo account when run again', async () => {
+    const { rows } = await p.db.pool.query<{ email: string; n: string }>(
+      `SELECT email, count(*) AS n FROM users WHERE email LIKE '%@hipcheck.local' GROUP BY email`,
+    );
+    expect(rows).toHaveLength(6);
+    expect(rows.every((r) => r.n === '1')).toBe(true);
+  });
+
+  it("tells the runner's story: walk-run stages, a very high spike in week 7, a drop in week 9", async () => {
+    const runner = p.client();
+    const login = await runner.post('/api/auth/login', {
+      email: 'demo-runner@hipcheck.local',
+      password: 'hipcheck-demo',
+    });
+    expect(login.status).toBe(200);
+    const activities =
+      await runner.get<Array<{ sport: string; localDate: string }>>('/api/activities');
+    expect(activities.body.length).toBeGreaterThan(30);
+    expect(activities.body.at(-1)?.sport).toBe('walk');
+    const days = await runner.get<Array<{ day: string; spike: { band: string } | null }>>(
+      `/api/metrics/daily?from=${utcDay(-83)}&to=${utcDay(0)}`,
+    );
+    expect(days.body).toHaveLength(84);
+    const spikes = days.body.filter((d) => d.spike?.band === 'very_high').map((d) => d.day);
+    expect(spikes).toEqual([utcDay(-83 + 6 * 7 + 2)]);
+    const progression = await runner.get<{
+      history: Array<{ date: string; kind: string; fromStage: number; toStage: number }>;
+    }>('/api/progression');
+    const advances = progression.body.history.filter((h) => h.kind === 'advance');
+    expect(advances.length).toBeGreaterThanOrEqual(6);
+    const drops = progression.body.history.filter((h) => h.kind === 'drop');
+    expect(drops).toHaveLength(1);
+    expect(drops[0]?.date).toBe(utcDay(-83 + 8 * 7 + 3));
+    expect(drops[0]?.toStage).toBe((drops[0]?.fromStage ?? 0) - 1);
+    const cross = await runner.get<unknown[]>('/api/cross-training');
+    expect(cross.body).toHaveLength(3);
+    const today = await runner.get<{ date: string; recommendation: { action: string } }>(
+      '/api/today',
+    );
+    expect(today.body.date).toBe(utcDay(0));
+    expect(today.body.recommendation.action).not.toBe('see_clinician');
+    expect((await runner.get<unknown[]>('/api/notes')).body).toHaveLength(1);
+  });
+
+  it('gives the demo coach a roster of five, the night-pain athlete first', async () => {
+    const coach = p.client();
+    const login = await coach.post('/api/auth/login', {
+      email: 'demo-coach@hipcheck.local',
+      password: 'hipcheck-demo',
+    });
+    expect(login.status).toBe(200);
+    const roster =
+      await coach.get<Array<{ email: string; worstSeverity: string | null }>>(
+        '/api/coach/athletes',
+      );
+    expect(roster.body).toHaveLength(5);
+    expect(roster.body[0]).toEqual(
+      expect.objectContaining({
+        email: 'demo-athlete-nightpain@hipcheck.local',
+        worstSeverity: 'red_flag',
+      }),
+    );
+  });
+});
