@@ -1,6 +1,7 @@
 // The runner's own data as a whole: GET /api/export (a ZIP with data.json and the original files)
 // and DELETE /api/me (after the password is checked again: every row and stored byte goes).
 import { Router } from 'express';
+import { athleteJson } from './athlete.routes.ts';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
 import { ForbiddenError } from '#shared/errors';
@@ -58,15 +59,7 @@ export function accountRoutes(deps: { pool: Pool; now: () => Date }): Router {
         ];
       const strava = await findStravaAccountByAthlete(db, athlete.id);
       athleteData = {
-        athlete: {
-          id: athlete.id,
-          timezone: athlete.timezone,
-          sex: athlete.sex,
-          hrMaxBpm: athlete.hrMaxBpm,
-          hrRestBpm: athlete.hrRestBpm,
-          thresholdPaceSPerKm: athlete.thresholdPaceSPerKm,
-          units: athlete.units,
-        },
+        athlete: athleteJson(athlete),
         activities,
         checkins: await listCheckIns(db, athlete.id),
         crossTraining: await listCrossTraining(db, athlete.id),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isTimeZone } from '#shared/local-date';
 import type { Pool } from '#services/db/database';
 import { withTransaction } from '#services/db/database';
-import { updateAthlete } from '#services/db/athletes.repository';
+import { updateAthlete, type Athlete } from '#services/db/athletes.repository';
 import { relocalizeActivities } from '#services/db/activities.repository';
 import type { JobQueue } from '#services/queue/jobs';
 import { loadsProfileKey } from '#services/engine/engine-input';
@@ -33,6 +33,19 @@ const athleteSchema = z
     message: 'hrMaxBpm must be above hrRestBpm',
   });
 
+/** An athlete's settings as the API shows them (the same shape everywhere). */
+export function athleteJson(a: Athlete) {
+  return {
+    id: a.id,
+    timezone: a.timezone,
+    sex: a.sex,
+    hrMaxBpm: a.hrMaxBpm,
+    hrRestBpm: a.hrRestBpm,
+    thresholdPaceSPerKm: a.thresholdPaceSPerKm,
+    units: a.units,
+  };
+}
+
 export function athleteRoutes(deps: { pool: Pool; queue: JobQueue }): Router {
   const router = Router();
   router.put('/', async (req, res) => {
@@ -51,15 +64,7 @@ export function athleteRoutes(deps: { pool: Pool; queue: JobQueue }): Router {
       return { updated, version };
     });
     if (version !== undefined) await enqueueRecompute(deps.queue, athlete.id, version);
-    res.json({
-      id: updated.id,
-      timezone: updated.timezone,
-      sex: updated.sex,
-      hrMaxBpm: updated.hrMaxBpm,
-      hrRestBpm: updated.hrRestBpm,
-      thresholdPaceSPerKm: updated.thresholdPaceSPerKm,
-      units: updated.units,
-    });
+    res.json(athleteJson(updated));
   });
   return router;
 }

@@ -7,6 +7,7 @@ import { withTransaction } from '#services/db/database';
 import { insertAthlete, findAthleteByUserId } from '#services/db/athletes.repository';
 import { findUserByEmail, insertUser } from '#services/db/users.repository';
 import { isRecomputePending } from '#services/db/recompute.repository';
+import { athleteJson } from './athlete.routes.ts';
 import { createLoginLimiter } from './login-limiter.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { currentUser, endSession, startSession } from './session.ts';
@@ -89,13 +90,7 @@ export function meRoute(deps: { pool: Pool }): Router {
       role: user.role,
       athlete: athlete
         ? {
-            id: athlete.id,
-            timezone: athlete.timezone,
-            sex: athlete.sex,
-            hrMaxBpm: athlete.hrMaxBpm,
-            hrRestBpm: athlete.hrRestBpm,
-            thresholdPaceSPerKm: athlete.thresholdPaceSPerKm,
-            units: athlete.units,
+            ...athleteJson(athlete),
             metricsPending: await isRecomputePending(deps.pool, athlete.id),
           }
         : null,
