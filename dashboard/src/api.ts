@@ -1,4 +1,4 @@
-// The dashboard's one door to the server.
+// The dashboard's one door to the server: every request, and a type for every answer.
 
 export interface ApiErrorBody {
   error: { code: string; message: string };
@@ -13,6 +13,8 @@ export class ApiError extends Error {
     super(message);
   }
 }
+
+export const isNotFound = (err: unknown): boolean => err instanceof ApiError && err.status === 404;
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
@@ -35,23 +37,126 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return json as T;
 }
 
+const q = (params: Record<string, string | undefined>): string => {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) s.set(k, v);
+  const text = s.toString();
+  return text ? `?${text}` : '';
+};
+
+// --- who is signed in -------------------------------------------------------------------------
+
+export type Units = 'km' | 'mi';
+export type Sex = 'male' | 'female' | 'unknown';
+
+export interface AthleteProfile {
+  id: string;
+  timezone: string;
+  sex: Sex;
+  hrMaxBpm: number | null;
+  hrRestBpm: number | null;
+  thresholdPaceSPerKm: number | null;
+  units: Units;
+  metricsPending: boolean;
+}
+
 export interface Me {
   id: string;
   email: string;
   role: 'runner' | 'coach';
-  athlete: { id: string; timezone: string; units: 'km' | 'mi'; metricsPending: boolean } | null;
+  athlete: AthleteProfile | null;
 }
 
-export interface ActivityRow {
-  id: string;
-  sport: string;
-  name: string | null;
-  startAt: string;
-  localDate: string;
-  distanceM: number;
-  movingS: number;
-  elevationGainM: number;
-  avgHrBpm: number | null;
+export type AthleteSettings = Partial<Omit<AthleteProfile, 'id' | 'metricsPending'>>;
+
+// --- the engine's answers ---------------------------------------------------------------------
+
+export type Action = 'run' | 'run_modified' | 'cross_train' | 'strength' | 'rest' | 'see_clinician';
+export type Severity = 'info' | 'caution' | 'high' | 'very_high' | 'red_flag';
+
+export interface Reason {
+  code: string;
+  message: string;
+  value?: number | string;
+}
+
+export interface Flag {
+  code: string;
+  severity: Severity;
+  message: string;
+  value?: number;
+}
+
+export interface PlanDay {
+  date: string;
+  action: Action;
+  prescription: string;
+  stage: number;
+}
+
+export interface TodayDecision {
+  date: string;
+  stage: number;
+  stageName: string;
+  recommendation: { action: Action; summary: string; reasons: Reason[]; prescription: string };
+  flags: Flag[];
+  plan: PlanDay[];
+}
+
+export interface MetricInfo {
+  method: string;
+  source: string;
+  caveat: string;
+}
+
+export type SpikeBand = 'ok' | 'caution' | 'high' | 'very_high';
+export type PainZone = 'green' | 'amber' | 'red';
+
+export interface DailyMetrics {
+  day: string;
+  runDistanceM: number;
+  runMovingS: number;
+  runCount: number;
+  /** Absent while a day's metrics are still being computed. */
+  load?: {
+    longestRunM: number;
+    longestRunMovingS: number;
+    crossTrainingMin: number;
+    strengthMin: number;
+    totalLoad: number;
+  };
+  spike?: {
+    value: number | null;
+    band: SpikeBand;
+    reference: 'longest_30d' | 'stage_prescription';
+    referenceValue: number;
+    note?: string;
+  } & MetricInfo;
+  weeklyChange?: { value: number | null; caution: boolean } & MetricInfo;
+  acwr?: {
+    rolling: { coupled: number | null; uncoupled: number | null; note?: string } & MetricInfo;
+    ewma: { ratio: number | null; acute: number; chronic: number; note?: string } & MetricInfo;
+  };
+  fitness?: { ctl: number; atl: number; form: number } & MetricInfo;
+  monotony?: { monotony: number | null; high: boolean; note?: string } & MetricInfo;
+  pain?: {
+    score: number | null;
+    zone: PainZone | null;
+    painDuring: number | null;
+    painAfter: number | null;
+    painNextMorning: number | null;
+    painAtRest: number | null;
+    stiffness: number | null;
+  } & MetricInfo;
+  stage?: number;
+  progression?: {
+    stage: number;
+    stageName: string;
+    completions: number;
+    completionsNeeded: number;
+  };
+  flags?: Flag[];
+  recommendation?: { action: Action; summary: string };
 }
 
 export interface WeeklyRow {
@@ -61,12 +166,245 @@ export interface WeeklyRow {
   runCount: number;
 }
 
+export interface ActivityRow {
+  id: string;
+  source: 'file' | 'strava';
+  sport: string;
+  name: string | null;
+  startAt: string;
+  localDate: string;
+  distanceM: number;
+  movingS: number;
+  elapsedS: number;
+  elevationGainM: number;
+  avgHrBpm: number | null;
+  maxHrBpm: number | null;
+}
+
+export interface Sample {
+  t: number;
+  eleM?: number;
+  hrBpm?: number;
+  distanceM?: number;
+  speedMps?: number;
+}
+
+export interface Lap {
+  startS: number;
+  durationS: number;
+  distanceM: number;
+  avgHrBpm?: number;
+  trigger?: string;
+}
+
+export interface Interval {
+  kind: 'work' | 'rest';
+  startS: number;
+  durationS: number;
+  distanceM: number;
+}
+
+export interface ActivityDetail extends ActivityRow {
+  laps: Lap[];
+  intervals: Interval[];
+  warnings: string[];
+  samples: Sample[];
+}
+
+export interface CheckInInput {
+  date: string;
+  painDuring?: number | null;
+  painAfter?: number | null;
+  painNextMorning?: number | null;
+  painAtRest?: number | null;
+  stiffness?: number | null;
+  clicking?: boolean | null;
+  catchingOrLocking?: boolean | null;
+  givingWay?: boolean | null;
+  nightPain?: boolean | null;
+  painWalking?: boolean | null;
+  limp?: boolean | null;
+  painHopping?: boolean | null;
+  deepGroinPain?: boolean | null;
+  rpe?: number | null;
+  notes?: string | null;
+}
+
+export interface CheckInRow extends CheckInInput {
+  id: string;
+  loggedAt: string;
+}
+
+export interface CrossTrainingRow {
+  id: string;
+  date: string;
+  kind: string;
+  minutes: number;
+  rpe: number | null;
+}
+
+export interface StageDefinition {
+  stage: number;
+  name: string;
+  mode: 'walk' | 'walk_run' | 'continuous' | 'build_volume' | 'intensity';
+  runMin: number;
+  walkMin: number;
+  repeats: number;
+  totalMin: number;
+  perWeek: number;
+  text: string;
+}
+
+export interface Progression {
+  startStage: number;
+  plan: StageDefinition[];
+  customPlan: boolean;
+  thresholds: Record<string, number | string>;
+  manualStages?: Array<{ date: string; stage: number; by: string; note: string | null }>;
+  history?: Array<{ date: string; fromStage: number; toStage: number; kind: string; by: string }>;
+}
+
+// --- uploads and Strava -----------------------------------------------------------------------
+
+export type UploadStatus = 'queued' | 'processing' | 'done' | 'duplicate' | 'failed';
+
 export interface UploadRow {
   id: string;
   filename: string;
-  status: 'queued' | 'processing' | 'done' | 'duplicate' | 'failed';
+  status: UploadStatus;
   activityIds?: string[];
   error?: { code: string; message: string } | null;
+}
+
+export interface UploadResponse {
+  uploads: UploadRow[];
+  batches: Array<{ id: string; filename: string; files: number; warnings: string[] }>;
+}
+
+export interface ImportBatch {
+  id: string;
+  filename: string;
+  total: number;
+  finished: number;
+  counts: Record<UploadStatus, number>;
+  warnings: string[];
+  files: UploadRow[];
+}
+
+export interface StravaStatus {
+  connected: boolean;
+  status: string;
+  backfill: {
+    state: 'listing' | 'fetching' | 'done' | null;
+    done: number;
+    total: number;
+    nextBatchAt: string | null;
+    progress: string | null;
+  };
+  lastError: string | null;
+}
+
+// --- coaching ---------------------------------------------------------------------------------
+
+export interface Invite {
+  token: string;
+  url: string;
+  expiresAt: string;
+}
+
+export interface Grant {
+  coachId: string;
+  coachEmail: string;
+  grantedAt: string;
+  shareActivityDetails: boolean;
+}
+
+export interface RosterRow {
+  athleteId: string;
+  email: string;
+  stage: number | null;
+  stageName: string | null;
+  action: Action | null;
+  summary: string | null;
+  worstSeverity: Severity | null;
+  flags: Flag[];
+  sparkline: Array<{ day: string; runDistanceM: number }>;
+  lastActivityAt: string | null;
+}
+
+export interface Note {
+  id: string;
+  authorEmail: string;
+  body: string;
+  createdAt: string;
+}
+
+// --- the athlete's pages: the runner's own data, or a coach's view through a grant -------------
+
+/** Everything an athlete page reads, scoped to the runner (base '/api') or to a coached athlete. */
+export function athleteApi(athleteId?: string) {
+  const base = athleteId ? `/api/athletes/${encodeURIComponent(athleteId)}` : '/api';
+  return {
+    coached: athleteId !== undefined,
+    today: () => request<TodayDecision>('GET', `${base}/today`),
+    daily: (from: string, to: string) =>
+      request<DailyMetrics[]>('GET', `${base}/metrics/daily${q({ from, to })}`),
+    weekly: (from?: string, to?: string) =>
+      request<WeeklyRow[]>('GET', `${base}/metrics/weekly${q({ from, to })}`),
+    activities: (from?: string, to?: string) =>
+      request<ActivityRow[]>('GET', `${base}/activities${q({ from, to })}`),
+    activity: (id: string) =>
+      request<ActivityDetail>('GET', `${base}/activities/${encodeURIComponent(id)}`),
+    checkins: (from?: string, to?: string) =>
+      request<CheckInRow[]>('GET', `${base}/checkins${q({ from, to })}`),
+    crossTraining: (from?: string, to?: string) =>
+      request<CrossTrainingRow[]>('GET', `${base}/cross-training${q({ from, to })}`),
+    progression: () => request<Progression>('GET', `${base}/progression`),
+    putProgression: (body: { startStage?: number; thresholds?: Record<string, number> }) =>
+      request<Progression>('PUT', `${base}/progression`, body),
+    setStage: (stage: number, note?: string) =>
+      request<{ date: string; stage: number; by: string }>('POST', `${base}/progression/stage`, {
+        stage,
+        ...(note ? { note } : {}),
+      }),
+  };
+}
+
+export type AthleteApi = ReturnType<typeof athleteApi>;
+
+/** Upload files with the browser's upload progress (fetch has none). */
+function uploadWithProgress(
+  files: File[],
+  onProgress: (fraction: number) => void,
+): Promise<UploadResponse> {
+  const form = new FormData();
+  for (const f of files) form.append('file', f, f.name);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/uploads');
+    xhr.responseType = 'json';
+    xhr.upload.addEventListener('progress', (ev) => {
+      if (ev.lengthComputable) onProgress(ev.loaded / ev.total);
+    });
+    xhr.addEventListener('load', () => {
+      const body = xhr.response as UploadResponse | ApiErrorBody | null;
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as UploadResponse);
+      else {
+        const err = (body as ApiErrorBody | null)?.error;
+        reject(
+          new ApiError(
+            xhr.status,
+            err?.code ?? 'http_error',
+            err?.message ?? `upload failed (${xhr.status})`,
+          ),
+        );
+      }
+    });
+    xhr.addEventListener('error', () =>
+      reject(new ApiError(0, 'network', 'the upload failed: check your connection')),
+    );
+    xhr.send(form);
+  });
 }
 
 export const api = {
@@ -76,12 +414,58 @@ export const api = {
   login: (email: string, password: string) =>
     request<{ id: string }>('POST', '/api/auth/login', { email, password }),
   logout: () => request<void>('POST', '/api/auth/logout'),
-  upload: (files: File[]) => {
-    const form = new FormData();
-    for (const f of files) form.append('file', f, f.name);
-    return request<{ uploads: UploadRow[] }>('POST', '/api/uploads', form);
-  },
+  putAthlete: (settings: AthleteSettings) =>
+    request<AthleteSettings>('PUT', '/api/athlete', settings),
+  deleteAccount: (password: string) => request<void>('DELETE', '/api/me', { password }),
+  exportUrl: '/api/export',
+
+  upload: (files: File[], onProgress: (fraction: number) => void = () => undefined) =>
+    uploadWithProgress(files, onProgress),
   uploadStatus: (id: string) => request<UploadRow>('GET', `/api/uploads/${encodeURIComponent(id)}`),
-  activities: () => request<ActivityRow[]>('GET', '/api/activities'),
-  weekly: () => request<WeeklyRow[]>('GET', '/api/metrics/weekly'),
+  importBatch: (id: string) =>
+    request<ImportBatch>('GET', `/api/imports/${encodeURIComponent(id)}`),
+
+  postCheckIn: (input: CheckInInput) => request<CheckInRow>('POST', '/api/checkins', input),
+
+  stravaStatus: () => request<StravaStatus>('GET', '/api/strava/status'),
+  stravaConnectUrl: '/api/strava/connect',
+  /** Asks whether connecting can start (a redirect) or why not (Strava not configured: 503). */
+  stravaConnectCheck: async (): Promise<void> => {
+    const res = await fetch('/api/strava/connect', {
+      credentials: 'same-origin',
+      redirect: 'manual',
+    });
+    if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) return;
+    const body = (await res.json().catch(() => undefined)) as ApiErrorBody | undefined;
+    throw new ApiError(
+      res.status,
+      body?.error.code ?? 'http_error',
+      body?.error.message ?? `Strava cannot be connected (${res.status})`,
+    );
+  },
+
+  createInvite: () => request<Invite>('POST', '/api/coach/invites'),
+  invite: (token: string) =>
+    request<{ coachEmail: string; expiresAt: string }>(
+      'GET',
+      `/api/invites/${encodeURIComponent(token)}`,
+    ),
+  acceptInvite: (token: string) =>
+    request<{ coachId: string; coachEmail: string }>(
+      'POST',
+      `/api/invites/${encodeURIComponent(token)}/accept`,
+    ),
+  grants: () => request<Grant[]>('GET', '/api/grants'),
+  patchGrant: (coachId: string, shareActivityDetails: boolean) =>
+    request<Grant>('PATCH', `/api/grants/${encodeURIComponent(coachId)}`, {
+      shareActivityDetails,
+    }),
+  revokeGrant: (coachId: string) =>
+    request<void>('DELETE', `/api/grants/${encodeURIComponent(coachId)}`),
+  roster: () => request<RosterRow[]>('GET', '/api/coach/athletes'),
+  notes: () => request<Note[]>('GET', '/api/notes'),
+  athleteNotes: (athleteId: string) =>
+    request<Note[]>('GET', `/api/athletes/${encodeURIComponent(athleteId)}/notes`),
+  postNote: (athleteId: string, body: string) =>
+    request<Note>('POST', `/api/athletes/${encodeURIComponent(athleteId)}/notes`, { body }),
 };

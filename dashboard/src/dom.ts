@@ -4,15 +4,39 @@ type Child = Node | string | null | undefined | false;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
-  attrs: Record<string, string | boolean | ((ev: Event) => void)> = {},
-  ...children: Child[]
+  attrs: Record<string, string | number | boolean | ((ev: Event) => void) | undefined> = {},
+  ...children: Array<Child | Child[]>
 ): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (typeof value === 'function') el.addEventListener(key.replace(/^on/, ''), value);
     else if (value === true) el.setAttribute(key, '');
-    else if (value !== false) el.setAttribute(key, value);
+    else if (value !== false && value !== undefined) el.setAttribute(key, String(value));
   }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c);
   return el;
+}
+
+/** A labelled form field: the label wraps the control, so every input has its name. */
+export function field(label: string, control: HTMLElement, hint?: string): HTMLLabelElement {
+  return h(
+    'label',
+    { class: 'field' },
+    h('span', {}, label),
+    control,
+    hint ? h('small', { class: 'muted' }, hint) : null,
+  );
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Chart width that fits the page: the main column minus the card's padding. */
+export function chartWidth(): number {
+  const main = document.getElementById('app');
+  const w = main?.clientWidth ?? window.innerWidth;
+  return Math.max(280, Math.min(1040, w - 34));
 }

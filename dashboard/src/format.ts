@@ -1,4 +1,6 @@
-export type Units = 'km' | 'mi';
+import type { Action, Severity, SpikeBand, Units } from './api.ts';
+
+export type { Units };
 
 const M_PER_MI = 1609.344;
 
@@ -24,3 +26,70 @@ export function formatPace(distanceM: number, movingS: number, units: Units): st
   const per = movingS / distanceIn(distanceM, units);
   return `${formatDuration(per)} /${units}`;
 }
+
+/** Pace in minutes per km or mi, from a speed in m/s (undefined when standing). */
+export function paceMinutesOf(speedMps: number, units: Units): number | undefined {
+  if (!(speedMps > 0.5)) return undefined;
+  return (units === 'mi' ? M_PER_MI : 1000) / speedMps / 60;
+}
+
+export const formatPercent = (fraction: number): string =>
+  `${fraction >= 0 ? '+' : ''}${Math.round(fraction * 100)} %`;
+
+export const ACTION_LABEL: Record<Action, string> = {
+  run: 'Run as planned',
+  run_modified: 'Run, modified',
+  cross_train: 'Cross-train',
+  strength: 'Strength & mobility',
+  rest: 'Rest',
+  see_clinician: 'See a clinician',
+};
+
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  info: 'Info',
+  caution: 'Caution',
+  high: 'High',
+  very_high: 'Very high',
+  red_flag: 'Red flag',
+};
+
+export const SEVERITY_RANK: Record<Severity, number> = {
+  info: 0,
+  caution: 1,
+  high: 2,
+  very_high: 3,
+  red_flag: 4,
+};
+
+export const SPIKE_LABEL: Record<SpikeBand, string> = {
+  ok: '≤10 % ok',
+  caution: '10–30 % caution',
+  high: '30–100 % high',
+  very_high: '>100 % very high',
+};
+
+/** 'Mon 3 Mar' for a LocalDate ('2026-03-03'), read as a calendar day (no time zone shift). */
+export function formatDay(localDate: string, style: 'short' | 'long' = 'short'): string {
+  const d = new Date(`${localDate}T00:00:00Z`);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    weekday: style === 'long' ? 'long' : 'short',
+    day: 'numeric',
+    month: style === 'long' ? 'long' : 'short',
+  }).format(d);
+}
+
+export const formatCount = (n: number): string => n.toLocaleString('en-US');
+
+/** YYYY-MM-DD of `d` in `timeZone`. */
+export function localDateIn(d: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(d);
+}
+
+export function addDays(localDate: string, days: number): string {
+  const t = Date.parse(`${localDate}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** A calendar day as a Date at UTC midnight: the charts' time axis (tests pin TZ=UTC too). */
+export const dayDate = (localDate: string): Date => new Date(`${localDate}T00:00:00Z`);

@@ -1,0 +1,76 @@
+// Hip pain during, after and the morning after each session (0–10), over the zones of the
+// pain-monitoring model: 0–2 green, 3–5 amber, ≥6 red (Silbernagel 2007, hip-cautious variant).
+import * as Plot from '@observablehq/plot';
+import type { DailyMetrics } from '../api.ts';
+import { dayDate } from '../format.ts';
+import { inWindow, timeAxis, ZONE_COLOURS, type ChartSize, type TimeWindow } from './time-axis.ts';
+
+type Moment = 'During' | 'After' | 'Next morning';
+
+interface Datum {
+  date: Date;
+  day: string;
+  moment: Moment;
+  score: number;
+}
+
+const zoneOf = (score: number): string => (score <= 2 ? 'green' : score <= 5 ? 'amber' : 'red');
+
+export function painChart(
+  days: DailyMetrics[],
+  win: TimeWindow,
+  size: ChartSize,
+): SVGSVGElement | HTMLElement {
+  const data: Datum[] = [];
+  for (const d of days) {
+    if (!inWindow(d.day, win) || !d.pain) continue;
+    const date = dayDate(d.day);
+    const add = (moment: Moment, score: number | null) => {
+      if (score !== null) data.push({ date, day: d.day, moment, score });
+    };
+    add('During', d.pain.painDuring);
+    add('After', d.pain.painAfter);
+    add('Next morning', d.pain.painNextMorning);
+  }
+  const [x0, x1] = timeAxis(win).domain;
+  const zone = (y1: number, y2: number, fill: string, label: string) => [
+    Plot.rectY([0], { x1: x0, x2: x1, y1, y2, fill }),
+    Plot.text([label], {
+      x: x0,
+      y: y2,
+      dx: 4,
+      dy: 8,
+      textAnchor: 'start',
+      fill: '#555',
+      fontSize: 10,
+    }),
+  ];
+  return Plot.plot({
+    width: size.width,
+    height: 200,
+    marginLeft: 48,
+    x: timeAxis(win),
+    y: { label: 'Hip pain (0–10)', domain: [0, 10], ticks: [0, 2, 5, 10] },
+    symbol: { legend: true, domain: ['During', 'After', 'Next morning'] },
+    color: {
+      domain: ['During', 'After', 'Next morning'],
+      range: ['#d6336c', '#e8590c', '#5f3dc4'],
+    },
+    marks: [
+      ...zone(0, 2.5, ZONE_COLOURS.green, 'green 0–2'),
+      ...zone(2.5, 5.5, ZONE_COLOURS.amber, 'amber 3–5'),
+      ...zone(5.5, 10, ZONE_COLOURS.red, 'red ≥6'),
+      Plot.dot(data, {
+        x: 'date',
+        y: 'score',
+        symbol: 'moment',
+        stroke: 'moment',
+        strokeWidth: 2,
+        r: 4,
+        tip: true,
+        title: (d: Datum) =>
+          `${d.day}\nPain ${d.moment.toLowerCase()}: ${d.score}/10 (${zoneOf(d.score)})`,
+      }),
+    ],
+  });
+}

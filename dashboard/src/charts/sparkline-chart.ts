@@ -1,0 +1,35 @@
+// The roster's 28-day sparkline: daily running distance as thin bars, no axes.
+import * as Plot from '@observablehq/plot';
+import type { RosterRow } from '../api.ts';
+import { dayDate, distanceIn, type Units } from '../format.ts';
+
+export function sparklineChart(
+  points: RosterRow['sparkline'],
+  units: Units,
+): SVGSVGElement | HTMLElement {
+  const data = points.map((p) => ({
+    date: dayDate(p.day),
+    day: p.day,
+    d: distanceIn(p.runDistanceM, units),
+  }));
+  const chart = Plot.plot({
+    width: 140,
+    height: 32,
+    margin: 2,
+    x: { type: 'band', axis: null, padding: 0.15 },
+    y: { axis: null, zero: true },
+    marks: [
+      Plot.barY(data, {
+        x: 'day',
+        y: 'd',
+        fill: '#1f6feb',
+        title: (p) => `${p.day}: ${p.d.toFixed(1)} ${units}`,
+      }),
+      Plot.ruleY([0], { stroke: '#ccc' }),
+    ],
+  });
+  const total = data.reduce((s, p) => s + p.d, 0);
+  chart.setAttribute('role', 'img');
+  chart.setAttribute('aria-label', `${total.toFixed(1)} ${units} run in the last 28 days`);
+  return chart;
+}

@@ -1,0 +1,224 @@
+// One activity: pace, heart rate and elevation over time, its laps and detected intervals, and how
+// the session compared with the stage's prescription.
+import { athleteApi, type ActivityDetail, type Interval, type StageDefinition } from '../api.ts';
+import { chartWidth, h } from '../dom.ts';
+import {
+  distanceIn,
+  formatDistance,
+  formatDuration,
+  formatPace,
+  paceMinutesOf,
+  type Units,
+} from '../format.ts';
+import { activityStreamChart, type StreamPoint } from '../charts/activity-stream-chart.ts';
+
+const mmss = (min: number): string => formatDuration(min * 60);
+
+/** "10 × 1:00 run bouts, as planned" — or what differed — from the work intervals. */
+export function compareWithStage(
+  intervals: Interval[],
+  movingS: number,
+  stage: StageDefinition | undefined,
+): string {
+  if (!stage) return 'No stage on record for this day.';
+  const work = intervals.filter((i) => i.kind === 'work');
+  if (stage.mode === 'walk')
+    return `Stage ${stage.stage} prescribes walking only (${stage.text}); ${work.length ? `this session had ${work.length} run bouts` : 'no run bouts were detected'}.`;
+  if (stage.mode === 'walk_run') {
+    if (!work.length)
+      return `Stage ${stage.stage} prescribes ${stage.text}; no run/walk bouts were detected (a continuous ${formatDuration(movingS)}).`;
+    const durations = work.map((w) => w.durationS).sort((a, b) => a - b);
+    const median = durations[Math.floor(durations.length / 2)] ?? 0;
+    const bouts = `${work.length} × ${formatDuration(median)} run bouts`;
+    const sameCount = work.length === stage.repeats;
+    const sameLength = Math.abs(median - stage.runMin * 60) <= 15;
+    return sameCount && sameLength
+      ? `${bouts}, as planned (stage ${stage.stage}: ${stage.text}).`
+      : `${bouts} instead of ${stage.repeats} × ${mmss(stage.runMin)} (stage ${stage.stage}: ${stage.text}).`;
+  }
+  const planned = stage.totalMin * 60;
+  const diff = movingS / planned - 1;
+  const words =
+    Math.abs(diff) <= 0.1
+      ? 'as planned'
+      : diff > 0
+        ? `${Math.round(diff * 100)} % longer than planned`
+        : `${Math.round(-diff * 100)} % shorter than planned`;
+  return `${formatDuration(movingS)} of running against ${stage.totalMin} min prescribed: ${words} (stage ${stage.stage}: ${stage.text}).`;
+}
+
+function streams(
+  a: ActivityDetail,
+  units: Units,
+): { pace: StreamPoint[]; hr: StreamPoint[]; ele: StreamPoint[] } {
+  const t0 = a.samples[0]?.t ?? 0;
+  const pace: StreamPoint[] = [];
+  const hr: StreamPoint[] = [];
+  const ele: StreamPoint[] = [];
+  // A few hundred points per stream are plenty for a chart; smooth pace over a short window.
+  const step = Math.max(1, Math.floor(a.samples.length / 600));
+  for (let i = 0; i < a.samples.length; i += step) {
+    const s = a.samples[i];
+    if (!s) continue;
+    const min = (s.t - t0) / 60_000;
+    let speed = s.speedMps;
+    const back = a.samples[Math.max(0, i - 10)];
+    if (back && s.distanceM !== undefined && back.distanceM !== undefined && s.t > back.t)
+      speed = (s.distanceM - back.distanceM) / ((s.t - back.t) / 1000);
+    const p = speed === undefined ? undefined : paceMinutesOf(speed, units);
+    if (p !== undefined && p < 30) pace.push({ min, value: p });
+    if (s.hrBpm !== undefined) hr.push({ min, value: s.hrBpm });
+    if (s.eleM !== undefined) ele.push({ min, value: s.eleM });
+  }
+  return { pace, hr, ele };
+}
+
+function table(caption: string, id: string, head: string[], rows: string[][]): HTMLElement {
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      { id },
+      h('caption', {}, caption),
+      h(
+        'thead',
+        {},
+        h('tr', {}, ...head.map((c, i) => h('th', { scope: 'col', class: i > 0 ? 'num' : '' }, c))),
+      ),
+      h(
+        'tbody',
+        {},
+        ...rows.map((r) =>
+          h('tr', {}, ...r.map((c, i) => h('td', { class: i > 0 ? 'num' : '' }, c))),
+        ),
+      ),
+    ),
+  );
+}
+
+export async function activityPage(id: string, units: Units, athleteId?: string): Promise<Node[]> {
+  const aapi = athleteApi(athleteId);
+  const a = await aapi.activity(id);
+  const [days, progression] = await Promise.all([
+    aapi.daily(a.localDate, a.localDate).catch(() => []),
+    aapi.progression().catch(() => undefined),
+  ]);
+  const stageNo = days[0]?.stage;
+  const stage = stageNo === undefined ? undefined : progression?.plan[stageNo];
+  const { pace, hr, ele } = streams(a, units);
+  const width = chartWidth();
+  const back = athleteId ? `/coach/athletes/${athleteId}` : '/';
+  const charts: Node[] = [];
+  if (pace.length)
+    charts.push(
+      h(
+        'figure',
+        { id: 'pace-chart' },
+        h('figcaption', {}, 'Pace'),
+        activityStreamChart(pace, {
+          label: 'Pace',
+          unit: `min/${units}`,
+          colour: '#1f6feb',
+          width,
+          reverse: true,
+          format: mmss,
+        }),
+      ),
+    );
+  if (hr.length)
+    charts.push(
+      h(
+        'figure',
+        { id: 'hr-chart' },
+        h('figcaption', {}, 'Heart rate'),
+        activityStreamChart(hr, { label: 'Heart rate', unit: 'bpm', colour: '#d6336c', width }),
+      ),
+    );
+  if (ele.length)
+    charts.push(
+      h(
+        'figure',
+        { id: 'ele-chart' },
+        h('figcaption', {}, 'Elevation'),
+        activityStreamChart(ele, {
+          label: 'Elevation',
+          unit: 'm',
+          colour: '#2b8a3e',
+          width,
+          format: (v) => v.toFixed(1),
+        }),
+      ),
+    );
+  const dist = (m: number) => `${distanceIn(m, units).toFixed(2)} ${units}`;
+  return [
+    h('p', {}, h('a', { href: back }, '← Back to the dashboard')),
+    h(
+      'section',
+      { class: 'card', id: 'activity' },
+      h('h1', {}, a.name ?? `${a.sport} on ${a.localDate}`),
+      h(
+        'dl',
+        { class: 'stats' },
+        ...(
+          [
+            ['Date', a.localDate],
+            ['Distance', formatDistance(a.distanceM, units)],
+            ['Moving time', formatDuration(a.movingS)],
+            ['Pace', formatPace(a.distanceM, a.movingS, units)],
+            ['Elevation gain', `${Math.round(a.elevationGainM)} m`],
+            ['Average HR', a.avgHrBpm ? `${Math.round(a.avgHrBpm)} bpm` : '–'],
+          ] as Array<[string, string]>
+        ).map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))),
+      ),
+      h('h2', {}, 'Against the prescription'),
+      h(
+        'p',
+        { id: 'prescription-compare', class: 'compare' },
+        compareWithStage(a.intervals, a.movingS, stage),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'card chart', id: 'streams' },
+      h('h2', {}, 'Over time'),
+      ...(charts.length
+        ? charts
+        : [h('p', { class: 'muted' }, 'This activity has no samples to draw.')]),
+    ),
+    h(
+      'section',
+      { class: 'card' },
+      h('h2', {}, 'Laps and intervals'),
+      a.laps.length
+        ? table(
+            'Laps (from the file)',
+            'laps',
+            ['Lap', 'Start', 'Time', 'Distance', 'Pace', 'Avg HR'],
+            a.laps.map((l, i) => [
+              String(i + 1),
+              formatDuration(l.startS),
+              formatDuration(l.durationS),
+              dist(l.distanceM),
+              formatPace(l.distanceM, l.durationS, units),
+              l.avgHrBpm ? `${Math.round(l.avgHrBpm)} bpm` : '–',
+            ]),
+          )
+        : h('p', { class: 'muted' }, 'No laps in this file.'),
+      a.intervals.length
+        ? table(
+            'Detected run and walk bouts',
+            'intervals',
+            ['Bout', 'Start', 'Time', 'Distance', 'Pace'],
+            a.intervals.map((b) => [
+              b.kind === 'work' ? 'Run' : 'Walk/rest',
+              formatDuration(b.startS),
+              formatDuration(b.durationS),
+              dist(b.distanceM),
+              formatPace(b.distanceM, b.durationS, units),
+            ]),
+          )
+        : h('p', { class: 'muted' }, 'No run/walk bouts detected: a continuous session.'),
+    ),
+  ];
+}

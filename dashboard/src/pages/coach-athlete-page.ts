@@ -1,0 +1,189 @@
+// One athlete seen by their coach: the same decision, plan, charts and activities as the runner
+// sees (read through /api/athletes/:id/…), plus the coach's tools: stage, thresholds and notes.
+import { api, athleteApi, type AthleteApi, type Note, type Progression } from '../api.ts';
+import { errorText, field, h } from '../dom.ts';
+import { activityList } from '../views/activity-list.ts';
+import { chartsPanel } from '../views/charts-panel.ts';
+import { decisionCard, planList } from '../views/decision-card.ts';
+
+const THRESHOLDS: Array<[string, string]> = [
+  ['spikeCaution', 'Spike: caution above (fraction, 0.1 = 10 %)'],
+  ['spikeHigh', 'Spike: high above'],
+  ['spikeVeryHigh', 'Spike: very high above'],
+  ['weeklyChangeCaution', 'Weekly change: caution above'],
+  ['painGreenMax', 'Pain: green up to (0–10)'],
+  ['painAmberMax', 'Pain: amber up to (0–10)'],
+];
+
+function stageCard(
+  aapi: AthleteApi,
+  p: Progression,
+  current: number,
+  onChange: () => Promise<void>,
+): HTMLElement {
+  const stage = h(
+    'select',
+    { name: 'stage', id: 'set-stage' },
+    ...p.plan.map((s) =>
+      h(
+        'option',
+        { value: s.stage, selected: s.stage === current },
+        `${s.stage} · ${s.name} — ${s.text}`,
+      ),
+    ),
+  );
+  const note = h('input', {
+    type: 'text',
+    name: 'note',
+    maxlength: 500,
+    placeholder: 'e.g. cleared by physio',
+  });
+  const status = h('p', { role: 'status', class: 'status', id: 'stage-status' });
+  const error = h('p', { class: 'error', role: 'alert' });
+  const form = h(
+    'form',
+    { id: 'stage-form' },
+    field('Stage from today', stage),
+    field('Reason (shown in the history)', note),
+    h('button', { type: 'submit', class: 'primary' }, 'Set stage'),
+    status,
+    error,
+  );
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    error.textContent = '';
+    try {
+      const r = await aapi.setStage(Number(stage.value), note.value.trim() || undefined);
+      status.textContent = `Stage ${r.stage} set from ${r.date}.`;
+      await onChange();
+    } catch (err) {
+      error.textContent = errorText(err);
+    }
+  });
+
+  const inputs = THRESHOLDS.map(([key, label]) => {
+    const v = p.thresholds[key];
+    const input = h('input', {
+      type: 'number',
+      step: 'any',
+      min: 0,
+      name: key,
+      value: typeof v === 'number' ? v : '',
+    });
+    return { key, input, el: field(label, input) };
+  });
+  const tStatus = h('p', { role: 'status', class: 'status' });
+  const tError = h('p', { class: 'error', role: 'alert' });
+  const tForm = h(
+    'form',
+    { id: 'thresholds-form', class: 'grid-form' },
+    ...inputs.map((i) => i.el),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save thresholds')),
+    tStatus,
+    tError,
+  );
+  tForm.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    tError.textContent = '';
+    const thresholds: Record<string, number> = {};
+    for (const i of inputs) if (i.input.value !== '') thresholds[i.key] = Number(i.input.value);
+    try {
+      await aapi.putProgression({ thresholds });
+      tStatus.textContent = 'Thresholds saved; the athlete’s history is being recomputed.';
+    } catch (err) {
+      tError.textContent = errorText(err);
+    }
+  });
+  return h(
+    'section',
+    { class: 'card', id: 'coach-tools' },
+    h('h2', {}, 'Progression'),
+    h(
+      'p',
+      { class: 'muted small' },
+      'The plan: ',
+      p.customPlan ? 'custom.' : 'the default walk-run plan (science.md §4).',
+    ),
+    form,
+    h('details', {}, h('summary', {}, 'Thresholds'), tForm),
+  );
+}
+
+function notesCard(athleteId: string): HTMLElement {
+  const list = h('ul', { class: 'notes', id: 'coach-notes' });
+  const draw = (notes: Note[]) =>
+    list.replaceChildren(
+      ...(notes.length
+        ? notes.map((n) =>
+            h(
+              'li',
+              {},
+              h('p', {}, n.body),
+              h(
+                'p',
+                { class: 'muted small' },
+                `${n.authorEmail}, ${new Date(n.createdAt).toLocaleString('en-GB')}`,
+              ),
+            ),
+          )
+        : [h('li', { class: 'muted' }, 'No notes yet.')]),
+    );
+  const body = h('textarea', { name: 'body', rows: 3, required: true, maxlength: 4000 });
+  const error = h('p', { class: 'error', role: 'alert' });
+  const form = h(
+    'form',
+    { id: 'note-form' },
+    field('New note (the athlete reads it on their home page)', body),
+    h('button', { type: 'submit' }, 'Add note'),
+    error,
+  );
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    error.textContent = '';
+    try {
+      await api.postNote(athleteId, body.value.trim());
+      body.value = '';
+      draw(await api.athleteNotes(athleteId));
+    } catch (err) {
+      error.textContent = errorText(err);
+    }
+  });
+  void api
+    .athleteNotes(athleteId)
+    .then(draw, (err: unknown) =>
+      list.replaceChildren(h('li', { class: 'error' }, errorText(err))),
+    );
+  return h('section', { class: 'card', id: 'notes-card' }, h('h2', {}, 'Notes'), list, form);
+}
+
+/** Throws the API's 404 when the coach has no grant: the caller shows the not-found page. */
+export async function coachAthletePage(athleteId: string): Promise<Node[]> {
+  const aapi = athleteApi(athleteId);
+  const today = await aapi.today();
+  const [progression, activities, roster] = await Promise.all([
+    aapi.progression(),
+    aapi.activities(),
+    api.roster().catch(() => []),
+  ]);
+  const who = roster.find((r) => r.athleteId === athleteId)?.email ?? 'Athlete';
+  const units = 'km';
+  const top = h('div', { class: 'top-grid' }, decisionCard(today), planList(today));
+  // A new stage changes today's decision at once (computed live); the form keeps its message.
+  const refreshDecision = async () => {
+    const t = await aapi.today();
+    top.replaceChildren(decisionCard(t), planList(t));
+  };
+  return [
+    h('p', {}, h('a', { href: '/coach' }, '← All athletes')),
+    h('h1', { id: 'athlete-name' }, who),
+    top,
+    h(
+      'div',
+      { class: 'top-grid' },
+      stageCard(aapi, progression, today.stage, refreshDecision),
+      notesCard(athleteId),
+    ),
+    chartsPanel(aapi, today.date, units),
+    activityList(activities, units, (id) => `/coach/athletes/${athleteId}/activities/${id}`),
+  ];
+}

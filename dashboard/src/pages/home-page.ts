@@ -1,0 +1,126 @@
+// The runner's morning page: today's decision, the week, the check-in one tap away, coach notes,
+// the trends on one time axis, and the recent activities.
+import { api, athleteApi, type Note, type TodayDecision } from '../api.ts';
+import { errorText, h, sleep } from '../dom.ts';
+import { activityList } from '../views/activity-list.ts';
+import { chartsPanel } from '../views/charts-panel.ts';
+import { checkInDialog } from '../views/checkin-dialog.ts';
+import { decisionCard, planList } from '../views/decision-card.ts';
+import type { PageContext } from './page-context.ts';
+
+export function notesCard(notes: Note[], title = 'Notes from your coach'): HTMLElement | null {
+  if (!notes.length) return null;
+  return h(
+    'section',
+    { class: 'card', id: 'notes' },
+    h('h2', {}, title),
+    h(
+      'ul',
+      { class: 'notes' },
+      ...notes.map((n) =>
+        h(
+          'li',
+          {},
+          h('p', {}, n.body),
+          h(
+            'p',
+            { class: 'muted small' },
+            `${n.authorEmail}, ${new Date(n.createdAt).toLocaleString('en-GB')}`,
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export async function homePage(ctx: PageContext): Promise<Node[]> {
+  const athlete = ctx.me.athlete;
+  if (!athlete) return [];
+  const aapi = athleteApi();
+  const units = athlete.units;
+  const [today, activities, notes] = await Promise.all([
+    aapi.today(),
+    aapi.activities(),
+    api.notes().catch(() => [] as Note[]),
+  ]);
+
+  const top = h('div', { class: 'top-grid' });
+  const drawDecision = (t: TodayDecision) =>
+    top.replaceChildren(
+      decisionCard(t, () => dialog.showModal()),
+      planList(t),
+    );
+  let charts = chartsPanel(aapi, today.date, units);
+  /** The scores reach the charts once the worker has recomputed the days (metricsPending). */
+  const refreshCharts = async () => {
+    for (let i = 0; i < 60; i++) {
+      const me = await api.me().catch(() => undefined);
+      if (!me?.athlete?.metricsPending) break;
+      await sleep(300);
+    }
+    if (!charts.isConnected) return;
+    const next = chartsPanel(aapi, today.date, units);
+    charts.replaceWith(next);
+    charts = next;
+  };
+  const dialog = checkInDialog(today.date, async () => {
+    try {
+      drawDecision(await aapi.today());
+      status.textContent = 'Check-in saved: today’s decision is updated.';
+      void refreshCharts();
+    } catch (err) {
+      status.textContent = errorText(err);
+    }
+  });
+  const status = h('p', { class: 'status', role: 'status', id: 'home-status' });
+  drawDecision(today);
+
+  const nodes: Node[] = [status, top];
+  const pending = athlete.metricsPending;
+  if (pending) {
+    const banner = h(
+      'p',
+      { class: 'banner', role: 'status', id: 'metrics-pending' },
+      'Updating your numbers with your latest data…',
+    );
+    nodes.unshift(banner);
+    void (async () => {
+      // The banner is attached after this starts: check it only after the first wait.
+      for (let i = 0; i < 200; i++) {
+        await sleep(500);
+        if (!banner.isConnected) return;
+        const me = await api.me().catch(() => undefined);
+        if (me && !me.athlete?.metricsPending) {
+          if (banner.isConnected) await ctx.rerender();
+          return;
+        }
+      }
+    })();
+  }
+  if (!activities.length) {
+    nodes.push(
+      h(
+        'section',
+        { class: 'card', id: 'getting-started' },
+        h('h2', {}, 'Add your runs'),
+        h(
+          'p',
+          {},
+          'Hipcheck needs your recent runs to judge load: ',
+          h(
+            'a',
+            { href: '/import' },
+            'connect Strava or drop your GPX, TCX, FIT files or a Strava export ZIP',
+          ),
+          '. Meanwhile the advice follows your stage and your check-ins.',
+        ),
+      ),
+    );
+  }
+  const n = notesCard(notes);
+  if (n) nodes.push(n);
+  nodes.push(charts);
+  nodes.push(activityList(activities, units, (id) => `/activities/${id}`));
+  nodes.push(dialog);
+  return nodes;
+}

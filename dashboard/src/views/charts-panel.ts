@@ -1,0 +1,177 @@
+// Every chart of an athlete on one time axis, with a selector for the window (4–52 weeks).
+import type { AthleteApi, DailyMetrics, StageDefinition } from '../api.ts';
+import { chartWidth, errorText, h } from '../dom.ts';
+import { addDays, type Units } from '../format.ts';
+import { acwrChart } from '../charts/acwr-chart.ts';
+import { crossTrainingChart } from '../charts/cross-training-chart.ts';
+import { fitnessChart } from '../charts/fitness-chart.ts';
+import { painChart } from '../charts/pain-chart.ts';
+import { spikeChart, DEFAULT_SPIKE_BANDS, type SpikeBands } from '../charts/spike-chart.ts';
+import { stageBandChart } from '../charts/stage-band-chart.ts';
+import { timeWindowOf, WINDOW_WEEKS, type TimeWindow } from '../charts/time-axis.ts';
+import { weeklyDistanceChart } from '../charts/weekly-distance-chart.ts';
+
+function chartCard(
+  id: string,
+  title: string,
+  chart: Node,
+  about: string,
+  caveat?: string,
+): HTMLElement {
+  return h(
+    'section',
+    { class: 'card chart', id, 'aria-label': title },
+    h('h3', {}, title),
+    h('div', { class: 'chart-body' }, chart),
+    caveat ? h('p', { class: 'caveat' }, h('strong', {}, 'Caveat: '), caveat) : null,
+    h('p', { class: 'muted small' }, about),
+  );
+}
+
+function drawCharts(
+  days: DailyMetrics[],
+  plan: StageDefinition[],
+  win: TimeWindow,
+  units: Units,
+  bands: SpikeBands,
+): HTMLElement[] {
+  const size = { width: chartWidth() };
+  const last = [...days].reverse().find((d) => d.acwr);
+  const spikeInfo = days.find((d) => d.spike?.reference === 'longest_30d')?.spike;
+  const shown = days.filter((d) => d.day >= win.from && d.day <= win.to);
+  const has = (test: (d: DailyMetrics) => boolean) => shown.some(test);
+  const empty = (text: string) => h('p', { class: 'muted empty' }, text);
+  return [
+    chartCard(
+      'stage-chart',
+      'Progression stage',
+      stageBandChart(days, win, size),
+      'The stage in force each day (hover for its name and dates); science.md §4.',
+    ),
+    chartCard(
+      'weekly-chart',
+      `Weekly running distance (${units})`,
+      weeklyDistanceChart(days, plan, win, units, size),
+      'Bars: distance run each Monday–Sunday week. Dashed ticks: the stage’s weekly running minutes at your median pace.',
+    ),
+    chartCard(
+      'spike-chart',
+      `Each run against its 30-day longest (${units})`,
+      spikeChart(days, win, units, size, bands),
+      'Dashed line: longest single run of the previous 30 days. Shaded: ≤10 % ok (green), 10–30 % caution (amber), 30–100 % high (red); above is very high. Symbols: ● ok, ▲ caution, ■ high, ◆ very high, × no 30-day reference. Frandsen et al. 2025, BJSM 59:1203.',
+      spikeInfo?.caveat,
+    ),
+    chartCard(
+      'acwr-chart',
+      'Acute : chronic workload ratio',
+      has((d) => d.acwr?.ewma.ratio != null || d.acwr?.rolling.coupled != null)
+        ? acwrChart(days, win, size)
+        : empty('No ratio yet: it needs 28 days of history and some chronic load.'),
+      `${last?.acwr?.ewma.method ?? 'EWMA 7/28 days'} (Williams 2017); rolling: ${last?.acwr?.rolling.method ?? 'coupled 7/28 days'} (Gabbett 2016).`,
+      last?.acwr?.rolling.caveat ?? 'Descriptive only; never the sole reason for a red flag.',
+    ),
+    chartCard(
+      'fitness-chart',
+      'Fitness, fatigue and form',
+      fitnessChart(days, win, size),
+      last?.fitness?.method ?? 'CTL 42 days, ATL 7 days',
+      last?.fitness?.caveat,
+    ),
+    chartCard(
+      'pain-chart',
+      'Hip pain during, after and next morning',
+      has(
+        (d) =>
+          d.pain?.painDuring != null ||
+          d.pain?.painAfter != null ||
+          d.pain?.painNextMorning != null,
+      )
+        ? painChart(days, win, size)
+        : empty('No pain scores in this window: log them in the daily check-in.'),
+      'Zones: 0–2 green, 3–5 amber (do not progress), ≥6 red (drop a stage). Silbernagel et al. 2007, hip-cautious variant.',
+    ),
+    chartCard(
+      'cross-chart',
+      'Cross-training days',
+      has((d) => (d.load?.crossTrainingMin ?? 0) > 0)
+        ? crossTrainingChart(days, win, size)
+        : empty('No cross-training logged in this window.'),
+      'Counts toward total load, never toward running distance.',
+    ),
+  ];
+}
+
+export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTMLElement {
+  let weeks = 12;
+  const select = h(
+    'select',
+    { id: 'window-weeks', name: 'weeks' },
+    ...WINDOW_WEEKS.map((w) => h('option', { value: w, selected: w === weeks }, `Last ${w} weeks`)),
+  );
+  const body = h(
+    'div',
+    { class: 'charts', 'aria-live': 'polite' },
+    h('p', { class: 'muted' }, 'Loading charts…'),
+  );
+  const panel = h(
+    'section',
+    { class: 'charts-panel', id: 'charts', 'aria-labelledby': 'charts-title' },
+    h(
+      'div',
+      { class: 'panel-head' },
+      h('h2', { id: 'charts-title' }, 'Trends'),
+      h('label', { class: 'inline' }, 'Show ', select),
+    ),
+    body,
+  );
+  let cache:
+    | { days: DailyMetrics[]; plan: StageDefinition[]; bands: SpikeBands; lastRun?: string }
+    | undefined;
+  const draw = async () => {
+    try {
+      if (!cache) {
+        // A year (plus the 30 days the spike reference looks back) covers every window.
+        const [days, progression] = await Promise.all([
+          aapi.daily(addDays(today, -52 * 7 - 31), today),
+          aapi.progression(),
+        ]);
+        const t = progression.thresholds;
+        const num = (k: string, d: number) => (typeof t[k] === 'number' ? (t[k] as number) : d);
+        let all = days;
+        const lastRun = [...days].reverse().find((d) => d.runCount > 0)?.day;
+        if (!lastRun) {
+          // No run in the last year: show the year of the latest import instead of an empty chart.
+          const older = await aapi.activities();
+          const latest = older
+            .map((a) => a.localDate)
+            .sort()
+            .at(-1);
+          if (latest) all = await aapi.daily(addDays(latest, -52 * 7 - 31), latest);
+        }
+        cache = {
+          days: all,
+          plan: progression.plan,
+          bands: {
+            caution: num('spikeCaution', DEFAULT_SPIKE_BANDS.caution),
+            high: num('spikeHigh', DEFAULT_SPIKE_BANDS.high),
+            veryHigh: num('spikeVeryHigh', DEFAULT_SPIKE_BANDS.veryHigh),
+          },
+          ...(() => {
+            const lr = [...all].reverse().find((d) => d.runCount > 0)?.day;
+            return lr ? { lastRun: lr } : {};
+          })(),
+        };
+      }
+      const win = timeWindowOf(today, weeks, cache.lastRun);
+      body.replaceChildren(...drawCharts(cache.days, cache.plan, win, units, cache.bands));
+    } catch (err) {
+      body.replaceChildren(h('p', { class: 'error' }, `Charts could not load: ${errorText(err)}`));
+    }
+  };
+  select.addEventListener('change', () => {
+    weeks = Number(select.value);
+    void draw();
+  });
+  void draw();
+  return panel;
+}

@@ -1,0 +1,197 @@
+// The coach's flow in real Chromium — invite, accept in the runner's own browser, roster, athlete
+// page, change the stage, a note — and the access tests: a coach without a grant and another
+// runner get the "not found" page and a 404 from every athlete route.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describeWithBrowser } from '../support/browser.ts';
+import {
+  collectPageErrors,
+  newContext,
+  screenshot,
+  signUp,
+  startE2e,
+  steadyRunGpx,
+  waitForMetrics,
+  walkRunGpx,
+  type E2eEnv,
+} from './e2e-env.ts';
+
+describeWithBrowser('the coach in the browser', () => {
+  let env: E2eEnv;
+  let coachCtx: BrowserContext;
+  let runnerCtx: BrowserContext;
+  let coach: Page;
+  let runner: Page;
+  let errors: string[];
+  let athleteId = '';
+  let activityId = '';
+  const runnerEmail = 'coached-runner@example.com';
+  const coachEmail = 'the-coach@example.com';
+
+  beforeAll(async () => {
+    env = await startE2e();
+    coachCtx = await newContext(env);
+    runnerCtx = await newContext(env);
+    coach = await coachCtx.newPage();
+    runner = await runnerCtx.newPage();
+    errors = collectPageErrors(coach);
+    runner.on('pageerror', (e) => errors.push(e.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await coachCtx?.close();
+    await runnerCtx?.close();
+    await env?.close();
+  });
+
+  describe('invite, accept, roster, athlete page', () => {
+    it('a coach signs up, lands on the roster and creates an invite link', async () => {
+      await signUp(coach, env.url, coachEmail, 'coach');
+      await coach.locator('#roster-empty').waitFor();
+      await coach.getByRole('button', { name: 'Create an invite link' }).click();
+      const url = await coach.locator('#invite-url').inputValue();
+      expect(url).toMatch(/\/invite\/[\w-]+$/);
+      await coach.getByRole('button', { name: 'Copy link' }).waitFor();
+
+      // The runner, in another browser context, with a few runs, opens the link and accepts.
+      await signUp(runner, env.url, runnerEmail, 'runner');
+      await runner.goto(`${env.url}/import`);
+      await runner.getByLabel(/choose files/).setInputFiles([
+        {
+          name: 'a.gpx',
+          mimeType: 'application/gpx+xml',
+          buffer: Buffer.from(steadyRunGpx(9, 20)),
+        },
+        {
+          name: 'b.gpx',
+          mimeType: 'application/gpx+xml',
+          buffer: Buffer.from(steadyRunGpx(5, 24)),
+        },
+        { name: 'c.gpx', mimeType: 'application/gpx+xml', buffer: Buffer.from(walkRunGpx(2)) },
+      ]);
+      await runner.locator('#upload-done').waitFor({ timeout: 30_000 });
+      await waitForMetrics(runner);
+      const token = url.split('/invite/')[1] ?? '';
+      await runner.goto(`${env.url}/invite/${token}`);
+      await runner.locator('#invite-page').getByText(coachEmail).first().waitFor();
+      await runner.getByRole('button', { name: `Share my data with ${coachEmail}` }).click();
+      await runner
+        .locator('#invite-page')
+        .getByText(/can now see your data/)
+        .waitFor();
+    });
+
+    it('the roster shows the runner with a sparkline and today’s decision', async () => {
+      await coach.reload();
+      const row = coach.locator('#roster tbody tr', { hasText: runnerEmail });
+      await row.waitFor();
+      athleteId = (await row.getAttribute('data-athlete-id')) ?? '';
+      expect(athleteId).not.toBe('');
+      expect(await row.locator('svg').count()).toBe(1);
+      expect(await row.innerText()).toMatch(/Walk|Run|Cross|Strength|Rest|clinician/);
+      await screenshot(coach, 'coach-roster.png');
+    });
+
+    it('the coach opens the athlete page, sets the stage and leaves a note; the runner sees both', async () => {
+      await coach.getByRole('link', { name: runnerEmail }).click();
+      await coach.waitForURL(new RegExp(`/coach/athletes/${athleteId}$`));
+      await coach.locator('#decision').waitFor();
+      await coach.locator('#weekly-chart svg').waitFor({ timeout: 20_000 });
+      activityId =
+        (await coach.locator('#activities tbody tr').first().getAttribute('data-activity-id')) ??
+        '';
+      await coach.getByLabel('Stage from today').selectOption('3');
+      await coach.getByLabel(/Reason/).fill('Cleared by the physio');
+      await coach.getByRole('button', { name: 'Set stage' }).click();
+      await coach
+        .locator('#stage-status')
+        .getByText(/Stage 3 set/)
+        .waitFor();
+      await coach
+        .locator('#decision .eyebrow')
+        .getByText(/Stage 3/)
+        .waitFor();
+      await coach.getByLabel(/New note/).fill('Nice steady week. Keep the walk breaks honest.');
+      await coach.getByRole('button', { name: 'Add note' }).click();
+      await coach.locator('#coach-notes').getByText('Nice steady week').waitFor();
+      await screenshot(coach, 'coach-athlete.png');
+
+      await runner.goto(env.url);
+      await runner
+        .locator('#decision .eyebrow')
+        .getByText(/Stage 3/)
+        .waitFor();
+      await runner.locator('#notes').getByText('Nice steady week').waitFor();
+    });
+  });
+
+  describe('access', () => {
+    const athleteRoutes = () => [
+      ['GET', 'today'],
+      ['GET', 'metrics/daily'],
+      ['GET', 'metrics/weekly'],
+      ['GET', 'activities'],
+      ['GET', `activities/${activityId}`],
+      ['GET', 'checkins'],
+      ['GET', 'cross-training'],
+      ['GET', 'progression'],
+      ['PUT', 'progression'],
+      ['POST', 'progression/stage'],
+      ['GET', 'notes'],
+      ['POST', 'notes'],
+    ];
+
+    const bodies: Record<string, unknown> = {
+      progression: { startStage: 0 },
+      'progression/stage': { stage: 1 },
+      notes: { body: 'hello' },
+    };
+
+    async function expectNoAccess(ctx: BrowserContext): Promise<void> {
+      const page = await ctx.newPage();
+      await page.goto(`${env.url}/coach/athletes/${athleteId}`);
+      await page.locator('#not-found').waitFor();
+      expect(await page.locator('#decision').count()).toBe(0);
+      await page.goto(`${env.url}/coach/athletes/${athleteId}/activities/${activityId}`);
+      await page.locator('#not-found').waitFor();
+      for (const [method, path] of athleteRoutes()) {
+        const res = await ctx.request.fetch(`/api/athletes/${athleteId}/${path}`, {
+          method: method ?? 'GET',
+          ...(method === 'GET' ? {} : { data: bodies[path ?? ''] ?? {} }),
+        });
+        expect(`${method} ${path}: ${res.status()}`).toBe(`${method} ${path}: 404`);
+      }
+      await page.close();
+    }
+
+    it('a coach without a grant gets the not-found page and 404 on every athlete route', async () => {
+      const other = await newContext(env);
+      const page = await other.newPage();
+      await signUp(page, env.url, 'other-coach@example.com', 'coach');
+      await page.close();
+      await expectNoAccess(other);
+      await other.close();
+    });
+
+    it('another runner gets the not-found page and 404 on every athlete route', async () => {
+      const other = await newContext(env);
+      const page = await other.newPage();
+      await signUp(page, env.url, 'another-runner@example.com', 'runner');
+      await page.close();
+      await expectNoAccess(other);
+      await other.close();
+    });
+
+    it('after the runner revokes access in Settings, the coach gets the not-found page', async () => {
+      runner.on('dialog', (d) => void d.accept());
+      await runner.getByRole('link', { name: 'Settings' }).click();
+      await runner.getByRole('button', { name: `Revoke ${coachEmail}` }).click();
+      await runner
+        .locator('#coaches')
+        .getByText(/No coach can see your data/)
+        .waitFor();
+      await expectNoAccess(coachCtx);
+      expect(errors).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,217 @@
+// The runner's flow in real Chromium: sign up, import a GPX and a Strava export ZIP (dropped on the
+// page), read today's decision and the charts, check in, open an activity, change settings, and a
+// night-pain check-in that turns the decision into "see a clinician". Screenshots of each page.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describeWithBrowser } from '../support/browser.ts';
+import {
+  collectPageErrors,
+  dropFiles,
+  newContext,
+  screenshot,
+  signUp,
+  startE2e,
+  steadyRunGpx,
+  stravaExportZip,
+  waitForMetrics,
+  type E2eEnv,
+} from './e2e-env.ts';
+
+describeWithBrowser('the runner in the browser', () => {
+  let env: E2eEnv;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  const email = 'morning-runner@example.com';
+
+  beforeAll(async () => {
+    env = await startE2e();
+    context = await newContext(env);
+    page = await context.newPage();
+    errors = collectPageErrors(page);
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await env?.close();
+  });
+
+  it('signs up and lands on today’s decision with the check-in one tap away', async () => {
+    await signUp(page, env.url, email, 'runner');
+    await page.locator('#decision').waitFor();
+    expect(await page.locator('#decision-action').innerText()).not.toBe('');
+    expect(await page.locator('#plan li').count()).toBe(7);
+    await page.locator('#getting-started').waitFor();
+    expect(await page.getByRole('button', { name: /check-in/ }).isVisible()).toBe(true);
+  });
+
+  it(
+    'imports a GPX with the file picker and a Strava export ZIP by drag and drop, with each file’s result',
+    { timeout: 60_000 },
+    async () => {
+      await page.getByRole('link', { name: 'Import' }).click();
+      await page.waitForURL(/\/import$/);
+      const gpx = steadyRunGpx(4, 20);
+      await page.getByLabel(/choose files/).setInputFiles([
+        { name: 'easy-20.gpx', mimeType: 'application/gpx+xml', buffer: Buffer.from(gpx) },
+        {
+          name: 'easy-22.gpx',
+          mimeType: 'application/gpx+xml',
+          buffer: Buffer.from(steadyRunGpx(8, 22)),
+        },
+        {
+          name: 'easy-18.gpx',
+          mimeType: 'application/gpx+xml',
+          buffer: Buffer.from(steadyRunGpx(20, 18)),
+        },
+      ]);
+      await page.locator('#upload-done').waitFor({ timeout: 30_000 });
+      expect(await page.locator('#upload-results li.status-done').count()).toBe(3);
+
+      await dropFiles(page, '#dropzone', [
+        { name: 'export_1234.zip', bytes: stravaExportZip(gpx), type: 'application/zip' },
+      ]);
+      await page.locator('#upload-done').waitFor({ timeout: 30_000 });
+      const items = page.locator('#upload-results li');
+      expect(await items.count()).toBe(4);
+      expect(await page.locator('#upload-results li.status-done').count()).toBe(2);
+      expect(await page.locator('#upload-results li.status-duplicate').innerText()).toContain(
+        'activities/103.gpx',
+      );
+      const failed = await page.locator('#upload-results li.status-failed').innerText();
+      expect(failed).toContain('activities/104.gpx');
+      expect(failed).toMatch(/Failed: .+/);
+      expect(await page.locator('#upload-progress').getAttribute('value')).toBe('1');
+
+      // Strava is not configured on the test server: the button says why instead of a raw 503.
+      await page.locator('#strava-status').getByText('Not connected.').waitFor();
+      await page.locator('#strava-connect').click();
+      await page
+        .locator('#strava-error')
+        .getByText(/not configured/)
+        .waitFor();
+      await screenshot(page, 'import.png');
+    },
+  );
+
+  it('shows the runs in the charts on one time axis, with the ACWR caveat in view', async () => {
+    await waitForMetrics(page);
+    await page.getByRole('link', { name: 'Today' }).click();
+    await page.locator('#weekly-chart svg').waitFor({ timeout: 20_000 });
+    expect(await page.locator('#activities tbody tr').count()).toBe(5);
+    const bars = await page
+      .locator('#weekly-chart svg g[aria-label="rect"] rect')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('height'))));
+    expect(bars.filter((v) => v > 0).length).toBeGreaterThanOrEqual(2);
+    for (const id of ['stage-chart', 'spike-chart', 'fitness-chart'])
+      await page.locator(`#${id} svg`).first().waitFor();
+    // Too little history for a ratio, and nothing logged yet: said in words, not an empty frame.
+    expect(await page.locator('#acwr-chart').innerText()).toMatch(/28 days of history/);
+    expect(await page.locator('#pain-chart').innerText()).toMatch(/No pain scores/);
+    expect(await page.locator('#acwr-chart .caveat').innerText()).toMatch(/never the sole reason/i);
+    expect(await page.locator('#weekly-chart').innerText()).toContain('(km)');
+    // Same x domain everywhere: the first and last x tick labels match across charts.
+    const ticks = await page
+      .locator('.chart svg g[aria-label="x-axis tick label"]')
+      .evaluateAll((gs) =>
+        gs.map((g) =>
+          [g.firstElementChild?.textContent, g.lastElementChild?.textContent].join('…'),
+        ),
+      );
+    expect(new Set(ticks).size).toBe(1);
+    await page.locator('#window-weeks').selectOption('4');
+    await page.locator('#weekly-chart svg').waitFor();
+    await page.locator('#window-weeks').selectOption('12');
+    await page.locator('#weekly-chart svg').waitFor();
+  });
+
+  it('logs a check-in from the dialog and refreshes the decision', async () => {
+    await page.locator('#open-checkin').click();
+    const dialog = page.locator('dialog#checkin');
+    await dialog.waitFor();
+    await dialog.getByLabel(/Pain this morning/).fill('1');
+    await dialog.getByLabel(/Pain at rest/).fill('0');
+    await dialog.getByLabel(/Hip stiffness/).fill('2');
+    await dialog.getByLabel(/RPE/).fill('3');
+    await dialog.getByLabel('Notes').fill('Felt fine on the stairs.');
+    await dialog.evaluate((el) => el.scrollTo(0, 0));
+    await screenshot(page, 'checkin.png', false);
+    await dialog.getByRole('button', { name: 'Save check-in' }).click();
+    await page
+      .locator('#home-status')
+      .getByText(/Check-in saved/)
+      .waitFor();
+    expect(await dialog.isVisible()).toBe(false);
+    await page.locator('#pain-chart svg').first().waitFor({ timeout: 15_000 });
+    await screenshot(page, 'home.png');
+  });
+
+  it('opens an activity with its streams, bouts and the comparison with the stage', async () => {
+    await page.locator('#activities a', { hasText: 'Walk-run' }).click();
+    await page.waitForURL(/\/activities\/[0-9a-f-]+$/);
+    await page.locator('#pace-chart svg').waitFor();
+    await page.locator('#hr-chart svg').waitFor();
+    await page.locator('#ele-chart svg').waitFor();
+    expect(await page.locator('#intervals tbody tr').count()).toBeGreaterThanOrEqual(10);
+    expect(await page.locator('#prescription-compare').innerText()).toMatch(/run bouts|prescribe/);
+    await screenshot(page, 'activity.png');
+    await page.goBack();
+    await page.locator('#decision').waitFor();
+  });
+
+  it('saves settings: miles change the axes', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Units').selectOption('mi');
+    await page.getByLabel('Maximum heart rate (bpm)').fill('188');
+    await page.getByLabel('Resting heart rate (bpm)').fill('52');
+    await page.getByLabel(/Threshold pace/).fill('4:50');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.locator('#profile-form .status').getByText(/Saved/).waitFor();
+    expect(await page.locator('#coaches').innerText()).toMatch(/No coach can see your data/);
+    expect(await page.locator('#export-link').getAttribute('href')).toBe('/api/export');
+    await screenshot(page, 'settings.png');
+    await waitForMetrics(page);
+    await page.getByRole('link', { name: 'Today' }).click();
+    await page.locator('#weekly-chart svg').waitFor();
+    expect(await page.locator('#weekly-chart').innerText()).toContain('(mi)');
+  });
+
+  it('turns to "see a clinician" after a night-pain check-in, naming the red flag and suggesting no run', async () => {
+    await page.locator('#open-checkin').click();
+    const dialog = page.locator('dialog#checkin');
+    await dialog.getByLabel(/Hip pain at night/).check();
+    await dialog.getByRole('button', { name: 'Save check-in' }).click();
+    await page.locator('#decision-action').getByText('See a clinician').waitFor();
+    expect(await page.locator('#decision .red-flag').innerText()).toMatch(/night/i);
+    expect(await page.locator('#decision .red-flag').innerText()).toMatch(/No running today/);
+    const planned = await page.locator('#plan .plan-action').allInnerTexts();
+    expect(planned[0]).toBe('See a clinician');
+    expect(planned.filter((a) => a.startsWith('Run'))).toEqual([]);
+  });
+
+  it('fits a 390 × 844 phone: no sideways scrolling, the decision first', async () => {
+    const phone = await env.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      storageState: await context.storageState(),
+      baseURL: env.url,
+      timezoneId: 'UTC',
+    });
+    const p = await phone.newPage();
+    const phoneErrors = collectPageErrors(p);
+    await p.goto(env.url);
+    await p.locator('#weekly-chart svg').waitFor({ timeout: 20_000 });
+    const overflow = await p.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    const box = await p.locator('#decision').boundingBox();
+    expect(box?.y ?? 999).toBeLessThan(200);
+    await screenshot(p, 'home-phone.png', false);
+    expect(phoneErrors).toEqual([]);
+    await phone.close();
+    expect(errors).toEqual([]);
+  });
+});
