@@ -1,4 +1,6 @@
 // The dashboard's one door to the server: every request, and a type for every answer.
+import type { Interval, Lap, Sample } from '../../shared/activity/activity.ts';
+import type { CheckIn } from '../../shared/engine/types.ts';
 
 export interface ApiErrorBody {
   error: { code: string; message: string };
@@ -181,28 +183,9 @@ export interface ActivityRow {
   maxHrBpm: number | null;
 }
 
-export interface Sample {
-  t: number;
-  eleM?: number;
-  hrBpm?: number;
-  distanceM?: number;
-  speedMps?: number;
-}
-
-export interface Lap {
-  startS: number;
-  durationS: number;
-  distanceM: number;
-  avgHrBpm?: number;
-  trigger?: string;
-}
-
-export interface Interval {
-  kind: 'work' | 'rest';
-  startS: number;
-  durationS: number;
-  distanceM: number;
-}
+// The wire types the server shares with the pure domain code (type-only: nothing of shared/ is
+// bundled).
+export type { Interval, Lap, Sample } from '../../shared/activity/activity.ts';
 
 export interface ActivityDetail extends ActivityRow {
   laps: Lap[];
@@ -211,24 +194,11 @@ export interface ActivityDetail extends ActivityRow {
   samples: Sample[];
 }
 
-export interface CheckInInput {
+/** POST /api/checkins: the engine's check-in, every field but the date optional. */
+export type CheckInInput = Partial<Omit<CheckIn, 'date' | 'readinessTestPassed' | 'activityId'>> & {
   date: string;
-  painDuring?: number | null;
-  painAfter?: number | null;
-  painNextMorning?: number | null;
-  painAtRest?: number | null;
-  stiffness?: number | null;
-  clicking?: boolean | null;
-  catchingOrLocking?: boolean | null;
-  givingWay?: boolean | null;
-  nightPain?: boolean | null;
-  painWalking?: boolean | null;
-  limp?: boolean | null;
-  painHopping?: boolean | null;
-  deepGroinPain?: boolean | null;
-  rpe?: number | null;
-  notes?: string | null;
-}
+  activityId?: string | null;
+};
 
 export interface CheckInRow extends CheckInInput {
   id: string;
