@@ -63,6 +63,8 @@ export interface StravaPipelineOptions {
   limits?: Partial<RateLimits>;
   requestTimeoutMs?: number;
   refreshMarginMs?: number;
+  /** The longest a job waits in place for budget before deferring itself (default 60 s). */
+  maxWaitMs?: number;
   concurrency?: Partial<Record<JobName, number>>;
   /**
    * Run the workers in this many separate processes (each with its own Redis connection and
@@ -107,7 +109,7 @@ export async function startStravaPipeline(
   };
   const contextOptions = {
     requestTimeoutMs: options.requestTimeoutMs ?? 2000,
-    maxWaitMs: 60_000,
+    maxWaitMs: options.maxWaitMs ?? 60_000,
     ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
   };
   const strava = createStravaContext(loadConfig(env), { limiter, ...contextOptions });
