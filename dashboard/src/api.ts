@@ -396,6 +396,8 @@ export const api = {
     request<ImportBatch>('GET', `/api/imports/${encodeURIComponent(id)}`),
 
   postCheckIn: (input: CheckInInput) => request<CheckInRow>('POST', '/api/checkins', input),
+  postCrossTraining: (input: Omit<CrossTrainingRow, 'id'>) =>
+    request<CrossTrainingRow>('POST', '/api/cross-training', input),
 
   stravaStatus: () => request<StravaStatus>('GET', '/api/strava/status'),
   stravaConnectUrl: '/api/strava/connect',

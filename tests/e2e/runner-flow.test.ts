@@ -146,6 +146,39 @@ describeWithBrowser('the runner in the browser', () => {
     await screenshot(page, 'home.png');
   });
 
+  it('logs a cross-training session that reaches the cross-training chart, not the running distance', async () => {
+    await page.locator('#open-cross-training').click();
+    const dialog = page.locator('dialog#cross-training');
+    await dialog.waitFor();
+    await dialog.getByLabel('Kind').selectOption('ride');
+    await dialog.getByLabel('Minutes').fill('45');
+    await dialog.getByLabel(/RPE/).fill('5');
+    await dialog.getByRole('button', { name: 'Save session' }).click();
+    await page
+      .locator('#home-status')
+      .getByText(/Cross-training saved/)
+      .waitFor();
+    const rows = await page.evaluate(async () => (await fetch('/api/cross-training')).json());
+    expect(rows).toEqual([expect.objectContaining({ kind: 'ride', minutes: 45, rpe: 5 })]);
+    // Once recomputed, today's row holds the 45 minutes (load), and no running distance from them.
+    const date = (rows as Array<{ date: string }>)[0]?.date ?? '';
+    await expect
+      .poll(
+        async () =>
+          page.evaluate(async (d) => {
+            const days = (await (
+              await fetch(`/api/metrics/daily?from=${d}&to=${d}`)
+            ).json()) as Array<{
+              load?: { crossTrainingMin: number };
+            }>;
+            return days[0]?.load?.crossTrainingMin ?? 0;
+          }, date),
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThanOrEqual(45);
+    await page.locator('#cross-chart svg').first().waitFor({ timeout: 15_000 });
+  });
+
   it('opens an activity with its streams, bouts and the comparison with the stage', async () => {
     await page.locator('#activities a', { hasText: 'Walk-run' }).click();
     await page.waitForURL(/\/activities\/[0-9a-f-]+$/);

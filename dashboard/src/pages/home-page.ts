@@ -5,6 +5,7 @@ import { errorText, h, sleep } from '../dom.ts';
 import { activityList } from '../views/activity-list.ts';
 import { chartsPanel } from '../views/charts-panel.ts';
 import { checkInDialog } from '../views/checkin-dialog.ts';
+import { crossTrainingDialog } from '../views/cross-training-dialog.ts';
 import { decisionCard, planList } from '../views/decision-card.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -72,10 +73,25 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
       status.textContent = errorText(err);
     }
   });
+  const crossDialog = crossTrainingDialog(today.date, async () => {
+    status.textContent =
+      'Cross-training saved: it counts toward your load from today’s numbers on.';
+    void refreshCharts();
+  });
+  const logCross = h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary',
+      id: 'open-cross-training',
+      onclick: () => crossDialog.showModal(),
+    },
+    'Log cross-training',
+  );
   const status = h('p', { class: 'status', role: 'status', id: 'home-status' });
   drawDecision(today);
 
-  const nodes: Node[] = [status, top];
+  const nodes: Node[] = [status, top, h('div', { class: 'actions' }, logCross)];
   const pending = athlete.metricsPending;
   if (pending) {
     const banner = h(
@@ -121,6 +137,6 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
   if (n) nodes.push(n);
   nodes.push(charts);
   nodes.push(activityList(activities, units, (id) => `/activities/${id}`));
-  nodes.push(dialog);
+  nodes.push(dialog, crossDialog);
   return nodes;
 }
