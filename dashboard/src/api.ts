@@ -1,6 +1,6 @@
 // The dashboard's one door to the server: every request, and a type for every answer.
 import type { Interval, Lap, Sample } from '../../shared/activity/activity.ts';
-import type { CheckIn } from '../../shared/engine/types.ts';
+import type { CheckIn, StageDefinition } from '../../shared/engine/types.ts';
 
 export interface ApiErrorBody {
   error: { code: string; message: string };
@@ -213,17 +213,8 @@ export interface CrossTrainingRow {
   rpe: number | null;
 }
 
-export interface StageDefinition {
-  stage: number;
-  name: string;
-  mode: 'walk' | 'walk_run' | 'continuous' | 'build_volume' | 'intensity';
-  runMin: number;
-  walkMin: number;
-  repeats: number;
-  totalMin: number;
-  perWeek: number;
-  text: string;
-}
+/** A stage of the plan, as the engine defines it (shared/engine/types.ts). */
+export type { StageDefinition } from '../../shared/engine/types.ts';
 
 export interface Progression {
   startStage: number;
@@ -330,8 +321,11 @@ export function athleteApi(athleteId?: string) {
     crossTraining: (from?: string, to?: string) =>
       request<CrossTrainingRow[]>('GET', `${base}/cross-training${q({ from, to })}`),
     progression: () => request<Progression>('GET', `${base}/progression`),
-    putProgression: (body: { startStage?: number; thresholds?: Record<string, number> }) =>
-      request<Progression>('PUT', `${base}/progression`, body),
+    putProgression: (body: {
+      startStage?: number;
+      thresholds?: Record<string, number>;
+      plan?: StageDefinition[] | null;
+    }) => request<Progression>('PUT', `${base}/progression`, body),
     setStage: (stage: number, note?: string) =>
       request<{ date: string; stage: number; by: string }>('POST', `${base}/progression/stage`, {
         stage,

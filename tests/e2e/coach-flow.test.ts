@@ -92,37 +92,77 @@ describeWithBrowser('the coach in the browser', () => {
       await screenshot(coach, 'coach-roster.png');
     });
 
-    it('the coach opens the athlete page, sets the stage and leaves a note; the runner sees both', async () => {
-      await coach.getByRole('link', { name: runnerEmail }).click();
-      await coach.waitForURL(new RegExp(`/coach/athletes/${athleteId}$`));
-      await coach.locator('#decision').waitFor();
-      await coach.locator('#weekly-chart svg').waitFor({ timeout: 20_000 });
-      activityId =
-        (await coach.locator('#activities tbody tr').first().getAttribute('data-activity-id')) ??
-        '';
-      await coach.getByLabel('Stage from today').selectOption('3');
-      await coach.getByLabel(/Reason/).fill('Cleared by the physio');
-      await coach.getByRole('button', { name: 'Set stage' }).click();
-      await coach
-        .locator('#stage-status')
-        .getByText(/Stage 3 set/)
-        .waitFor();
-      await coach
-        .locator('#decision .eyebrow')
-        .getByText(/Stage 3/)
-        .waitFor();
-      await coach.getByLabel(/New note/).fill('Nice steady week. Keep the walk breaks honest.');
-      await coach.getByRole('button', { name: 'Add note' }).click();
-      await coach.locator('#coach-notes').getByText('Nice steady week').waitFor();
-      await screenshot(coach, 'coach-athlete.png');
+    it(
+      'the coach opens the athlete page, sets the stage, edits the plan and leaves a note; the runner sees them',
+      { timeout: 60_000 },
+      async () => {
+        await coach.getByRole('link', { name: runnerEmail }).click();
+        await coach.waitForURL(new RegExp(`/coach/athletes/${athleteId}$`));
+        await coach.locator('#decision').waitFor();
+        await coach.locator('#weekly-chart svg').waitFor({ timeout: 20_000 });
+        activityId =
+          (await coach.locator('#activities tbody tr').first().getAttribute('data-activity-id')) ??
+          '';
+        await coach.getByLabel('Stage from today').selectOption('3');
+        await coach.getByLabel(/Reason/).fill('Cleared by the physio');
+        await coach.getByRole('button', { name: 'Set stage' }).click();
+        await coach
+          .locator('#stage-status')
+          .getByText(/Stage 3 set/)
+          .waitFor();
+        await coach
+          .locator('#decision .eyebrow')
+          .getByText(/Stage 3/)
+          .waitFor();
+        await coach.getByLabel(/New note/).fill('Nice steady week. Keep the walk breaks honest.');
+        await coach.getByRole('button', { name: 'Add note' }).click();
+        await coach.locator('#coach-notes').getByText('Nice steady week').waitFor();
 
-      await runner.goto(env.url);
-      await runner
-        .locator('#decision .eyebrow')
-        .getByText(/Stage 3/)
-        .waitFor();
-      await runner.locator('#notes').getByText('Nice steady week').waitFor();
-    });
+        // The plan: stage 1 becomes 8 repeats instead of 10, then the default comes back. Saving
+        // redraws the page with the new plan.
+        const progression = () =>
+          coach.evaluate(
+            async (id) =>
+              (await (await fetch(`/api/athletes/${id}/progression`)).json()) as {
+                customPlan: boolean;
+                plan: Array<{ stage: number; repeats: number; runMin: number; walkMin: number }>;
+              },
+            athleteId,
+          );
+        await coach.locator('#coach-tools summary', { hasText: 'Plan' }).click();
+        await coach.getByLabel('Stage 1 repeats').fill('8');
+        await coach.getByRole('button', { name: 'Save plan' }).click();
+        await expect
+          .poll(async () => (await progression()).customPlan, { timeout: 10_000 })
+          .toBe(true);
+        expect((await progression()).plan[1]).toMatchObject({
+          stage: 1,
+          repeats: 8,
+          runMin: 1,
+          walkMin: 2,
+        });
+        // The editor may have been redrawn closed: open it (again) without toggling it shut.
+        await coach
+          .locator('#coach-tools details', { has: coach.locator('summary', { hasText: 'Plan' }) })
+          .evaluate((el) => ((el as HTMLDetailsElement).open = true));
+        await expect(coach.getByLabel('Stage 1 repeats').inputValue()).resolves.toBe('8');
+        await coach.getByRole('button', { name: 'Restore the default plan' }).click();
+        await expect
+          .poll(async () => (await progression()).customPlan, { timeout: 10_000 })
+          .toBe(false);
+        expect((await progression()).plan[1]).toMatchObject({ repeats: 10 });
+        // The editor shows the restored numbers.
+        await expect(coach.getByLabel('Stage 1 repeats').inputValue()).resolves.toBe('10');
+        await screenshot(coach, 'coach-athlete.png');
+
+        await runner.goto(env.url);
+        await runner
+          .locator('#decision .eyebrow')
+          .getByText(/Stage 3/)
+          .waitFor();
+        await runner.locator('#notes').getByText('Nice steady week').waitFor();
+      },
+    );
   });
 
   describe('access', () => {
