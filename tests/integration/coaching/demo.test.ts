@@ -1,28 +1,9 @@
 // `hipcheck demo` against a test database: it creates the demo runner, coach and athletes (running
 // it twice leaves one copy), and the runner's story shows in the engine's output: the week-7 spike,
 // the week-9 drop, and a coach roster with the night-pain athlete first.
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPipeline, type Pipeline } from '../../support/pipeline.ts';
-
-/** The CLI as its own process, without blocking this one (spawnSync would freeze the workers). */
-function runCli(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/hipcheck.js', ...args], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+import { runCli } from '../../support/run-node.ts';
 
 const utcDay = (offset: number) =>
   new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);

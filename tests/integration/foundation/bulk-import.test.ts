@@ -1,34 +1,12 @@
 // A Strava bulk-export ZIP over HTTP and `hipcheck import` on the command line: every file ends as
 // done, duplicate or failed with its reason, and a bad file never stops the rest.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync, strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { activityFile, describeWithSharedData } from '../../support/shared-data.ts';
 import { startPipeline, waitForUpload, eventually, type Pipeline } from '../../support/pipeline.ts';
 import type { TestClient } from '../../support/http-client.ts';
-
-/**
- * Run the CLI without blocking this process: the pipeline's workers live here, and a CLI waiting
- * on a row they hold must let them finish (spawnSync would freeze them).
- */
-function runCli(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/hipcheck.js', ...args], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+import { runCli } from '../../support/run-node.ts';
 
 interface BatchJson {
   total: number;

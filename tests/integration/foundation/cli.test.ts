@@ -1,22 +1,7 @@
 // The command line as a newcomer meets it: a bad setting is named and the process exits non-zero,
 // and the test command stops at once, with one line, when PostgreSQL or Redis is not there.
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-
-function run(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+import { runNode as run } from '../../support/run-node.ts';
 
 describe('the command line', () => {
   it('names every invalid setting and exits non-zero before starting anything', async () => {
