@@ -40,3 +40,13 @@ export function chartWidth(): number {
   const w = main?.clientWidth ?? window.innerWidth;
   return Math.max(280, Math.min(1040, w - 34));
 }
+
+/** The day a log entry is for: today or yesterday (the runner logs in the evening or next morning). */
+export function dayChoice(today: string, yesterday: string): HTMLSelectElement {
+  return h(
+    'select',
+    { name: 'date' },
+    h('option', { value: today }, `Today (${today})`),
+    h('option', { value: yesterday }, `Yesterday (${yesterday})`),
+  );
+}

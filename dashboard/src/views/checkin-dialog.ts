@@ -1,7 +1,7 @@
 // The day's hip check-in in a dialog: 0–10 scores (empty = not logged), the yes/no red-flag
 // questions, RPE and notes. Posts to /api/checkins; the caller refreshes the decision.
 import { api, type CheckInInput } from '../api.ts';
-import { errorText, field, h } from '../dom.ts';
+import { dayChoice, errorText, field, h } from '../dom.ts';
 import { addDays } from '../format.ts';
 
 const SCORES: Array<[keyof CheckInInput, string, string]> = [
@@ -40,12 +40,8 @@ export function checkInDialog(
   onSaved: () => Promise<void> | void,
 ): HTMLDialogElement {
   const error = h('p', { class: 'error', role: 'alert' });
-  const date = h(
-    'select',
-    { name: 'date' },
-    h('option', { value: today }, `Today (${today})`),
-    h('option', { value: addDays(today, -1) }, `Yesterday (${addDays(today, -1)})`),
-  );
+  const date = dayChoice(today, addDays(today, -1));
+
   const scores = SCORES.map(([key, label, hint]) => {
     const input = scoreInput(key);
     return { key, input, el: field(`${label} (0–10)`, input, hint || undefined) };

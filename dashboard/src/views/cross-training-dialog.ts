@@ -1,7 +1,7 @@
 // Log a cross-training session: it counts toward total load but never toward running distance
 // (science.md §1), so a bike or pool day keeps fitness while the hip is unloaded.
 import { api } from '../api.ts';
-import { errorText, field, h } from '../dom.ts';
+import { dayChoice, errorText, field, h } from '../dom.ts';
 import { addDays } from '../format.ts';
 
 // The hip-friendly options of science.md §5, with the way to do them.
@@ -20,12 +20,8 @@ export function crossTrainingDialog(
   onSaved: () => Promise<void> | void,
 ): HTMLDialogElement {
   const error = h('p', { class: 'error', role: 'alert' });
-  const date = h(
-    'select',
-    { name: 'date' },
-    h('option', { value: today }, `Today (${today})`),
-    h('option', { value: addDays(today, -1) }, `Yesterday (${addDays(today, -1)})`),
-  );
+  const date = dayChoice(today, addDays(today, -1));
+
   const kind = h(
     'select',
     { name: 'kind' },
