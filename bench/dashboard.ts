@@ -4,17 +4,14 @@
 // Goal: p95 < 150 ms. Prints a markdown table with the median of several runs.
 // Run: npx tsx bench/dashboard.ts   (DATABASE_URL as for the tests; creates and drops its own database;
 // BENCH_ATHLETES, BENCH_DAYS, BENCH_REQUESTS, BENCH_RUNS to change the size)
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import type { Activity } from '../shared/activity/activity.ts';
 import { addDays } from '../shared/local-date.ts';
 import { createApp } from '../services/api/app.ts';
 import { hashPassword } from '../services/api/passwords.ts';
-import { createPool, migratePool, withTransaction, type Pool } from '../services/db/database.ts';
+import { withTransaction, type Pool } from '../services/db/database.ts';
 import { insertActivity } from '../services/db/activities.repository.ts';
 import { insertAthlete } from '../services/db/athletes.repository.ts';
 import { insertGrant } from '../services/db/coaching.repository.ts';
@@ -25,6 +22,8 @@ import { FROM_THE_START } from '../services/engine/request-recompute.ts';
 import { createInProcessQueue } from '../services/queue/in-process-queue.ts';
 import type { Processors } from '../services/queue/jobs.ts';
 import { createRecomputeProcessor } from '../workers/recompute.processor.ts';
+import { createTestDatabase } from '../tests/support/db.ts';
+import { median, percentile, syntheticRun } from './support.ts';
 
 const ATHLETES = Number(process.env.BENCH_ATHLETES ?? 50);
 const DAYS = Number(process.env.BENCH_DAYS ?? 3 * 365);
@@ -33,32 +32,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TODAY = '2026-11-24';
 const NOW = new Date(`${TODAY}T18:00:00Z`);
 const PASSWORD = 'bench-password';
-const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2
-    ? (s[s.length >> 1] as number)
-    : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
-};
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
-};
-
-function run(day: string, km: number): Activity {
-  const movingS = km * 360;
-  return {
-    format: 'gpx',
-    sport: 'run',
-    startAt: new Date(`${day}T07:00:00Z`),
-    samples: [],
-    laps: [],
-    intervals: [],
-    summary: { distanceM: km * 1000, movingS, elapsedS: movingS, elevationGainM: 0 },
-    warnings: [],
-  };
-}
 
 async function seed(pool: Pool): Promise<{ coachEmail: string; athleteIds: string[] }> {
   const passwordHash = await hashPassword(PASSWORD);
@@ -84,7 +57,7 @@ async function seed(pool: Pool): Promise<{ coachEmail: string; athleteIds: strin
             sourceId: `${a}-${d}`,
             uploadId: null,
             localDate: day,
-            activity: run(day, 3 + ((d * 7 + a) % 6)),
+            activity: syntheticRun(day, 3 + ((d * 7 + a) % 6)),
           });
           await insertCheckIn(client, athlete.id, {
             date: day,
@@ -145,17 +118,11 @@ async function timeRequests(url: string, cookie: string, paths: string[]): Promi
 }
 
 async function main(): Promise<void> {
-  const name = `hipcheck_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const pool = createPool(url.toString(), 10);
+  // A database of the bench's own, migrated, dropped at the end (as each integration test does).
+  const db = await createTestDatabase();
+  const pool = db.pool;
   let server: http.Server | undefined;
   try {
-    await migratePool(pool);
     const t0 = performance.now();
     const { coachEmail, athleteIds } = await seed(pool);
     const { rows } = await pool.query<{ activities: string; days: string }>(
@@ -185,7 +152,7 @@ async function main(): Promise<void> {
     const yearAgo = addDays(TODAY, -364);
     const pages = athleteIds.map((id) => `/api/athletes/${id}`);
     const cases: Array<[string, string[]]> = [
-      ['GET /api/coach/athletes (50 athletes)', ['/api/coach/athletes']],
+      [`GET /api/coach/athletes (${ATHLETES} athletes)`, ['/api/coach/athletes']],
       ['GET /api/athletes/:id/today', pages.map((p) => `${p}/today`)],
       [
         'GET /api/athletes/:id/metrics/daily (1 year)',
@@ -226,11 +193,7 @@ async function main(): Promise<void> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server?.close(() => resolve()));
     }
-    await pool.end();
-    const c = new pg.Client({ connectionString: baseUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
+    await db.drop();
   }
 }
 

@@ -7,6 +7,7 @@ import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gpxChunks, planPoints, steadyPlan } from '../tests/fixtures/generate-activity.ts';
+import { median } from './support.ts';
 
 interface Measurement {
   parser: 'hipcheck' | 'togeojson';
@@ -52,14 +53,6 @@ function measure(parser: Measurement['parser'], file: string, n: number): Measur
   );
   if (r.status !== 0) throw new Error(`${parser} on ${file} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1) as string) as Measurement;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1
-    ? (s[mid] as number)
-    : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'hipcheck-bench-'));

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { runEngine } from '../shared/engine/run-engine.ts';
 import { addDays, daysBetween } from '../shared/local-date.ts';
 import { generateHistory } from '../tests/fixtures/engine-scenarios.ts';
+import { median } from './support.ts';
 
 const START = '2021-01-04';
 const DAYS = 5 * 365 + 1;
@@ -14,13 +15,6 @@ const RUNS = 15;
 
 const builder = generateHistory(START, DAYS);
 const input = builder.input(TODAY);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2
-    ? (s[s.length >> 1] as number)
-    : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
-}
 
 const cpu: number[] = [];
 

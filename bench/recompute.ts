@@ -6,10 +6,8 @@
 // in-process figure for one 5-year athlete comes from bench/recompute-pure.ts)
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import type { Activity } from '../shared/activity/activity.ts';
 import { addDays } from '../shared/local-date.ts';
-import { createPool, migratePool } from '../services/db/database.ts';
+import type { Pool } from '../services/db/database.ts';
 import { insertActivity } from '../services/db/activities.repository.ts';
 import { insertAthlete } from '../services/db/athletes.repository.ts';
 import { insertCheckIn, insertCrossTraining } from '../services/db/engine.repository.ts';
@@ -18,38 +16,17 @@ import { listPendingRecomputes, requestRecompute } from '../services/db/recomput
 import { createBullQueue, startBullWorkers } from '../services/queue/bullmq-queue.ts';
 import { jobIds } from '../services/queue/jobs.ts';
 import { createProcessors } from '../workers/processors.ts';
+import { createTestDatabase } from '../tests/support/db.ts';
+import { median, syntheticRun } from './support.ts';
 
 const ATHLETES = Number(process.env.BENCH_ATHLETES ?? 200);
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TODAY = '2026-11-24';
 const NOW = new Date(`${TODAY}T18:00:00Z`);
-const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2
-    ? (s[s.length >> 1] as number)
-    : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
-};
-
-function run(day: string, km: number): Activity {
-  const startAt = new Date(`${day}T07:00:00Z`);
-  const movingS = km * 360;
-  return {
-    format: 'gpx',
-    sport: 'run',
-    startAt,
-    samples: [],
-    laps: [],
-    intervals: [],
-    summary: { distanceM: km * 1000, movingS, elapsedS: movingS, elevationGainM: 0 },
-    warnings: [],
-  };
-}
-
-async function seed(pool: pg.Pool): Promise<string[]> {
+async function seed(pool: Pool): Promise<string[]> {
   const ids: string[] = [];
   const first = addDays(TODAY, -(DAYS - 1));
   for (let a = 0; a < ATHLETES; a++) {
@@ -69,7 +46,7 @@ async function seed(pool: pg.Pool): Promise<string[]> {
           sourceId: `${a}-${d}`,
           uploadId: null,
           localDate: day,
-          activity: run(day, 3 + ((d * 7 + a) % 6)),
+          activity: syntheticRun(day, 3 + ((d * 7 + a) % 6)),
         });
         await insertCheckIn(pool, athlete.id, {
           date: day,
@@ -104,7 +81,7 @@ async function seed(pool: pg.Pool): Promise<string[]> {
   return ids;
 }
 
-async function recomputeAll(pool: pg.Pool, ids: string[], from: string): Promise<number> {
+async function recomputeAll(pool: Pool, ids: string[], from: string): Promise<number> {
   const prefix = `hc-bench-${randomBytes(3).toString('hex')}`;
   const queue = createBullQueue({ redisUrl, prefix });
   const workers = startBullWorkers({
@@ -127,15 +104,10 @@ async function recomputeAll(pool: pg.Pool, ids: string[], from: string): Promise
   return ms;
 }
 
-const name = `hipcheck_bench_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client({ connectionString: baseUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const url = new URL(baseUrl);
-url.pathname = `/${name}`;
-const pool = createPool(url.toString(), 6);
+// A database of the bench's own, migrated, dropped at the end (as each integration test does).
+const db = await createTestDatabase();
+const pool = db.pool;
 try {
-  await migratePool(pool);
   const s0 = performance.now();
   const ids = await seed(pool);
   console.log(
@@ -161,7 +133,5 @@ try {
   );
   console.log(`\nfull / incremental: ${(f / i).toFixed(1)}× (median of ${RUNS} runs each)`);
 } finally {
-  await pool.end();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await db.drop();
 }
