@@ -1,7 +1,8 @@
 // The day's hip check-in in a dialog: 0–10 scores (empty = not logged), the yes/no red-flag
 // questions, RPE and notes. Posts to /api/checkins; the caller refreshes the decision.
 import { api, type CheckInInput } from '../api.ts';
-import { dayChoice, errorText, field, h } from '../dom.ts';
+import { dayChoice, field, h } from '../dom.ts';
+import { submitDialog } from './submit-dialog.ts';
 import { addDays } from '../format.ts';
 
 const SCORES: Array<[keyof CheckInInput, string, string]> = [
@@ -94,17 +95,7 @@ export function checkInDialog(
     }
     for (const q of questions) record[q.key] = q.input.checked;
     if (notes.value.trim()) body.notes = notes.value.trim();
-    submit.disabled = true;
-    try {
-      await api.postCheckIn(body);
-      dialog.close();
-      form.reset();
-      await onSaved();
-    } catch (err) {
-      error.textContent = errorText(err);
-    } finally {
-      submit.disabled = false;
-    }
+    await submitDialog({ dialog, form, submit, error }, () => api.postCheckIn(body), onSaved);
   });
   return dialog;
 }

@@ -1,7 +1,8 @@
 // Log a cross-training session: it counts toward total load but never toward running distance
 // (science.md §1), so a bike or pool day keeps fitness while the hip is unloaded.
 import { api } from '../api.ts';
-import { dayChoice, errorText, field, h } from '../dom.ts';
+import { dayChoice, field, h } from '../dom.ts';
+import { submitDialog } from './submit-dialog.ts';
 import { addDays } from '../format.ts';
 
 // The hip-friendly options of science.md §5, with the way to do them.
@@ -87,17 +88,11 @@ export function crossTrainingDialog(
       rpe.focus();
       return;
     }
-    submit.disabled = true;
-    try {
-      await api.postCrossTraining({ date: date.value, kind: kind.value, minutes: m, rpe: r });
-      dialog.close();
-      form.reset();
-      await onSaved();
-    } catch (err) {
-      error.textContent = errorText(err);
-    } finally {
-      submit.disabled = false;
-    }
+    await submitDialog(
+      { dialog, form, submit, error },
+      () => api.postCrossTraining({ date: date.value, kind: kind.value, minutes: m, rpe: r }),
+      onSaved,
+    );
   });
   return dialog;
 }
