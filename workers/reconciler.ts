@@ -12,7 +12,7 @@ import {
   listPendingWebhookEventIds,
 } from '#services/db/strava.repository';
 import { requestNewDays } from '#services/engine/daily-tick';
-import { jobIds, type JobQueue } from './jobs.ts';
+import { jobIds, type JobQueue } from '#services/queue/jobs';
 
 export async function reconcile(deps: {
   pool: Pool;
