@@ -19,7 +19,8 @@ import {
   lockUnfinishedUpload,
   markUploadProcessing,
 } from '#services/db/uploads.repository';
-import { jobIds, type JobQueue, type Processor } from '#services/queue/jobs';
+import { enqueueRecompute } from '#services/engine/request-recompute';
+import type { JobQueue, Processor } from '#services/queue/jobs';
 
 /** After this many tries an upload that keeps crashing the worker is marked failed. */
 const MAX_ATTEMPTS = 10;
@@ -106,12 +107,6 @@ export function createIngestProcessor(deps: IngestDeps): Processor<'ingest'> {
       await deps.beforeCommit?.();
       return { athleteId: athlete.id, version };
     });
-    if (next) {
-      await deps.queue.enqueue(
-        'recompute',
-        { athleteId: next.athleteId },
-        jobIds.recompute(next.athleteId, next.version),
-      );
-    }
+    if (next) await enqueueRecompute(deps.queue, next.athleteId, next.version);
   };
 }

@@ -12,6 +12,7 @@ import {
   listPendingWebhookEventIds,
 } from '#services/db/strava.repository';
 import { requestNewDays } from '#services/engine/daily-tick';
+import { enqueueRecompute } from '#services/engine/request-recompute';
 import { jobIds, type JobQueue } from '#services/queue/jobs';
 
 export async function reconcile(deps: {
@@ -23,13 +24,7 @@ export async function reconcile(deps: {
     await deps.queue.enqueue('ingest', { uploadId }, jobIds.ingest(uploadId));
   }
   const recomputes = await listPendingRecomputes(deps.pool);
-  for (const r of recomputes) {
-    await deps.queue.enqueue(
-      'recompute',
-      { athleteId: r.athleteId },
-      jobIds.recompute(r.athleteId, r.version),
-    );
-  }
+  for (const r of recomputes) await enqueueRecompute(deps.queue, r.athleteId, r.version);
   return { uploads: uploads.length, recomputes: recomputes.length };
 }
 

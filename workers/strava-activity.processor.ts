@@ -9,7 +9,8 @@ import {
   startStravaBackfillItem,
   uncountStravaBackfillAttempt,
 } from '#services/db/strava.repository';
-import { DeferJobError, jobIds, type JobQueue, type Processor } from '#services/queue/jobs';
+import { enqueueRecompute } from '#services/engine/request-recompute';
+import { DeferJobError, type JobQueue, type Processor } from '#services/queue/jobs';
 import {
   completeStravaBackfill,
   recomputeStravaBackfillSoFar,
@@ -96,11 +97,7 @@ export function createStravaActivityProcessor(
       { recompute: false },
     );
     if ('version' in outcome && outcome.version !== undefined) {
-      await deps.queue.enqueue(
-        'recompute',
-        { athleteId: outcome.athleteId },
-        jobIds.recompute(outcome.athleteId, outcome.version),
-      );
+      await enqueueRecompute(deps.queue, outcome.athleteId, outcome.version);
     }
     await completeStravaBackfill(deps, accountId);
   };

@@ -11,7 +11,8 @@ import {
   startWebhookEvent,
   uncountWebhookEventAttempt,
 } from '#services/db/strava.repository';
-import { DeferJobError, jobIds, type JobQueue, type Processor } from '#services/queue/jobs';
+import { enqueueRecompute } from '#services/engine/request-recompute';
+import { DeferJobError, type JobQueue, type Processor } from '#services/queue/jobs';
 import { deferOnRateLimit } from '#services/strava/defer-on-rate-limit';
 import type { StravaContext } from '#services/strava/strava-context';
 import {
@@ -98,11 +99,7 @@ export function createStravaEventProcessor(deps: StravaEventDeps): Processor<'st
       outcome = await storeStravaActivity(deps.pool, account, event.objectId, activity, done);
     }
     if ('version' in outcome && outcome.version !== undefined) {
-      await deps.queue.enqueue(
-        'recompute',
-        { athleteId: outcome.athleteId },
-        jobIds.recompute(outcome.athleteId, outcome.version),
-      );
+      await enqueueRecompute(deps.queue, outcome.athleteId, outcome.version);
     }
   };
 }
