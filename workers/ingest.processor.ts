@@ -4,28 +4,21 @@
 import { parseActivityFile } from '#shared/activity/parse-activity-file';
 import { sportOfName } from '#shared/activity/sport';
 import { BadInputError } from '#shared/errors';
-import { localDateOf } from '#shared/local-date';
 import type { Pool } from '#services/db/database';
 import { withTransaction } from '#services/db/database';
 import { findAthleteById } from '#services/db/athletes.repository';
-import {
-  findActivityIdBySource,
-  findActivityIdNear,
-  insertActivity,
-} from '#services/db/activities.repository';
-import { requestRecompute } from '#services/db/recompute.repository';
+import { findActivityIdBySource } from '#services/db/activities.repository';
 import {
   finishUpload,
   lockUnfinishedUpload,
   markUploadProcessing,
 } from '#services/db/uploads.repository';
 import { enqueueRecompute } from '#services/engine/request-recompute';
+import { storeActivity } from '#services/ingest/store-activity';
 import type { JobQueue, Processor } from '#services/queue/jobs';
 
 /** After this many tries an upload that keeps crashing the worker is marked failed. */
 const MAX_ATTEMPTS = 10;
-/** Two activities of one athlete starting within this many seconds are the same session. */
-const SAME_SESSION_S = 60;
 
 export interface IngestDeps {
   pool: Pool;
@@ -74,39 +67,29 @@ export function createIngestProcessor(deps: IngestDeps): Processor<'ingest'> {
         });
         return undefined;
       }
-      const sameSession = await findActivityIdNear(
-        client,
-        athlete.id,
-        activity.startAt,
-        SAME_SESSION_S,
-      );
-      if (sameSession) {
-        await finishUpload(client, uploadId, { status: 'duplicate', activityIds: [sameSession] });
-        return undefined;
-      }
-      const localDate = localDateOf(activity.startAt, athlete.timezone);
-      const activityId = await insertActivity(client, {
-        athleteId: athlete.id,
+      // The same session from Strava or another file, or another upload of the same bytes that
+      // committed first: a duplicate of that activity.
+      const stored = await storeActivity(client, {
+        athlete,
         source: 'file',
         sourceId,
         uploadId,
-        localDate,
         activity,
+        recompute: true,
       });
-      if (!activityId) {
-        // Another upload of the same bytes committed first.
-        const winner = await findActivityIdBySource(client, athlete.id, 'file', sourceId);
+      if (stored.status === 'duplicate') {
         await finishUpload(client, uploadId, {
           status: 'duplicate',
-          activityIds: winner ? [winner] : [],
+          activityIds: stored.activityId ? [stored.activityId] : [],
         });
         return undefined;
       }
-      const version = await requestRecompute(client, athlete.id, localDate);
-      await finishUpload(client, uploadId, { status: 'done', activityIds: [activityId] });
+      await finishUpload(client, uploadId, { status: 'done', activityIds: [stored.activityId] });
       await deps.beforeCommit?.();
-      return { athleteId: athlete.id, version };
+      return { athleteId: athlete.id, version: stored.version };
     });
-    if (next) await enqueueRecompute(deps.queue, next.athleteId, next.version);
+    if (next?.version !== undefined) {
+      await enqueueRecompute(deps.queue, next.athleteId, next.version);
+    }
   };
 }
