@@ -234,17 +234,6 @@ export async function endStravaAccount(
   );
 }
 
-export async function setStravaAccountError(
-  db: Queryable,
-  id: string,
-  problem: StravaProblem | null,
-): Promise<void> {
-  await db.query('UPDATE strava_accounts SET last_error = $2, updated_at = now() WHERE id = $1', [
-    id,
-    problem ? JSON.stringify(problem) : null,
-  ]);
-}
-
 /** A new backfill of the activities started after `after` (null: all history). */
 export async function restartStravaBackfill(
   db: Queryable,
@@ -563,30 +552,6 @@ export async function listPendingWebhookEventIds(db: Queryable, limit = 1000): P
     [limit],
   );
   return rows.map((r) => r.id);
-}
-
-export async function listWebhookEvents(
-  db: Queryable,
-  accountId: string,
-): Promise<
-  Array<{ id: string; aspectType: string; objectId: number; status: WebhookEventStatus }>
-> {
-  const { rows } = await db.query<{
-    id: string;
-    aspect_type: string;
-    object_id: string;
-    status: WebhookEventStatus;
-  }>(
-    `SELECT id, aspect_type, object_id, status FROM webhook_events WHERE account_id = $1
-      ORDER BY received_at`,
-    [accountId],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    aspectType: r.aspect_type,
-    objectId: Number(r.object_id),
-    status: r.status,
-  }));
 }
 
 // --- the push subscription -----------------------------------------------------------------
