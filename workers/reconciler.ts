@@ -11,8 +11,8 @@ import {
   listFinishedStravaBackfills,
   listListingStravaBackfills,
   listPendingStravaBackfillItems,
-  listPendingWebhookEventIds,
-} from '#services/db/strava.repository';
+} from '#services/db/strava-backfill.repository';
+import { listPendingWebhookEventIds } from '#services/db/strava-webhook-events.repository';
 import { requestNewDays } from '#services/engine/daily-tick';
 import { enqueueRecompute } from '#services/engine/request-recompute';
 import { jobIds, type JobQueue } from '#services/queue/jobs';

@@ -3,12 +3,12 @@
 // recompute job. Run twice, it finds the item finished and does nothing.
 import { BadInputError } from '#shared/errors';
 import type { Pool } from '#services/db/database';
+import { findStravaAccount } from '#services/db/strava-accounts.repository';
 import {
-  findStravaAccount,
   finishStravaBackfillItem,
   startStravaBackfillItem,
   uncountStravaBackfillAttempt,
-} from '#services/db/strava.repository';
+} from '#services/db/strava-backfill.repository';
 import { enqueueRecompute } from '#services/engine/request-recompute';
 import { DeferJobError, type JobQueue, type Processor } from '#services/queue/jobs';
 import {

@@ -4,14 +4,13 @@
 // athlete's `authorized: "false"` → tokens deleted, sync stopped. Each ends done or ignored.
 import { BadInputError } from '#shared/errors';
 import { withTransaction, type Client, type Pool } from '#services/db/database';
+import { endStravaAccount, findStravaAccount } from '#services/db/strava-accounts.repository';
 import {
-  endStravaAccount,
-  findStravaAccount,
   finishWebhookEvent,
   startWebhookEvent,
   uncountWebhookEventAttempt,
   type WebhookEvent,
-} from '#services/db/strava.repository';
+} from '#services/db/strava-webhook-events.repository';
 import { enqueueRecompute } from '#services/engine/request-recompute';
 import { DeferJobError, type JobQueue, type Processor } from '#services/queue/jobs';
 import { deferOnRateLimit } from '#services/strava/defer-on-rate-limit';

@@ -23,7 +23,7 @@ import {
   listManualStages,
   listStageChanges,
 } from '#services/db/engine.repository';
-import { findStravaAccountByAthlete } from '#services/db/strava.repository';
+import { findStravaAccountByAthlete } from '#services/db/strava-accounts.repository';
 import { findUserByEmail } from '#services/db/users.repository';
 import { currentUser, endSession } from './session.ts';
 import { verifyPassword } from './passwords.ts';

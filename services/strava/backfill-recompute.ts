@@ -5,11 +5,11 @@
 // what has arrived so far.
 import { withTransaction, type Pool } from '#services/db/database';
 import { requestRecompute } from '#services/db/recompute.repository';
+import { findStravaAccount } from '#services/db/strava-accounts.repository';
 import {
   earliestStravaBackfillDay,
-  findStravaAccount,
   finishStravaBackfillIfDone,
-} from '#services/db/strava.repository';
+} from '#services/db/strava-backfill.repository';
 import { enqueueRecompute } from '#services/engine/request-recompute';
 import type { JobQueue } from '#services/queue/jobs';
 

@@ -15,7 +15,7 @@ import {
   findStravaActivityRow,
   lockStravaActivityKey,
   replaceActivityContent,
-} from '#services/db/strava.repository';
+} from '#services/db/strava-activities.repository';
 import { createStravaClient, type StravaClient } from './client.ts';
 import type { StravaContext } from './strava-context.ts';
 import { createAccessTokenProvider } from './token-store.ts';

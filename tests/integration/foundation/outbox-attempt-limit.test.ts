@@ -7,13 +7,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '#services/config';
 import { insertAthlete } from '#services/db/athletes.repository';
+import { upsertStravaAccount, type StravaAccount } from '#services/db/strava-accounts.repository';
 import {
   advanceStravaBackfillCursor,
   insertStravaBackfillItems,
-  insertWebhookEvent,
-  upsertStravaAccount,
-  type StravaAccount,
-} from '#services/db/strava.repository';
+} from '#services/db/strava-backfill.repository';
+import { insertWebhookEvent } from '#services/db/strava-webhook-events.repository';
 import { insertUser } from '#services/db/users.repository';
 import { storeUploads } from '#services/ingest/store-uploads';
 import { createInProcessQueue, type InProcessQueue } from '#services/queue/in-process-queue';
