@@ -71,7 +71,11 @@ describe('accounts: signup, login, logout, /api/me', () => {
     });
     expect(res.status).toBe(409);
     expect(res.body).toEqual({
-      error: { code: 'conflict', message: 'an account with this email already exists' },
+      error: {
+        code: 'conflict',
+        message: 'an account with this email already exists',
+        requestId: res.headers.get('x-request-id'),
+      },
     });
   });
 
@@ -115,7 +119,13 @@ describe('accounts: signup, login, logout, /api/me', () => {
       password: 'nope nope',
     });
     expect(wrongPassword.status).toBe(401);
-    expect(unknownEmail.body).toEqual(wrongPassword.body);
+    const { requestId: _a, ...unknownError } = (unknownEmail.body as { error: object }).error as {
+      requestId: string;
+    };
+    const { requestId: _b, ...wrongError } = (wrongPassword.body as { error: object }).error as {
+      requestId: string;
+    };
+    expect(unknownError).toEqual(wrongError);
   });
 
   it('rate-limits repeated failed logins with 429 and Retry-After', async () => {
@@ -151,7 +161,13 @@ describe('accounts: signup, login, logout, /api/me', () => {
     await c.signup('shape@example.com');
     const unknown = await c.get('/api/nope');
     expect(unknown.status).toBe(404);
-    expect(unknown.body).toEqual({ error: { code: 'not_found', message: 'no such API route' } });
+    expect(unknown.body).toEqual({
+      error: {
+        code: 'not_found',
+        message: 'no such API route',
+        requestId: unknown.headers.get('x-request-id'),
+      },
+    });
     const res = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -159,7 +175,11 @@ describe('accounts: signup, login, logout, /api/me', () => {
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
-      error: { code: 'bad_input', message: 'the request body is not valid JSON' },
+      error: {
+        code: 'bad_input',
+        message: 'the request body is not valid JSON',
+        requestId: res.headers.get('x-request-id'),
+      },
     });
   });
 

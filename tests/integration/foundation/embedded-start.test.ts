@@ -34,7 +34,7 @@ function startHipcheck(
     );
     child.once('exit', (code) => reject(new Error(`hipcheck start exited with ${code}:\n${out}`)));
     const check = setInterval(() => {
-      const m = /running at (http:\/\/\S+)/.exec(out);
+      const m = /running at (http:\/\/[^\s"]+)/.exec(out);
       if (m?.[1]) {
         clearInterval(check);
         clearTimeout(timer);
