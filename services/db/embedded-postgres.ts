@@ -92,9 +92,10 @@ export async function startEmbeddedPostgres(
     // PostgreSQL refuses to run as root; as root, run it as a dedicated `postgres` user.
     createPostgresUser: isRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    // What PostgreSQL printed last says why a start failed.
     onLog: (m) => {
-      const line = String(m).trim();
-      if (/\b(FATAL|PANIC|ERROR)\b/.test(line)) lastError = line;
+      const lines = `${lastError}\n${String(m)}`.split('\n').map((l) => l.trim());
+      lastError = lines.filter(Boolean).slice(-3).join(' ');
     },
     onError: (e) => log(`embedded postgres: ${e instanceof Error ? e.message : String(e)}`),
   });
@@ -137,7 +138,7 @@ export async function startEmbeddedPostgres(
           (err: unknown) =>
             fatal(
               `the embedded PostgreSQL stopped (${how}) and could not be started again: ` +
-                `${lastError || (err instanceof Error && err.message) || 'it exited at once'}. ` +
+                `${(lastError || (err instanceof Error && err.message) || 'it exited at once').replace(/\.$/, '')}. ` +
                 `Hipcheck cannot run without it and stops. Data in ${databaseDir}`,
             ),
         );
