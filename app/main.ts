@@ -12,6 +12,7 @@ const USAGE = `usage: hipcheck <command>
   import --email E FILE…  import activity files or Strava export ZIPs for the runner with email E
   strava subscribe        register Strava's webhook subscription (the API must be running)
   demo                    (re)create the demo runner, coach and athletes, with 12 weeks of data
+  user reset-link --email E   print a password-reset link for the account E (30 minutes, once)
 `;
 
 async function serve(mode: Mode): Promise<number> {
@@ -60,6 +61,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'strava': {
         const { stravaCommand } = await import('./cli/strava.ts');
         return await stravaCommand(
+          args,
+          { stdout: process.stdout, stderr: process.stderr },
+          loadConfig(process.env),
+        );
+      }
+      case 'user': {
+        const { userCommand } = await import('./cli/user.ts');
+        return await userCommand(
           args,
           { stdout: process.stdout, stderr: process.stderr },
           loadConfig(process.env),

@@ -15,6 +15,8 @@ export type RouteName =
   | 'coachAthlete'
   | 'coachActivity'
   | 'invite'
+  | 'forgotPassword'
+  | 'resetPassword'
   | 'notFound';
 
 const ROUTES: Array<[RouteName, RegExp, string[]]> = [
@@ -26,6 +28,8 @@ const ROUTES: Array<[RouteName, RegExp, string[]]> = [
   ['coachAthlete', /^\/coach\/athletes\/([^/]+)$/, ['athleteId']],
   ['coachActivity', /^\/coach\/athletes\/([^/]+)\/activities\/([^/]+)$/, ['athleteId', 'id']],
   ['invite', /^\/invite\/([^/]+)$/, ['token']],
+  ['forgotPassword', /^\/forgot-password$/, []],
+  ['resetPassword', /^\/reset-password$/, []],
 ];
 
 export function matchRoute(pathname: string): Match {

@@ -27,6 +27,8 @@ export function authPage(
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Create account');
   const title = h('h1', {}, 'Create your account');
   const toggle = h('button', { type: 'button', class: 'link' }, 'I already have an account');
+  const forgot = h('a', { href: '/forgot-password', id: 'forgot-password' }, 'Forgot password?');
+  forgot.hidden = true;
   toggle.addEventListener('click', () => {
     mode = mode === 'signup' ? 'login' : 'signup';
     title.textContent = mode === 'signup' ? 'Create your account' : 'Sign in';
@@ -34,6 +36,7 @@ export function authPage(
     toggle.textContent = mode === 'signup' ? 'I already have an account' : 'Create a new account';
     roleLabel.hidden = mode === 'login' || options.runnerOnly === true;
     password.autocomplete = mode === 'signup' ? 'new-password' : 'current-password';
+    forgot.hidden = mode === 'signup';
   });
   const form = h(
     'form',
@@ -73,6 +76,6 @@ export function authPage(
         'Hipcheck turns your runs and daily hip check-ins into one clear answer each morning: run, run modified, cross-train, strength, rest, or see a clinician.',
     ),
     form,
-    toggle,
+    h('p', { class: 'auth-links' }, toggle, ' ', forgot),
   );
 }
