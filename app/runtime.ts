@@ -164,7 +164,7 @@ export async function startHipcheck(
   }
 
   const reconciler = startReconciler({ pool: db.pool, queue, log });
-  closers.unshift(async () => reconciler.stop());
+  closers.unshift(() => reconciler.stop());
 
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log });
   closers.push(() => mailer.close());

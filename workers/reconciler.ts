@@ -64,8 +64,10 @@ export async function reconcileStrava(deps: { pool: Pool; queue: JobQueue }): Pr
 export function startReconciler(
   deps: { pool: Pool; queue: JobQueue; log: (message: string) => void },
   intervalMs = 60_000,
-): { stop(): void; ready: Promise<void> } {
+): { stop(): Promise<void>; ready: Promise<void> } {
+  let stopped = false;
   const run = async () => {
+    if (stopped) return;
     try {
       const n = await reconcile(deps);
       if (n.uploads + n.recomputes > 0) {
@@ -84,8 +86,18 @@ export function startReconciler(
       deps.log(`reconciler: ${(err as Error).message}`);
     }
   };
-  const ready = run();
-  const timer = setInterval(() => void run(), intervalMs);
+  let current = run();
+  const timer = setInterval(() => {
+    current = run();
+  }, intervalMs);
   timer.unref();
-  return { stop: () => clearInterval(timer), ready };
+  return {
+    ready: current,
+    // Waits for a run in progress, so that nothing is enqueued on a queue being closed.
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await current;
+    },
+  };
 }
