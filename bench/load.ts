@@ -20,7 +20,7 @@ import { insertUser } from '../services/db/users.repository.ts';
 import { FROM_THE_START } from '../services/engine/request-recompute.ts';
 import { createRecomputeProcessor } from '../workers/recompute.processor.ts';
 import { createTestDatabase } from '../tests/support/db.ts';
-import { syntheticRun } from './support.ts';
+import { checkInOn, syntheticRun } from './support.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3501);
@@ -52,26 +52,19 @@ async function seed(pool: Pool): Promise<string> {
           localDate: day,
           activity: syntheticRun(day, 4 + (d % 6)),
         });
-        await insertCheckIn(client, athlete.id, {
-          date: day,
-          painDuring: d % 13 === 0 ? 3 : 1,
-          painAfter: 1,
-          painNextMorning: 0,
-          painAtRest: 0,
-          stiffness: 1,
-          clicking: null,
-          catchingOrLocking: null,
-          givingWay: null,
-          nightPain: null,
-          painWalking: null,
-          limp: null,
-          painHopping: null,
-          deepGroinPain: null,
-          readinessTestPassed: true,
-          activityId: null,
-          rpe: 4,
-          notes: null,
-        });
+        await insertCheckIn(
+          client,
+          athlete.id,
+          checkInOn(day, {
+            painDuring: d % 13 === 0 ? 3 : 1,
+            painAfter: 1,
+            painNextMorning: 0,
+            painAtRest: 0,
+            stiffness: 1,
+            readinessTestPassed: true,
+            rpe: 4,
+          }),
+        );
       } else if (d % 7 === 0) {
         await insertCrossTraining(client, athlete.id, {
           date: day,

@@ -1,12 +1,11 @@
 // In real Chromium: the dashboard runs under its Content-Security-Policy without a single violation
 // (sign-in, today's charts drawn by Plot, an activity, import, settings), while an inline script is
 // blocked; and "Forgot password?" → the email → the link → a new password, signed in.
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { createMailer, type Mailer } from '#services/mail/mailer';
+import type { Mailer } from '#services/mail/mailer';
 import { describeWithBrowser } from '../support/browser.ts';
+import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
 import {
   newContext,
   screenshot,
@@ -21,32 +20,13 @@ describeWithBrowser('security in the browser', () => {
   let env: E2eEnv;
   let context: BrowserContext;
   let page: Page;
-  let smtp: SMTPServer;
+  let smtp: TestSmtp;
   let mailer: Mailer;
-  const mails: string[] = [];
   const problems: string[] = [];
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, _session, callback) {
-        let raw = '';
-        stream.on('data', (d: Buffer) => (raw += d.toString()));
-        stream.on('end', () => {
-          mails.push(raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
-    mailer = createMailer({
-      smtpUrl: `smtp://127.0.0.1:${port}`,
-      from: 'Hipcheck <no-reply@hipcheck.test>',
-      log: () => undefined,
-    });
+    smtp = await startTestSmtp();
+    mailer = smtp.mailer();
     env = await startE2e({ mailer });
     context = await newContext(env);
     // Every CSP violation the page reports, and every console error (Chromium logs refusals too).
@@ -71,7 +51,7 @@ describeWithBrowser('security in the browser', () => {
     await context?.close();
     await env?.close();
     await mailer?.close();
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await smtp?.close();
   });
 
   const violations = () =>
@@ -137,9 +117,10 @@ describeWithBrowser('security in the browser', () => {
       .getByText(/Check your inbox/)
       .waitFor();
     await screenshot(page, 'forgot-password.png', false);
-    await expect.poll(() => mails.length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => smtp.inbox.length, { timeout: 10_000 }).toBe(1);
     const link =
-      /http:\/\/\S+\/reset-password#token=[A-Za-z0-9_-]+/.exec(mails[0] ?? '')?.[0] ?? '';
+      /http:\/\/\S+\/reset-password#token=[A-Za-z0-9_-]+/.exec(smtp.inbox[0]?.text ?? '')?.[0] ??
+      '';
     expect(link).not.toBe('');
 
     await page.goto(link.replace(/^http:\/\/[^/]+/, env.url));

@@ -4,7 +4,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppDeps } from '#services/api/app';
 import type { Pool } from '#services/db/database';
-import type { JobQueue } from '#services/queue/jobs';
+import { createInProcessQueue } from '#services/queue/in-process-queue';
+import { JOB_NAMES, type JobQueue, type Processors } from '#services/queue/jobs';
 
 export interface TestServer {
   url: string;
@@ -39,3 +40,12 @@ export async function startTestServer(
       }),
   };
 }
+
+/** A queue for tests whose requests enqueue jobs nobody needs to run: every job does nothing. */
+export const noJobsQueue = (): JobQueue => {
+  const none = Object.fromEntries(JOB_NAMES.map((name) => [name, async () => undefined]));
+  return createInProcessQueue(
+    () => none as unknown as Processors,
+    () => undefined,
+  );
+};

@@ -1,6 +1,6 @@
 // Sign up or sign in. A runner's time zone comes from the browser.
 import { api } from '../api.ts';
-import { errorText, field, h } from '../dom.ts';
+import { field, h, onSubmit } from '../dom.ts';
 
 export function authPage(
   onDone: () => Promise<void>,
@@ -47,23 +47,14 @@ export function authPage(
     submit,
     error,
   );
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    error.textContent = '';
-    submit.disabled = true;
-    try {
-      if (mode === 'signup') {
-        const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-        await api.signup(email.value, password.value, role.value as 'runner' | 'coach', tz);
-      } else {
-        await api.login(email.value, password.value);
-      }
-      await onDone();
-    } catch (err) {
-      error.textContent = errorText(err);
-    } finally {
-      submit.disabled = false;
+  onSubmit(form, { submit, error }, async () => {
+    if (mode === 'signup') {
+      const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+      await api.signup(email.value, password.value, role.value as 'runner' | 'coach', tz);
+    } else {
+      await api.login(email.value, password.value);
     }
+    await onDone();
   });
   return h(
     'section',

@@ -2,7 +2,7 @@
 // email) sets a new password and signs in. The token stays in the URL's fragment, which the
 // browser never sends to a server.
 import { api } from '../api.ts';
-import { errorText, field, h } from '../dom.ts';
+import { errorText, field, h, onSubmit } from '../dom.ts';
 import { navigate } from '../router.ts';
 
 export function forgotPasswordPage(): HTMLElement {
@@ -11,20 +11,11 @@ export function forgotPasswordPage(): HTMLElement {
   const status = h('p', { role: 'status', id: 'forgot-status' });
   const error = h('p', { class: 'error', role: 'alert' });
   const form = h('form', {}, field('Email', email), submit, status, error);
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    error.textContent = '';
+  onSubmit(form, { submit, error }, async () => {
     status.textContent = '';
-    submit.disabled = true;
-    try {
-      const res = await api.requestPasswordReset(email.value);
-      status.textContent = `Check your inbox: ${res.message}.`;
-      form.reset();
-    } catch (err) {
-      error.textContent = errorText(err);
-    } finally {
-      submit.disabled = false;
-    }
+    const res = await api.requestPasswordReset(email.value);
+    status.textContent = `Check your inbox: ${res.message}.`;
+    form.reset();
   });
   return h(
     'section',
@@ -60,24 +51,21 @@ export function resetPasswordPage(hash: string): HTMLElement {
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Set password and sign in');
   const error = h('p', { class: 'error', role: 'alert' });
   const form = h('form', {}, field('New password (8 characters or more)', password), submit, error);
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    error.textContent = '';
-    submit.disabled = true;
-    try {
+  onSubmit(
+    form,
+    { submit, error },
+    async () => {
       await api.resetPassword(token, password.value);
       // Signed in now: today's page, with the token gone from the address bar and history.
       navigate('/', { replace: true });
-    } catch (err) {
+    },
+    (err) =>
       error.replaceChildren(
         errorText(err),
         ' ',
         h('a', { href: '/forgot-password' }, 'Ask for a new link'),
-      );
-    } finally {
-      submit.disabled = false;
-    }
-  });
+      ),
+  );
   section.append(form);
   return section;
 }

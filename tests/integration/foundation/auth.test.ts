@@ -1,17 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInProcessQueue } from '#services/queue/in-process-queue';
-import type { Processors } from '#services/queue/jobs';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
-import { startTestServer, type TestServer } from '../../support/app.ts';
+import { noJobsQueue, startTestServer, type TestServer } from '../../support/app.ts';
 import { TestClient } from '../../support/http-client.ts';
-
-const noJobs: Processors = {
-  ingest: async () => undefined,
-  recompute: async () => undefined,
-  'strava-backfill': async () => undefined,
-  'strava-activity': async () => undefined,
-  'strava-event': async () => undefined,
-};
 
 describe('accounts: signup, login, logout, /api/me', () => {
   let db: TestDatabase;
@@ -19,13 +9,7 @@ describe('accounts: signup, login, logout, /api/me', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    server = await startTestServer({
-      pool: db.pool,
-      queue: createInProcessQueue(
-        () => noJobs,
-        () => undefined,
-      ),
-    });
+    server = await startTestServer({ pool: db.pool, queue: noJobsQueue() });
   });
   afterAll(async () => {
     await server.close();

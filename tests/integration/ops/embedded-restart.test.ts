@@ -1,11 +1,11 @@
 // The embedded PostgreSQL stops (killed here with SIGKILL, as the OOM killer would): Hipcheck starts
 // it again once and goes on with the same data; when it cannot be started again, the process says
 // so in plain words and exits non-zero instead of failing every request with a raw pg error.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startHipcheckProcess } from '../../support/hipcheck-process.ts';
 import { TestClient } from '../../support/http-client.ts';
 import { eventually } from '../../support/pipeline.ts';
 
@@ -13,41 +13,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'hipcheck-restart-'));
 const pgDir = join(dataDir, 'postgres');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(): Promise<Started> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-  };
-  delete env.DATABASE_URL;
-  delete env.REDIS_URL;
-  const child = spawn(process.execPath, ['bin/hipcheck.js', 'start'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return new Promise((resolve, reject) => {
-    void exited.then((code) => reject(new Error(`hipcheck start exited with ${code}:\n${out}`)));
-    const check = setInterval(() => {
-      const m = /running at (http:\/\/[^\s"]+)/.exec(out);
-      if (m?.[1]) {
-        clearInterval(check);
-        resolve({ child, url: m[1].replace('localhost', '127.0.0.1'), output: () => out, exited });
-      }
-    }, 100);
-  });
-}
+const start = () =>
+  startHipcheckProcess({ DATA_DIR: dataDir, DATABASE_URL: undefined, REDIS_URL: undefined });
 
 /** SIGKILL the embedded postmaster (its pid is the first line of postmaster.pid). */
 function killPostgres(): void {

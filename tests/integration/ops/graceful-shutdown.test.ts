@@ -1,11 +1,11 @@
 // Graceful shutdown: on SIGTERM `hipcheck start` stops taking connections, lets a request already
 // in flight finish and answer, waits for the jobs running, and exits 0.
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessQueue } from '#services/queue/in-process-queue';
 import type { Processors } from '#services/queue/jobs';
 import { createEmptyDatabase, type EmptyDatabase } from '../../support/db.ts';
+import { startHipcheckProcess } from '../../support/hipcheck-process.ts';
 import { TestClient } from '../../support/http-client.ts';
 
 let db: EmptyDatabase;
@@ -17,38 +17,12 @@ afterAll(async () => {
   await db.drop();
 });
 
-function startServer(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: db.url,
-    PORT: '0',
-    HOST: '127.0.0.1',
-  };
-  delete env.REDIS_URL;
-  const child = spawn(process.execPath, ['bin/hipcheck.js', 'start'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`hipcheck start exited with ${code}:\n${out}`)));
-    const check = setInterval(() => {
-      const m = /running at (http:\/\/[^\s"]+)/.exec(out);
-      if (m?.[1]) {
-        clearInterval(check);
-        child.removeAllListeners('exit');
-        resolve({ child, url: m[1].replace('localhost', '127.0.0.1'), output: () => out });
-      }
-    }, 100);
-  });
-}
-
 describe('graceful shutdown', () => {
   it('finishes a request in flight during SIGTERM, refuses new connections, and exits 0', async () => {
-    const { child, url, output } = await startServer();
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { child, url, output, exited } = await startHipcheckProcess({
+      DATABASE_URL: db.url,
+      REDIS_URL: undefined,
+    });
     const runner = new TestClient(url);
     await runner.signup('in-flight@example.com');
     const login = await fetch(`${url}/api/auth/login`, {

@@ -3,17 +3,9 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool, type Pool } from '#services/db/database';
-import { createInProcessQueue } from '#services/queue/in-process-queue';
-import type { Processors } from '#services/queue/jobs';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
-import { startTestServer, type TestServer } from '../../support/app.ts';
+import { noJobsQueue, startTestServer, type TestServer } from '../../support/app.ts';
 import { redisUrl } from '../../support/pipeline.ts';
-
-const queue = () =>
-  createInProcessQueue(
-    () => ({}) as Processors,
-    () => undefined,
-  );
 
 interface Ready {
   status: string;
@@ -54,7 +46,7 @@ afterAll(async () => {
 
 describe('/healthz and /readyz', () => {
   it('are 200 with PostgreSQL, Redis and every migration there', async () => {
-    const s = await start({ pool: db.pool, queue: queue(), redis });
+    const s = await start({ pool: db.pool, queue: noJobsQueue(), redis });
     expect((await get(`${s.url}/healthz`)).status).toBe(200);
     expect(await get(`${s.url}/readyz`)).toEqual({
       status: 200,
@@ -63,12 +55,12 @@ describe('/healthz and /readyz', () => {
   });
 
   it('say Redis is not used in the embedded mode', async () => {
-    const s = await start({ pool: db.pool, queue: queue() });
+    const s = await start({ pool: db.pool, queue: noJobsQueue() });
     expect((await get(`${s.url}/readyz`)).body.checks.redis).toBe('not used');
   });
 
   it('/readyz is 503 naming Redis when Redis does not answer; /healthz stays 200', async () => {
-    const s = await start({ pool: db.pool, queue: queue(), redis: deadRedis });
+    const s = await start({ pool: db.pool, queue: noJobsQueue(), redis: deadRedis });
     const ready = await get(`${s.url}/readyz`);
     expect(ready.status).toBe(503);
     expect(ready.body.checks.redis).toMatch(/^unreachable: /);
@@ -77,7 +69,7 @@ describe('/healthz and /readyz', () => {
   });
 
   it('/readyz is 503 naming the database when PostgreSQL does not answer; /healthz stays 200', async () => {
-    const s = await start({ pool: deadPool, queue: queue() });
+    const s = await start({ pool: deadPool, queue: noJobsQueue() });
     const ready = await get(`${s.url}/readyz`);
     expect(ready.status).toBe(503);
     expect(ready.body.checks.database).toMatch(/^unreachable: /);
@@ -85,7 +77,7 @@ describe('/healthz and /readyz', () => {
   });
 
   it('/readyz is 503 naming a migration this code has and the database lacks', async () => {
-    const s = await start({ pool: db.pool, queue: queue() });
+    const s = await start({ pool: db.pool, queue: noJobsQueue() });
     const { rows } = await db.pool.query<{ version: number; name: string; timescale: boolean }>(
       'SELECT version, name, timescale FROM schema_migrations ORDER BY version DESC LIMIT 1',
     );
@@ -107,7 +99,7 @@ describe('/healthz and /readyz', () => {
 
   it('/readyz is 503 "draining" once shutdown has begun', async () => {
     let draining = false;
-    const s = await start({ pool: db.pool, queue: queue(), draining: () => draining });
+    const s = await start({ pool: db.pool, queue: noJobsQueue(), draining: () => draining });
     expect((await get(`${s.url}/readyz`)).status).toBe(200);
     draining = true;
     expect(await get(`${s.url}/readyz`)).toEqual({ status: 503, body: { status: 'draining' } });

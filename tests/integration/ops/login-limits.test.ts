@@ -6,14 +6,11 @@ import { createHook } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInProcessQueue } from '#services/queue/in-process-queue';
-import type { Processors } from '#services/queue/jobs';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
-import { startTestServer, type TestServer } from '../../support/app.ts';
+import { noJobsQueue, startTestServer, type TestServer } from '../../support/app.ts';
 import { TestClient } from '../../support/http-client.ts';
 import { redisUrl } from '../../support/pipeline.ts';
 
-const noJobs = {} as Processors;
 const PER_EMAIL = 10; // README: 10 per 15 min per email
 const PER_ADDRESS = 50; // README: 50 per 15 min per address
 const SIGNUPS_PER_ADDRESS = 20; // README: 20 sign-ups an hour per address
@@ -64,10 +61,7 @@ for (const store of ['redis', 'postgresql'] as const) {
       if (store === 'redis') redis = new Redis(redisUrl);
       server = await startTestServer({
         pool: db.pool,
-        queue: createInProcessQueue(
-          () => noJobs,
-          () => undefined,
-        ),
+        queue: noJobsQueue(),
         ...(redis ? { redis, redisPrefix } : {}),
       });
     });
@@ -180,10 +174,7 @@ describe('no email discovery by sign-in timing', () => {
     db = await createTestDatabase();
     server = await startTestServer({
       pool: db.pool,
-      queue: createInProcessQueue(
-        () => noJobs,
-        () => undefined,
-      ),
+      queue: noJobsQueue(),
     });
     await new TestClient(server.url).signup('known@example.com');
   });

@@ -2,102 +2,59 @@
 // SMTP server running in this test process (smtp-server), read from the delivered message. A used
 // or expired link is refused without saying which. Without SMTP_URL mail is off, and the operator
 // prints a link with `hipcheck user reset-link --email E`.
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, type Mailer } from '#services/mail/mailer';
-import { createInProcessQueue } from '#services/queue/in-process-queue';
-import type { Processors } from '#services/queue/jobs';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
-import { startTestServer, type TestServer } from '../../support/app.ts';
+import { noJobsQueue, startTestServer, type TestServer } from '../../support/app.ts';
 import { TestClient } from '../../support/http-client.ts';
 import { eventually } from '../../support/pipeline.ts';
 import { runCli } from '../../support/run-node.ts';
-
-interface Delivered {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** The text of a message, with quoted-printable soft breaks and escapes decoded. */
-function textOf(raw: string): string {
-  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  if (!/content-transfer-encoding:\s*quoted-printable/i.test(head)) return body;
-  return body
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
+import { startTestSmtp, type DeliveredMail, type TestSmtp } from '../../support/smtp.ts';
 
 const header = (raw: string, name: string) =>
   new RegExp(`^${name}: (.*)$`, 'im').exec(raw)?.[1]?.trim();
 
 const tokenOf = (text: string) => /\/reset-password#token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
 
-const queue = () =>
-  createInProcessQueue(
-    () => ({}) as Processors,
-    () => undefined,
-  );
-
-let smtp: SMTPServer;
-let smtpPort: number;
-const inbox: Delivered[] = [];
+let smtp: TestSmtp;
 let db: TestDatabase;
 let server: TestServer;
 let mailer: Mailer;
 const PUBLIC_URL = 'http://hipcheck.test';
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (d: Buffer) => (raw += d.toString()));
-      stream.on('end', () => {
-        inbox.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw,
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
-  mailer = createMailer({
-    smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
-    from: 'Hipcheck <no-reply@hipcheck.test>',
-    log: () => undefined,
-  });
+  smtp = await startTestSmtp();
+  mailer = smtp.mailer();
   db = await createTestDatabase();
-  server = await startTestServer({ pool: db.pool, queue: queue(), mailer, publicUrl: PUBLIC_URL });
+  server = await startTestServer({
+    pool: db.pool,
+    queue: noJobsQueue(),
+    mailer,
+    publicUrl: PUBLIC_URL,
+  });
 });
 
 afterAll(async () => {
   await server.close();
   await mailer.close();
   await db.drop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 const post = (c: TestClient, path: string, body: unknown) =>
   c.post<Record<string, unknown>>(path, body);
+const inbox = () => smtp.inbox;
 
-async function nextMail(count: number): Promise<Delivered> {
-  await eventually(async () => inbox.length >= count, 10_000, `mail number ${count}`);
-  return inbox[count - 1] as Delivered;
+async function nextMail(count: number): Promise<DeliveredMail> {
+  await eventually(async () => inbox().length >= count, 10_000, `mail number ${count}`);
+  return inbox()[count - 1] as DeliveredMail;
 }
 
 describe('forgot password', () => {
   it('mails a link to the account’s address and answers the same for an unknown email', async () => {
     const runner = new TestClient(server.url);
     await runner.signup('forgetful@example.com');
-    const before = inbox.length;
+    const before = inbox().length;
     const unknown = await post(new TestClient(server.url), '/api/auth/password-reset', {
       email: 'nobody@example.com',
     });
@@ -111,22 +68,26 @@ describe('forgot password', () => {
     expect(mail.to).toEqual(['forgetful@example.com']);
     expect(mail.from).toBe('no-reply@hipcheck.test');
     expect(header(mail.raw, 'Subject')).toBe('Reset your Hipcheck password');
-    const text = textOf(mail.raw);
+    const text = mail.text;
     expect(text).toContain(`${PUBLIC_URL}/reset-password#token=`);
     expect(text).toContain('30 minutes');
     // Only the known email got a message.
     await new Promise((r) => setTimeout(r, 200));
-    expect(inbox.slice(before).map((m) => m.to[0])).toEqual(['forgetful@example.com']);
+    expect(
+      inbox()
+        .slice(before)
+        .map((m) => m.to[0]),
+    ).toEqual(['forgetful@example.com']);
   });
 
   it('sets the new password once, signs in, ends the old sessions; the link then fails', async () => {
     const old = new TestClient(server.url);
     await old.signup('resetter@example.com');
-    const before = inbox.length;
+    const before = inbox().length;
     await post(new TestClient(server.url), '/api/auth/password-reset', {
       email: 'resetter@example.com',
     });
-    const token = tokenOf(textOf((await nextMail(before + 1)).raw)) ?? '';
+    const token = tokenOf((await nextMail(before + 1)).text) ?? '';
     expect(token).not.toBe('');
 
     const browser = new TestClient(server.url);
@@ -158,14 +119,14 @@ describe('forgot password', () => {
   it('refuses a used, an expired and an unknown link with one answer', async () => {
     const c = new TestClient(server.url);
     await c.signup('expiring@example.com');
-    const before = inbox.length;
+    const before = inbox().length;
     for (let i = 0; i < 2; i++)
       await post(new TestClient(server.url), '/api/auth/password-reset', {
         email: 'expiring@example.com',
       });
     const [used, expired] = [
-      tokenOf(textOf((await nextMail(before + 1)).raw)) ?? '',
-      tokenOf(textOf((await nextMail(before + 2)).raw)) ?? '',
+      tokenOf((await nextMail(before + 1)).text) ?? '',
+      tokenOf((await nextMail(before + 2)).text) ?? '',
     ];
     expect(
       (
@@ -237,10 +198,10 @@ describe('with mail off', () => {
   it('says so once in the log, sends nothing and tells the user to ask the operator', async () => {
     const logged: string[] = [];
     const off = createMailer({ smtpUrl: undefined, from: 'x', log: (m) => logged.push(m) });
-    const s = await startTestServer({ pool: db.pool, queue: queue(), mailer: off });
+    const s = await startTestServer({ pool: db.pool, queue: noJobsQueue(), mailer: off });
     try {
       await new TestClient(s.url).signup('no-mail@example.com');
-      const before = inbox.length;
+      const before = inbox().length;
       const res = await post(new TestClient(s.url), '/api/auth/password-reset', {
         email: 'no-mail@example.com',
       });
@@ -251,7 +212,7 @@ describe('with mail off', () => {
       expect(logged).toEqual([
         'mail is off: set SMTP_URL (and MAIL_FROM) to send password-reset links by email',
       ]);
-      expect(inbox.length).toBe(before);
+      expect(inbox().length).toBe(before);
     } finally {
       await s.close();
     }

@@ -4,17 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '#services/observability/logger';
 import { createPool, type Pool } from '#services/db/database';
-import { createInProcessQueue } from '#services/queue/in-process-queue';
-import type { Processors } from '#services/queue/jobs';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
-import { startTestServer, type TestServer } from '../../support/app.ts';
+import { noJobsQueue, startTestServer, type TestServer } from '../../support/app.ts';
 import { TestClient } from '../../support/http-client.ts';
-
-const queue = () =>
-  createInProcessQueue(
-    () => ({}) as Processors,
-    () => undefined,
-  );
 
 interface Line {
   level: string;
@@ -38,10 +30,10 @@ const parsed = (): Line[] => lines.map((l) => JSON.parse(l) as Line);
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startTestServer({ pool: db.pool, queue: queue(), logger });
+  server = await startTestServer({ pool: db.pool, queue: noJobsQueue(), logger });
   // An app whose database is unreachable: every query fails, a real 500.
   const pool = createPool('postgres://postgres@127.0.0.1:1/nowhere');
-  broken = { pool, server: await startTestServer({ pool, queue: queue(), logger }) };
+  broken = { pool, server: await startTestServer({ pool, queue: noJobsQueue(), logger }) };
 });
 
 afterAll(async () => {

@@ -1,17 +1,9 @@
 // Security headers on every answer: a Content-Security-Policy (scripts only from this origin, no
 // framing), nosniff, a referrer policy, and HSTS only when the public URL is https.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInProcessQueue } from '#services/queue/in-process-queue';
-import type { Processors } from '#services/queue/jobs';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
-import { startTestServer, type TestServer } from '../../support/app.ts';
+import { noJobsQueue, startTestServer, type TestServer } from '../../support/app.ts';
 import { ensureDashboardBuilt } from '../../support/dashboard-build.ts';
-
-const queue = () =>
-  createInProcessQueue(
-    () => ({}) as Processors,
-    () => undefined,
-  );
 
 let db: TestDatabase;
 let http: TestServer;
@@ -20,10 +12,10 @@ let https: TestServer;
 beforeAll(async () => {
   db = await createTestDatabase();
   const dashboardDir = await ensureDashboardBuilt();
-  http = await startTestServer({ pool: db.pool, queue: queue(), dashboardDir });
+  http = await startTestServer({ pool: db.pool, queue: noJobsQueue(), dashboardDir });
   https = await startTestServer({
     pool: db.pool,
-    queue: queue(),
+    queue: noJobsQueue(),
     dashboardDir,
     publicUrl: 'https://hipcheck.example',
   });
