@@ -17,7 +17,8 @@ const USAGE = `usage: hipcheck <command>
 
 async function serve(mode: Mode): Promise<number> {
   const config = loadConfig(process.env);
-  const logger = createLogger({ level: config.logLevel });
+  // JSON for log pipelines; readable lines when a person runs it at a terminal.
+  const logger = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY === true });
   const log = logFunctionOf(logger);
   const onFatal = (message: string) => {
     logger.fatal(message);

@@ -8,6 +8,7 @@ import type { Logger } from '#services/observability/logger';
 import { routeTemplateOf } from './route-template.ts';
 
 const INCOMING_ID = /^[A-Za-z0-9._-]{8,64}$/;
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
 interface RequestLocals {
   requestId?: string;
@@ -40,6 +41,8 @@ export function requestContext(logger: Logger): RequestHandler {
         durationMs: Math.round(durationMs * 10) / 10,
       };
       if (res.statusCode >= 500) locals.log?.error(line, 'request failed');
+      // Probes come every few seconds: their lines only at LOG_LEVEL=debug.
+      else if (PROBES.has(line.route)) locals.log?.debug(line, 'request');
       else locals.log?.info(line, 'request');
     });
     next();

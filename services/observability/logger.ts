@@ -2,7 +2,8 @@
 // level, request id, route or job. Request lines carry only the method, the route template, the
 // status and the time taken: never bodies, query strings, cookies or tokens. As a second line of
 // defence, fields that hold secrets or health data are censored wherever they appear (two levels
-// deep), so a careless `log.info({ user })` does not leak them.
+// deep), so a careless `log.info({ user })` does not leak them. At a terminal (`npm start` by hand)
+// the same lines are printed for a person to read.
 import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger } from 'pino';
@@ -28,11 +29,39 @@ export const REDACTED_FIELDS = [
 
 const redactPaths = REDACTED_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]);
 
+/**
+ * One JSON line made readable for a person at a terminal: "14:02:07 info  msg key=value …", with
+ * an error's stack on the lines after.
+ */
+export function prettyLine(json: string): string {
+  const {
+    level,
+    time,
+    msg,
+    service: _s,
+    err,
+    ...rest
+  } = JSON.parse(json) as Record<string, unknown>;
+  const extra = Object.entries(rest)
+    .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .join(' ');
+  const stack = (err as { stack?: string } | undefined)?.stack;
+  return `${String(time).slice(11, 19)} ${String(level).padEnd(5)} ${String(msg ?? '')}${
+    extra ? ` ${extra}` : ''
+  }${stack ? `\n${stack}` : ''}\n`;
+}
+
 export function createLogger(options: {
   level: LogLevel;
   /** Where the lines go (default: stdout). Tests pass a stream of their own. */
   destination?: DestinationStream;
+  /** Lines for a person (a terminal) instead of JSON for a log pipeline. */
+  pretty?: boolean;
 }): Logger {
+  const out = options.destination ?? pino.destination({ dest: 1, sync: true });
+  const destination = options.pretty
+    ? { write: (line: string) => out.write(prettyLine(line)) }
+    : out;
   return pino(
     {
       level: options.level,
@@ -41,7 +70,7 @@ export function createLogger(options: {
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: redactPaths, censor: '[redacted]' },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: true }),
+    destination,
   );
 }
 

@@ -141,4 +141,17 @@ describe('request logs', () => {
     expect(line).not.toContain('"t"');
     expect(line).toContain('[redacted]');
   });
+
+  it('print readable lines for a person at a terminal', () => {
+    const out: string[] = [];
+    const log = createLogger({
+      level: 'info',
+      pretty: true,
+      destination: { write: (s: string) => out.push(s) },
+    });
+    log.child({ requestId: 'abc-123' }).info({ route: '/api/me', status: 200 }, 'request');
+    expect(out[0]).toMatch(
+      /^\d{2}:\d{2}:\d{2} info {2}request requestId=abc-123 route=\/api\/me status=200\n$/,
+    );
+  });
 });
