@@ -11,11 +11,9 @@ import { insertActivity } from '../db/activities.repository.ts';
 import { insertAthlete } from '../db/athletes.repository.ts';
 import { insertGrant, insertNote } from '../db/coaching.repository.ts';
 import { withTransaction, type Pool } from '../db/database.ts';
-import {
-  insertCheckIn,
-  insertCrossTraining,
-  upsertProgressionSettings,
-} from '../db/engine.repository.ts';
+import { saveCheckIn } from '../db/checkins.repository.ts';
+import { insertCrossTraining } from '../db/engine.repository.ts';
+import { upsertProgressionSettings } from '../db/progression.repository.ts';
 import { requestRecompute } from '../db/recompute.repository.ts';
 import { findUserByEmail, insertUser } from '../db/users.repository.ts';
 import { hashPassword } from '../api/passwords.ts';
@@ -97,28 +95,8 @@ async function createDemoAthlete(
         activity: s.activity,
       });
     }
-    for (const c of a.checkIns) {
-      await insertCheckIn(client, athlete.id, {
-        date: c.date,
-        painDuring: c.painDuring ?? null,
-        painAfter: c.painAfter ?? null,
-        painNextMorning: c.painNextMorning ?? null,
-        painAtRest: c.painAtRest ?? null,
-        stiffness: c.stiffness ?? null,
-        clicking: c.clicking ?? null,
-        catchingOrLocking: c.catchingOrLocking ?? null,
-        givingWay: c.givingWay ?? null,
-        nightPain: c.nightPain ?? null,
-        painWalking: c.painWalking ?? null,
-        limp: c.limp ?? null,
-        painHopping: c.painHopping ?? null,
-        deepGroinPain: c.deepGroinPain ?? null,
-        readinessTestPassed: c.readinessTestPassed ?? null,
-        activityId: null,
-        rpe: c.rpe ?? null,
-        notes: c.notes ?? null,
-      });
-    }
+    for (const { date, ...fields } of a.checkIns)
+      await saveCheckIn(client, athlete.id, date, fields, 'merge');
     for (const x of a.crossTraining)
       await insertCrossTraining(client, athlete.id, {
         date: x.date,
