@@ -52,6 +52,7 @@ const fields = {
 };
 
 const postSchema = z.object({ date: localDate, ...fields }).strict();
+const dateParam = z.object({ date: localDate });
 const putSchema = z.object(fields).strict();
 
 export function checkinRoutes(deps: { pool: Pool; queue: JobQueue; now: () => Date }): Router {
@@ -89,7 +90,7 @@ export function checkinRoutes(deps: { pool: Pool; queue: JobQueue; now: () => Da
   });
 
   router.put('/checkins/:date', async (req, res) => {
-    const date = parseInput(localDate, req.params.date);
+    const { date } = parseInput(dateParam, req.params);
     const input = parseInput(putSchema, req.body);
     const athlete = await currentAthlete(deps.pool, res);
     const { row, created } = await save(athlete, date, input, 'replace');
@@ -97,7 +98,7 @@ export function checkinRoutes(deps: { pool: Pool; queue: JobQueue; now: () => Da
   });
 
   router.get('/checkins/:date', async (req, res) => {
-    const date = parseInput(localDate, req.params.date);
+    const { date } = parseInput(dateParam, req.params);
     const athlete = await currentAthlete(deps.pool, res);
     const row = await findCheckIn(deps.pool, athlete.id, date);
     if (!row) throw new NotFoundError(`no check-in on ${date}`);

@@ -82,8 +82,9 @@ export function hasSession(
 }
 
 /**
- * Whether the session matches the stage's prescription: long enough, the right kind, and not
- * beyond it (a run more than 10 % longer than the prescription never counts as completing it).
+ * Whether the session matches the stage's prescription: long enough, the right kind, and not far
+ * beyond it. A run 10–30 % beyond the prescription is flagged (a caution) but still counts; more
+ * than 30 % beyond (a high or very high spike against the prescription) never completes the stage.
  */
 export function isAsPrescribed(
   f: SessionFacts,
@@ -94,7 +95,7 @@ export function isAsPrescribed(
     return f.runCount === 0 && f.longestWalkMin >= t.completionFraction * s.totalMin && !f.limp;
   if (f.runCount === 0 || f.longestRunMovingS < t.completionFraction * s.totalMin * 60)
     return false;
-  if (f.beyondBand !== null && f.beyondBand !== 'ok') return false;
+  if (f.beyondBand === 'high' || f.beyondBand === 'very_high') return false;
   if (s.mode === 'build_volume') return f.spikeBand === null || f.spikeBand === 'ok';
   return true;
 }

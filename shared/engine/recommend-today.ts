@@ -1,6 +1,7 @@
 // Today's decision (science.md §5): one action, the ranked reasons behind it and their numbers, and
 // the session with its minutes. It informs, flags and suggests; it never diagnoses.
 import { addDays, type LocalDate } from '../local-date.ts';
+import { breakReasonOf } from './break-rule.ts';
 import { dayKindOf, type DayKind } from './day-kind.ts';
 import { spikeCodeOf, spikeMessageOf, type RecentSpike } from './day-flags.ts';
 import { redFlagMessageOf } from './detect-red-flags.ts';
@@ -51,6 +52,8 @@ export interface DayContext {
   history: RunHistory;
   /** The last run (or stage set) and the stage then, for the break rule in the week's sketch. */
   breakRef: { date: LocalDate; stage: number };
+  /** Days without a run while a break keeps the stage stepped back (null otherwise). */
+  breakDays: number | null;
 }
 
 export interface Recommendation {
@@ -252,6 +255,8 @@ export function recommendToday(ctx: DayContext, t: Thresholds): Recommendation {
       });
     }
   }
+  // The break is named on the card as long as it lasts (science.md §4 "After a break").
+  if (ctx.breakDays !== null && !ctx.redFlagHold) add(breakReasonOf(ctx.breakDays, stage.stage, t));
   for (const r of ctx.progressionReasons) add(r);
   const heldByTrend = reasons.some((r) => r.code === 'hold_pain_trend');
   for (const r of ctx.cautions) if (!(heldByTrend && r.code === 'pain_trend_rising')) add(r);

@@ -21,6 +21,7 @@ import { computeFitness, type FitnessResult } from './compute-fitness.ts';
 import { computeMonotony, type MonotonyResult } from './compute-monotony.ts';
 import { computeSpike, computeSpikeVsStage, type SpikeResult } from './compute-spike.ts';
 import { isRpe } from './compute-srpe.ts';
+import { stageAfterBreak } from './break-rule.ts';
 import { computeWeeklyChange, type WeeklyChangeResult } from './compute-weekly-change.ts';
 import type { DayKind } from './day-kind.ts';
 import { flagsOfDay, metricCautionsOf, spikeOfRun, type RecentSpike } from './day-flags.ts';
@@ -533,6 +534,11 @@ export function runEngine(input: EngineInput): EngineOutput {
       else recentDays.push('rest');
     }
     const cautions = metricCautionsOf({ weeklyChange, rolling, ewma, monotony, trend }, t);
+    const gap = daysBetween(step.breakRef.date, date) - 1;
+    const onBreak =
+      !step.redFlagHold &&
+      !surgery.hold &&
+      stageAfterBreak(step.breakRef.stage, gap, t) < step.breakRef.stage;
     const ctx: DayContext = {
       date,
       plan,
@@ -552,6 +558,7 @@ export function runEngine(input: EngineInput): EngineOutput {
       weeklyRise: weeklyChange.caution,
       history: runHistoryAt(i),
       breakRef: step.breakRef,
+      breakDays: onBreak ? gap : null,
     };
     const recommendation = recommendToday(ctx, t);
     const flags = flagsOfDay(

@@ -79,7 +79,8 @@ describe('evaluateSession()', () => {
     ['completed', { nextMorningPain: 2, baselinePain: usual(2) }], // back to the own baseline of 2
     ['completed', { nextMorningPain: 2, baselinePain: baselineOf([], [], t) }], // no baseline yet: green counts
     ['not_back_to_baseline', { nextMorningPain: 3, baselinePain: baselineOf([], [], t) }],
-    ['not_as_prescribed', { beyondBand: 'caution' }], // > 10 % beyond the prescription
+    ['completed', { beyondBand: 'caution' }], // 10–30 % beyond: flagged, still counts
+    ['not_as_prescribed', { beyondBand: 'high' }], // more than 30 % beyond the prescription
     ['not_as_prescribed', { beyondBand: 'very_high' }],
     ['amber', { painDuring: 3 }],
     ['amber', { painAfter: 5 }],

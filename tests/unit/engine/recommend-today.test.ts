@@ -68,6 +68,7 @@ function ctx(over: Partial<DayContext> = {}): DayContext {
     weeklyRise: false,
     history: { longestRunMin30d: null, typicalRunMin30d: null },
     breakRef: { date: '2026-03-07', stage: 3 },
+    breakDays: null,
     ...over,
   };
 }
