@@ -261,7 +261,8 @@ describe('runEngine()', () => {
     expect(out.today).toMatchObject({
       date: '2026-03-01',
       stage: 0,
-      recommendation: { action: 'run' },
+      recommendation: { action: 'walk' },
+      hold: null,
     });
     expect(out.stageChanges).toEqual([
       expect.objectContaining({ kind: 'start', date: '2026-03-01', toStage: 0 }),
