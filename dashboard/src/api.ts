@@ -166,9 +166,9 @@ export const api = {
     request<ImportBatch>('GET', `/api/imports/${encodeURIComponent(id)}`),
 
   postCheckIn: (input: CheckInInput) => request<CheckInRow>('POST', '/api/checkins', input),
-  /** Replaces the day's check-in as a whole (absent fields become empty). */
-  putCheckIn: (input: CheckInInput) =>
-    request<CheckInRow>('PUT', `/api/checkins/${encodeURIComponent(input.date)}`, input),
+  /** Replaces the day's check-in as a whole (absent fields become empty); the day is in the path. */
+  putCheckIn: ({ date, ...fields }: CheckInInput) =>
+    request<CheckInRow>('PUT', `/api/checkins/${encodeURIComponent(date)}`, fields),
   checkIn: (date: string) =>
     request<CheckInRow>('GET', `/api/checkins/${encodeURIComponent(date)}`),
   onboarding: (input: OnboardingInput) =>
