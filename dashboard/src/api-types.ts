@@ -33,14 +33,7 @@ export type AthleteSettings = Partial<Omit<AthleteProfile, 'id' | 'metricsPendin
 // --- the engine's answers ---------------------------------------------------------------------
 
 export type Action =
-  | 'walk'
-  | 'run'
-  | 'run_modified'
-  | 'cross_train'
-  | 'strength'
-  | 'mobility'
-  | 'rest'
-  | 'see_clinician';
+  'walk' | 'run' | 'run_modified' | 'cross_train' | 'strength' | 'rest' | 'see_clinician';
 export type Severity = 'info' | 'caution' | 'high' | 'very_high' | 'red_flag';
 
 /** The sections of the "How is this decided?" page; each reason names the one that explains it. */
@@ -151,11 +144,13 @@ export interface DailyMetrics {
   fitness?: { ctl: number; atl: number; form: number } & MetricInfo;
   monotony?: { monotony: number | null; high: boolean; note?: string } & MetricInfo;
   pain?: {
-    score: number | null;
+    /** This morning's score: pain on waking, else pain at rest. */
+    morning: number | null;
     zone: PainZone | null;
     painDuring: number | null;
     painAfter: number | null;
     painNextMorning: number | null;
+    painMorning: number | null;
     painAtRest: number | null;
     stiffness: number | null;
   } & MetricInfo;
