@@ -42,7 +42,6 @@ export const ACTION_LABEL: Record<Action, string> = {
   run_modified: 'Run, modified',
   cross_train: 'Cross-train',
   strength: 'Strength & mobility',
-  mobility: 'Mobility & pilates',
   rest: 'Rest',
   see_clinician: 'See a clinician',
 };

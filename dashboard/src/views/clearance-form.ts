@@ -1,12 +1,14 @@
-// "A clinician has cleared my hip": the date they saw it, the stage to restart at (by default one
-// below the stage before the red flag) and a note. Posts to /api/clearances (the runner) or
+// "A clinician has cleared my hip": the date they saw it, the stage to restart at and a note. After a
+// red flag the default restart is one stage below the stage before the flag; after surgery, without
+// a stage, jogging waits for week 10. Posts to /api/clearances (the runner) or
 // /api/athletes/:id/clearances (their coach).
 import type { ClearanceInput, StageDefinition } from '../api.ts';
 import { errorText, field, h } from '../dom.ts';
 import { addDays, formatDay } from '../format.ts';
 
 export interface ClearanceFormOptions {
-  /** The first day of the red flag: a clearance dated before it clears nothing. */
+  kind: 'red_flag' | 'surgery';
+  /** The first day of the hold: a clearance dated before it clears nothing. */
   since: string;
   today: string;
   plan: StageDefinition[];
@@ -28,7 +30,13 @@ export function clearanceForm(o: ClearanceFormOptions): HTMLElement {
   const stage = h(
     'select',
     { name: 'stage' },
-    h('option', { value: '' }, 'One stage below the stage before the red flag (the default)'),
+    h(
+      'option',
+      { value: '' },
+      o.kind === 'surgery'
+        ? 'No stage named: jogging starts at week 10'
+        : 'One stage below (the default)',
+    ),
     ...o.plan.map((s) => h('option', { value: s.stage }, `Stage ${s.stage}: ${s.text}`)),
   );
   const note = h('input', {
@@ -45,9 +53,17 @@ export function clearanceForm(o: ClearanceFormOptions): HTMLElement {
     field(
       `Date a clinician saw ${o.whose} hip`,
       date,
-      `On or after ${formatDay(o.since, 'long')}, when the red flag was reported.`,
+      o.kind === 'surgery'
+        ? `On or after the surgery, ${formatDay(o.since, 'long')}.`
+        : `On or after ${formatDay(o.since, 'long')}, when the red flag was reported.`,
     ),
-    field('Restart at', stage, 'Only if the clinician named a stage.'),
+    field(
+      'Restart at',
+      stage,
+      o.kind === 'surgery'
+        ? 'Only if the clinician named a stage.'
+        : 'Only if the clinician named a stage; by default one below the stage before the red flag.',
+    ),
     field('Note (optional)', note),
     error,
     submit,

@@ -37,7 +37,10 @@ function reasonItem(r: Reason): HTMLElement {
   );
 }
 
-/** The flags that add something: not a red flag the hold already names, not a reason repeated. */
+/**
+ * The flags that add something: not a red flag the hold already names, not a reason repeated, and
+ * not the day's stage change (stage_advanced, stage_set, …), which a reason already explains.
+ */
 function extraFlags(t: TodayDecision): Flag[] {
   const said = new Set(t.recommendation.reasons.map((r) => r.message));
   const codes = new Set(t.recommendation.reasons.map((r) => r.code));
@@ -45,6 +48,7 @@ function extraFlags(t: TodayDecision): Flag[] {
     (f) =>
       !said.has(f.message) &&
       !codes.has(f.code) &&
+      !(f.severity === 'info' && f.code.startsWith('stage_')) &&
       !(t.hold?.kind === 'red_flag' && f.severity === 'red_flag'),
   );
 }
@@ -87,7 +91,11 @@ function checkInBlock(c: CheckInRow | null | undefined, open: () => void): HTMLE
 }
 
 export function decisionCard(t: TodayDecision, o: DecisionCardOptions = {}): HTMLElement {
-  const { action, reasons, prescription, minutes } = t.recommendation;
+  const { action, prescription, minutes } = t.recommendation;
+  // A red-flag hold already names the flags and what clears them: the reasons do not repeat it.
+  const reasons = t.recommendation.reasons.filter(
+    (r) => t.hold?.kind !== 'red_flag' || (r.rule !== 'red-flags' && r.rule !== 'clearance'),
+  );
   const flags = extraFlags(t);
   return h(
     'section',

@@ -1,8 +1,9 @@
 // What stops running until someone acts (a red flag, or the weeks after surgery), said plainly with
 // what must happen to clear it; for a red flag, the clearance form itself.
-import type { ClearanceInput, Hold, StageDefinition } from '../api.ts';
+import type { ClearanceInput, Hold, RuleId, StageDefinition } from '../api.ts';
 import { h } from '../dom.ts';
 import { formatDay } from '../format.ts';
+import { RULE_TITLE } from '../how-rules.ts';
 import { clearanceForm } from './clearance-form.ts';
 
 export interface HoldActions {
@@ -16,16 +17,25 @@ export interface HoldActions {
 }
 
 export function holdNotice(hold: Hold, actions?: HoldActions): HTMLElement {
-  if (hold.kind === 'surgery') {
+  const surgery = hold.kind === 'surgery';
+  const form = actions
+    ? clearanceForm({
+        kind: hold.kind,
+        since: surgery ? hold.surgeryDate : hold.since,
+        today: actions.today,
+        plan: actions.plan,
+        whose: actions.whose,
+        post: actions.post,
+        onSaved: actions.onSaved,
+      })
+    : null;
+  if (surgery) {
     return h(
       'div',
       { class: 'hold hold-surgery', id: 'hold', role: 'status' },
-      h(
-        'strong',
-        {},
-        `Running is on hold after surgery on ${formatDay(hold.surgeryDate, 'long')} (week ${hold.weeksSince}).`,
-      ),
-      h('p', { id: 'how-to-clear' }, hold.howToClear),
+      h('strong', {}, 'No running yet after surgery.'),
+      h('p', { id: 'how-to-clear' }, hold.howToClear, ' ', whyLink('surgery')),
+      form,
       actions?.settingsHref
         ? h('p', {}, h('a', { href: actions.settingsHref }, 'Change the surgery date in Settings'))
         : null,
@@ -40,16 +50,18 @@ export function holdNotice(hold: Hold, actions?: HoldActions): HTMLElement {
       { class: 'hold-flags' },
       ...hold.flags.map((f) => h('li', { 'data-code': f.code }, f.message)),
     ),
-    h('p', { id: 'how-to-clear' }, hold.howToClear),
-    actions
-      ? clearanceForm({
-          since: hold.since,
-          today: actions.today,
-          plan: actions.plan,
-          whose: actions.whose,
-          post: actions.post,
-          onSaved: actions.onSaved,
-        })
-      : null,
+    h('p', { id: 'how-to-clear' }, hold.howToClear, ' ', whyLink('red-flags')),
+    form,
   );
 }
+
+const whyLink = (rule: RuleId) =>
+  h(
+    'a',
+    {
+      href: `/how#${rule}`,
+      class: 'why-link',
+      'aria-label': `How is this decided: ${RULE_TITLE[rule]}`,
+    },
+    'How?',
+  );
