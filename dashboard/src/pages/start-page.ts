@@ -101,11 +101,21 @@ export function startPage(ctx: PageContext): Node[] {
       return;
     }
     if (s === 'after_surgery' && !surgeryDate.value) {
-      error.textContent = 'surgeryDate: enter the date of the surgery';
+      error.textContent = 'Date of the surgery: enter the day of the operation';
       surgeryDate.focus();
       return;
     }
+    if (s === 'after_break' && !lastRunDate.value) {
+      error.textContent = 'Day of your last run: enter it, roughly is fine';
+      lastRunDate.focus();
+      return;
+    }
     const km = num(distance);
+    if (s !== 'after_surgery' && num(minutes) === undefined && km === undefined) {
+      error.textContent = 'A typical run: enter its minutes or its distance';
+      minutes.focus();
+      return;
+    }
     const body: OnboardingInput = { situation: s };
     if (s === 'after_surgery') body.surgeryDate = surgeryDate.value;
     if (s === 'after_break' && lastRunDate.value) body.lastRunDate = lastRunDate.value;
@@ -133,7 +143,7 @@ export function startPage(ctx: PageContext): Node[] {
       result.replaceChildren(
         h(
           'section',
-          { class: 'card start-result' },
+          { class: 'card narrow start-result' },
           h(
             'h2',
             { id: 'start-stage' },
@@ -149,7 +159,7 @@ export function startPage(ctx: PageContext): Node[] {
           go,
         ),
       );
-      form.hidden = true;
+      intro.hidden = true;
       go.focus();
     } catch (err) {
       error.textContent = errorText(err);
@@ -157,18 +167,15 @@ export function startPage(ctx: PageContext): Node[] {
       submit.disabled = false;
     }
   });
-  return [
-    h('h1', {}, 'Where are you starting from?'),
+  const intro = h(
+    'section',
+    { class: 'card narrow', id: 'start' },
     h(
-      'section',
-      { class: 'card narrow', id: 'start' },
-      h(
-        'p',
-        {},
-        'Your answers set the stage your plan starts at, from brisk walking (stage 0) to runs with intensity (stage 8). Hipcheck informs; it does not replace your surgeon or physiotherapist.',
-      ),
-      form,
+      'p',
+      {},
+      'Your answers set the stage your plan starts at, from brisk walking (stage 0) to runs with intensity (stage 8). Hipcheck informs; it does not replace your surgeon or physiotherapist.',
     ),
-    result,
-  ];
+    form,
+  );
+  return [h('h1', {}, 'Where are you starting from?'), intro, result];
 }

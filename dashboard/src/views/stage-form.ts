@@ -3,9 +3,9 @@
 import type { AthleteApi, StageDefinition } from '../api.ts';
 import { errorText, field, h } from '../dom.ts';
 
-/** "10 × (run 1 min / walk 2 min) — flat, easy; up to 3 sessions a week". */
+/** "10 × (run 1 min / walk 2 min); up to 3 sessions a week". */
 export function stageSessionText(s: StageDefinition): string {
-  return `${s.text} — ${s.surface}, ${s.intensity}; up to ${s.perWeek} sessions a week`;
+  return `${s.text}; up to ${s.perWeek} sessions a week`;
 }
 
 export function stageForm(

@@ -61,7 +61,7 @@ export function startCard(
       : h(
           'p',
           {},
-          'Until you say, Hipcheck plans from stage 0: walking only. Four questions about your hip and your running set the right starting stage.',
+          'Until you say, Hipcheck plans from stage 0: walking only. A few questions about your hip and your running set the right starting stage.',
         ),
     h('div', { class: 'actions' }, use, questions),
     error,
