@@ -184,7 +184,8 @@ describeWithBrowser('the coach in the browser', () => {
       expect(await hold.innerText()).toMatch(/giving way/i);
       await hold.getByText(/record it/).click();
       const form = coach.locator('#clearance-form');
-      await form.getByLabel(`Date a clinician saw ${runnerEmail}’s hip`).fill(date);
+      // The athlete is named as the reasons name them (the part of the email before the @).
+      await form.getByLabel(`Date a clinician saw ${runnerEmail.split('@')[0]}’s hip`).fill(date);
       await form.getByLabel('Restart at').selectOption('2');
       const posted = coach.waitForRequest((r) =>
         r.url().endsWith(`/athletes/${athleteId}/clearances`),

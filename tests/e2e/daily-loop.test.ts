@@ -75,6 +75,8 @@ describeWithBrowser('the daily loop on a phone', () => {
     env = await startE2e();
     context = await phone();
     page = await context.newPage();
+    // Fail a step with its locator, inside the test's own time limit.
+    page.setDefaultTimeout(15_000);
     errors = collectPageErrors(page);
   }, 120_000);
 
@@ -231,6 +233,59 @@ describeWithBrowser('the daily loop on a phone', () => {
       await screenshots(page, 'how');
       await page.goBack();
       await page.locator('#decision').waitFor();
+    });
+  });
+
+  describe('settings', () => {
+    it('a self-coached runner sets their stage, and a surgery date holds running until cleared', async () => {
+      const ctx = await phone();
+      const page = await ctx.newPage();
+      page.setDefaultTimeout(15_000);
+      const pageErrors = collectPageErrors(page);
+      await signUp(page, env.url, 'self-coached@example.com', 'runner');
+      await page.getByRole('link', { name: 'Settings', exact: true }).click();
+      await page.locator('#stage-form').waitFor();
+      await page.getByLabel('Stage from today').selectOption('3');
+      expect(await page.locator('#stage-about').innerText()).toMatch(/run 3 min/);
+      await page.getByRole('button', { name: 'Set my stage' }).click();
+      await page
+        .locator('#stage-status')
+        .getByText(/Stage 3 set/)
+        .waitFor();
+
+      // Surgery three weeks ago: no running before the clinician's clearance (science.md §4).
+      const today = await todayOf(page);
+      const surgery = new Date(Date.parse(`${today}T00:00:00Z`) - 21 * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      await page.getByLabel('Date of hip surgery').fill(surgery);
+      const put = page.waitForRequest((r) => r.url().endsWith('/api/athlete'));
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      expect((await put).postDataJSON()).toMatchObject({ surgeryDate: surgery });
+      await page.locator('#profile-form .status').getByText(/Saved/).waitFor();
+      await page.getByRole('link', { name: 'Today', exact: true }).click();
+      const hold = page.locator('#hold');
+      await hold.waitFor();
+      expect(await hold.innerText()).toMatch(/after surgery/);
+      expect(await hold.locator('#clearance').count()).toBe(1);
+      const planned = await page.locator('#plan .plan-action').allInnerTexts();
+      expect(planned.filter((a) => /^Run/.test(a))).toEqual([]);
+
+      // No surgery after all: the date is cleared and the hold with it.
+      await page.getByRole('link', { name: 'Settings', exact: true }).click();
+      await page.getByLabel('Date of hip surgery').fill('');
+      const cleared = page.waitForRequest((r) => r.url().endsWith('/api/athlete'));
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      expect((await cleared).postDataJSON()).toMatchObject({ surgeryDate: null });
+      await page.locator('#profile-form .status').getByText(/Saved/).waitFor();
+      await page.getByRole('link', { name: 'Today', exact: true }).click();
+      await page
+        .locator('#decision .eyebrow')
+        .getByText(/Stage 3:/)
+        .waitFor();
+      expect(await page.locator('#hold').count()).toBe(0);
+      expect(pageErrors).toEqual([]);
+      await ctx.close();
     });
   });
 

@@ -256,6 +256,8 @@ export async function coachAthletePage(athleteId: string): Promise<Node[]> {
   ]);
   const row = roster.find((r) => r.athleteId === athleteId);
   const who = row?.name || row?.email || 'Athlete';
+  // How the athlete is named in a sentence, as the server's reasons name them.
+  const short = row?.name || row?.email.split('@')[0] || 'the athlete';
   const units = 'km';
   const top = h('div', { class: 'top-grid' });
   // A new stage or a clearance changes today's decision at once (computed live).
@@ -265,7 +267,7 @@ export async function coachAthletePage(athleteId: string): Promise<Node[]> {
         hold: {
           today: t.date,
           plan: progression.plan,
-          whose: `${who}’s`,
+          whose: `${short}’s`,
           post: (input) => aapi.postClearance(input),
           onSaved: refreshDecision,
         },

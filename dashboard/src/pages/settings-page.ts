@@ -71,7 +71,7 @@ function profileCard(a: AthleteProfile, ctx: PageContext): HTMLElement {
     value: paceText(a.thresholdPaceSPerKm),
     pattern: '\\d{1,2}:[0-5]\\d',
   });
-  const storedSurgery = a.surgeryDate ?? '';
+  let storedSurgery = a.surgeryDate ?? '';
   const surgery = h('input', { type: 'date', name: 'surgeryDate', value: storedSurgery });
   const status = h('p', { role: 'status', class: 'status' });
   const error = h('p', { class: 'error', role: 'alert' });
@@ -124,6 +124,7 @@ function profileCard(a: AthleteProfile, ctx: PageContext): HTMLElement {
         // Sent only when changed, so that saving the other fields never touches it.
         ...(surgery.value !== storedSurgery ? { surgeryDate: surgery.value || null } : {}),
       });
+      storedSurgery = surgery.value;
       status.textContent = 'Saved. Your numbers are being recomputed.';
       const me = await api.me();
       ctx.me = me;
