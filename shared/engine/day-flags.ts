@@ -232,9 +232,17 @@ export function flagsOfDay(f: DayFlagFacts, t: Thresholds): Flag[] {
         value: f.todayPain.value,
       });
   }
-  for (const s of f.recentSpikes) flags.push(spikeFlagOf(s));
-  for (const r of [f.spike, f.stageBeyond]) {
-    if (r && r.band !== 'ok') flags.push(spikeFlagOf(spikeOfRun(f.date, f.stage, r)));
+  // One flag per spike code: the latest run of the 3 days before (the one today's reason names),
+  // else today's own run.
+  const spikes = [...f.recentSpikes].sort((a, b) => (a.date < b.date ? 1 : -1));
+  for (const r of [f.spike, f.stageBeyond])
+    if (r && r.band !== 'ok') spikes.push(spikeOfRun(f.date, f.stage, r));
+  const seen = new Set<string>();
+  for (const s of spikes) {
+    const code = spikeCodeOf(s);
+    if (seen.has(code)) continue;
+    seen.add(code);
+    flags.push(spikeFlagOf(s));
   }
   flags.push(...f.cautions.flags);
   if (f.ranToday) {
