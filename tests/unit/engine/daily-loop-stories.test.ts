@@ -46,6 +46,8 @@ describe('§3 "Which day a score belongs to": painMorning is read on its own day
     expect(t.recommendation.reasons[0]).toMatchObject({ code: 'morning_pain_red', value: 7 });
     expect(t.stage).toBe(6); // no session, so no stage drop — but no run either
     expect(t.flags.find((f) => f.code === 'morning_pain_red')?.value).toBe(7);
+    // and the next run waits for a morning back at baseline: none tomorrow in the plan
+    expect(RUNS).not.toContain(t.plan[1]?.action);
   });
 
   it('a morning score two days after the last run is that run’s morning after', () => {
