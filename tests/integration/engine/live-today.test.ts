@@ -4,10 +4,8 @@
 // purpose when the red flag arrives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecomputeProcessor } from '#workers/recompute.processor';
+import { utcDay } from '../../support/daily-loop.ts';
 import { startPipeline, type Pipeline } from '../../support/pipeline.ts';
-
-const utcDay = (offset: number) =>
-  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe('today, live', () => {
   let p: Pipeline;
