@@ -73,7 +73,8 @@ export type AthleteSettings = Partial<Omit<AthleteProfile, 'id' | 'metricsPendin
 
 // --- the engine's answers ---------------------------------------------------------------------
 
-export type Action = 'run' | 'run_modified' | 'cross_train' | 'strength' | 'rest' | 'see_clinician';
+export type Action =
+  'run' | 'run_modified' | 'walk' | 'cross_train' | 'strength' | 'rest' | 'see_clinician';
 export type Severity = 'info' | 'caution' | 'high' | 'very_high' | 'red_flag';
 
 export interface Reason {

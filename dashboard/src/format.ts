@@ -39,6 +39,7 @@ export const formatPercent = (fraction: number): string =>
 export const ACTION_LABEL: Record<Action, string> = {
   run: 'Run as planned',
   run_modified: 'Run, modified',
+  walk: 'Walk',
   cross_train: 'Cross-train',
   strength: 'Strength & mobility',
   rest: 'Rest',
