@@ -234,15 +234,19 @@ export function flagsOfDay(f: DayFlagFacts, t: Thresholds): Flag[] {
   }
   // One flag per spike code: the latest run of the 3 days before (the one today's reason names),
   // else today's own run.
-  const spikes = [...f.recentSpikes].sort((a, b) => (a.date < b.date ? 1 : -1));
-  for (const r of [f.spike, f.stageBeyond])
-    if (r && r.band !== 'ok') spikes.push(spikeOfRun(f.date, f.stage, r));
-  const seen = new Set<string>();
-  for (const s of spikes) {
-    const code = spikeCodeOf(s);
-    if (seen.has(code)) continue;
-    seen.add(code);
-    flags.push(spikeFlagOf(s));
+  const runSpike = f.spike !== null && f.spike.band !== 'ok';
+  const runBeyond = f.stageBeyond !== null && f.stageBeyond.band !== 'ok';
+  if (f.recentSpikes.length > 0 || runSpike || runBeyond) {
+    const spikes = [...f.recentSpikes].sort((a, b) => (a.date < b.date ? 1 : -1));
+    for (const r of [f.spike, f.stageBeyond])
+      if (r && r.band !== 'ok') spikes.push(spikeOfRun(f.date, f.stage, r));
+    const seen = new Set<string>();
+    for (const s of spikes) {
+      const code = spikeCodeOf(s);
+      if (seen.has(code)) continue;
+      seen.add(code);
+      flags.push(spikeFlagOf(s));
+    }
   }
   flags.push(...f.cautions.flags);
   if (f.ranToday) {
