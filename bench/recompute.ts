@@ -56,22 +56,11 @@ async function seed(pool: Pool): Promise<string[]> {
           {
             painDuring: (d + a) % 9 === 0 ? 3 : 1,
             painAfter: 1,
-            painNextMorning: null,
-            painMorning: null,
             painAtRest: 0,
             stiffness: 1,
-            clicking: null,
-            catchingOrLocking: null,
-            givingWay: null,
-            nightPain: null,
-            painWalking: null,
-            limp: null,
-            painHopping: null,
-            deepGroinPain: null,
+
             readinessTestPassed: d < 3 ? true : null,
-            activityId: null,
             rpe: 4,
-            notes: null,
           },
           'merge',
         );

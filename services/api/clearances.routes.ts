@@ -10,6 +10,7 @@ import type { Pool } from '#services/db/database';
 import { insertClearance, listClearances } from '#services/db/clearances.repository';
 import { findProgressionSettings } from '#services/db/progression.repository';
 import { recomputeFrom } from '#services/engine/request-recompute';
+import { clearancesOf } from '#services/engine/engine-input';
 import { computeToday } from '#services/engine/today-decision';
 import type { JobQueue } from '#services/queue/jobs';
 import { checkLoggable, localDate } from './dates.ts';
@@ -43,7 +44,7 @@ export function clearanceRoutes(deps: { pool: Pool; queue: JobQueue; now: () => 
     const surgery = surgeryStatusOn(
       localDateOf(now, athlete.timezone),
       athlete.surgeryDate,
-      (await listClearances(deps.pool, athlete.id)).map((c) => ({ ...c, by: c.by })),
+      await clearancesOf(deps.pool, athlete.id),
       resolveThresholds(settings.thresholds),
     );
     if (surgery.hold) starts.push(surgery.hold.surgeryDate);

@@ -191,7 +191,10 @@ export function generateDemoRunner(today: LocalDate): DemoAthlete {
       if (stage >= 7) stage7Runs = Math.min(stage7Runs + 1, 3);
       sessions.push(session(email, date, 'run', s.segments, s.name, seed));
       checkIns.push(green(date));
-      complete();
+      // The week after the flare, the mornings are still higher than the week before (a rising
+      // pain trend, science.md §3): green sessions count, but the stage holds.
+      if (week === 9) completions += 1;
+      else complete();
     }
   }
   return {
@@ -224,16 +227,22 @@ function rosterAthlete(
   const first = addDays(today, -41);
   const sessions: DemoSession[] = [];
   const checkIns: CheckIn[] = [];
+  // Green sessions as prescribed move the athlete on: two per stage, eight at stage 7.
+  let stage = startStage;
+  let completions = 0;
   for (let d = 0; d < 42; d++) {
     if (!SESSION_OFFSETS.includes(d % 7)) continue;
     const date = addDays(first, d);
     if (date >= addDays(today, -1)) continue; // the twist owns yesterday and today
-    const s = prescribed(startStage);
+    const s = prescribed(stage);
     sessions.push(session(email, date, 'run', s.segments, s.name, seedBase + d));
     checkIns.push(green(date));
+    if (++completions >= (stage === 7 ? 8 : 2) && stage < 8) {
+      stage += 1;
+      completions = 0;
+    }
   }
   const yesterday = addDays(today, -1);
-  const last = checkIns[checkIns.length - 1];
   const clearances: DemoAthlete['clearances'] = [];
   if (twist === 'cleared') {
     // The hip gave way 12 days ago; a physio saw it 8 days ago and cleared running (coach records it).
@@ -255,8 +264,11 @@ function rosterAthlete(
   } else if (twist === 'spike') {
     sessions.push(session(email, yesterday, 'run', easyRunSegments(52), 'Long run', seedBase + 99));
     checkIns.push({ ...green(yesterday), painDuring: 2, painAfter: 2 });
-  } else if (twist === 'amber' && last) {
-    Object.assign(last, { painDuring: 4, painAfter: 5, painNextMorning: 0 });
+  } else if (twist === 'amber') {
+    // Amber during and after yesterday's run: no run today, and the next run repeats the stage.
+    const s = prescribed(stage);
+    sessions.push(session(email, yesterday, 'run', s.segments, s.name, seedBase + 99));
+    checkIns.push({ ...green(yesterday), painDuring: 4, painAfter: 5 });
   }
   return {
     email,

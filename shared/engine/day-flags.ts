@@ -32,6 +32,7 @@ const SEVERITY_OF: Record<Exclude<SpikeBand, 'ok'>, Severity> = {
 };
 
 const pct = (v: number): number => Math.round(v * 100);
+const NONE = Object.freeze([]) as unknown as never[];
 
 /** The sentence of a spike, the same for its flag and its reason. */
 export function spikeMessageOf(s: RecentSpike): string {
@@ -60,9 +61,9 @@ export function spikeOfRun(date: LocalDate, stage: number, r: SpikeResult): Rece
 }
 
 export interface MetricCautions {
-  flags: Flag[];
+  flags: readonly Flag[];
   /** The same measures as reasons, read with the day's decision. */
-  reasons: Reason[];
+  reasons: readonly Reason[];
   /** The larger of the coupled rolling ACWR and the EWMA ratio. */
   acwrPeak: number;
 }
@@ -84,6 +85,9 @@ export function metricCautionsOf(
   },
   t: Thresholds,
 ): MetricCautions {
+  const acwrPeak = Math.max(m.rolling.coupled ?? 0, m.ewma.ratio ?? 0);
+  if (!m.weeklyChange.caution && acwrPeak <= t.acwrHigh && !m.monotony.high && !m.trend.rising)
+    return { flags: NONE, reasons: NONE, acwrPeak };
   const flags: Flag[] = [];
   const reasons: Reason[] = [];
   const wc = m.weeklyChange;
@@ -92,7 +96,6 @@ export function metricCautionsOf(
     flags.push({ code: 'weekly_change_high', severity: 'caution', message, value: wc.value });
     reasons.push({ code: 'weekly_change_high', message, value: wc.value, rule: 'weekly-change' });
   }
-  const acwrPeak = Math.max(m.rolling.coupled ?? 0, m.ewma.ratio ?? 0);
   const acwr = Math.round(acwrPeak * 100) / 100;
   if (acwrPeak >= t.acwrDanger) {
     // Descriptive only: never a red flag, never the sole reason for one.
@@ -232,9 +235,21 @@ export function flagsOfDay(f: DayFlagFacts, t: Thresholds): Flag[] {
         value: f.todayPain.value,
       });
   }
-  for (const s of f.recentSpikes) flags.push(spikeFlagOf(s));
-  for (const r of [f.spike, f.stageBeyond]) {
-    if (r && r.band !== 'ok') flags.push(spikeFlagOf(spikeOfRun(f.date, f.stage, r)));
+  // One flag per spike code: the latest run of the 3 days before (the one today's reason names),
+  // else today's own run.
+  const runSpike = f.spike !== null && f.spike.band !== 'ok';
+  const runBeyond = f.stageBeyond !== null && f.stageBeyond.band !== 'ok';
+  if (f.recentSpikes.length > 0 || runSpike || runBeyond) {
+    const spikes = [...f.recentSpikes].sort((a, b) => (a.date < b.date ? 1 : -1));
+    for (const r of [f.spike, f.stageBeyond])
+      if (r && r.band !== 'ok') spikes.push(spikeOfRun(f.date, f.stage, r));
+    const seen = new Set<string>();
+    for (const s of spikes) {
+      const code = spikeCodeOf(s);
+      if (seen.has(code)) continue;
+      seen.add(code);
+      flags.push(spikeFlagOf(s));
+    }
   }
   flags.push(...f.cautions.flags);
   if (f.ranToday) {

@@ -31,10 +31,13 @@ export const RED_FLAGS: ReadonlyArray<{ field: RedFlagField; code: string; what:
 ];
 
 /** The codes of the red flags a day's check-in answered "yes". */
-export function redFlagsReportedOn(day: DaySymptoms | undefined): string[] {
-  if (!day) return [];
-  return RED_FLAGS.filter((rf) => day[rf.field] === true).map((rf) => rf.code);
+export function redFlagsReportedOn(day: DaySymptoms | undefined): readonly string[] {
+  let codes: string[] | undefined;
+  if (day) for (const rf of RED_FLAGS) if (day[rf.field] === true) (codes ??= []).push(rf.code);
+  return codes ?? NONE;
 }
+
+const NONE: readonly string[] = Object.freeze([]);
 
 /** "Night pain reported on Mon 2 Feb." */
 export function redFlagMessageOf(code: string, date: LocalDate): string {

@@ -1,7 +1,8 @@
 // One morning of the progression with its holds (science.md §4–§5), in order: red flags reported
 // today join the hold and a clearance dated today ends it; the session evaluated this morning and a
 // stage set by hand; the restart after a clearance; the surgery hold; the break rule.
-import { daysBetween, type LocalDate } from '../local-date.ts';
+import type { LocalDate } from '../local-date.ts';
+import { daysFromTo } from './day-number.ts';
 import { breakReasonOf, stageAfterBreak } from './break-rule.ts';
 import { formatDay } from './format-day.ts';
 import { stepProgression, type SessionEvaluation } from './progression.ts';
@@ -104,7 +105,7 @@ export function stepMorning(m: MorningInput, t: Thresholds): MorningStep {
   let breakRef = m.breakRef;
   if (changes.some((c) => c.kind !== 'repeat')) breakRef = { date, stage: state.stage };
   else if (!redFlagHold && !m.surgery.hold) {
-    const gap = daysBetween(breakRef.date, date) - 1;
+    const gap = daysFromTo(breakRef.date, date) - 1;
     const target = stageAfterBreak(breakRef.stage, gap, t);
     if (target < state.stage) setStage(target, 'break', 'engine', breakReasonOf(gap, target, t));
   }

@@ -76,5 +76,15 @@ export function computePainTrend(
     };
   }
   const rising = (best.change as number) >= t.painTrendRise - 1e-9;
-  return { method, source, caveat, ...best, rising, note: undefined };
+  return {
+    method,
+    source,
+    caveat,
+    moment: best.moment,
+    mean7: best.mean7,
+    meanPrevious7: best.meanPrevious7,
+    change: best.change,
+    rising,
+    note: undefined,
+  };
 }

@@ -50,12 +50,25 @@ export const REST_TEXT = 'Rest: no training today; light stretching if it feels 
 export const CLINICIAN_TEXT =
   'See a clinician about {your} hip before running again; until then gentle, pain-free movement only.';
 
+const REST: Session = Object.freeze({ prescription: REST_TEXT, minutes: null });
+const fillers = new Map<string, Session>();
+
 /** A day without running. `clinician`: a red flag stands, so the session waits for a clinician. */
 export function fillerSessionOf(
   kind: FillerKind,
   opts: { surgery?: boolean; clinician?: boolean } = {},
 ): Session {
-  if (kind === 'rest') return { prescription: REST_TEXT, minutes: null };
+  if (kind === 'rest') return REST;
+  const key = `${kind}|${opts.surgery === true}|${opts.clinician === true}`;
+  let session = fillers.get(key);
+  if (!session) fillers.set(key, (session = Object.freeze(buildFiller(kind, opts))));
+  return session;
+}
+
+function buildFiller(
+  kind: Exclude<FillerKind, 'rest'>,
+  opts: { surgery?: boolean; clinician?: boolean },
+): Session {
   const f = FILLERS[kind];
   const surgery = opts.surgery === true;
   const minutes = kind === 'cross_train' && surgery ? 30 : f.minutes;
@@ -68,12 +81,34 @@ export const clinicianSession: Session = { prescription: CLINICIAN_TEXT, minutes
 const walkRunText = (s: StageDefinition, surface: string, intensity: string): string =>
   `Walk-run ${s.totalMin} min: ${s.repeats} × (run ${s.runMin} min / walk ${s.walkMin} min), ${surface}, ${intensity}.`;
 
-/** The stage's own session. */
+const stageSessions = new WeakMap<StageDefinition, Map<string, Session>>();
+
+/**
+ * The stage's own session, built once per stage and minutes (sessions are data; stages 7–8 vary
+ * with the runner's last 30 days, in whole minutes).
+ */
 export function stageSessionOf(stage: StageDefinition, history: RunHistory): Session {
+  let byKey = stageSessions.get(stage);
+  if (!byKey) stageSessions.set(stage, (byKey = new Map()));
+  // The longest run grows by at most 10 % over the longest of the last 30 days (science.md §4).
+  const cap = history.longestRunMin30d !== null ? Math.floor(history.longestRunMin30d * 1.1) : null;
+  const typical = Math.max(stage.totalMin, Math.round(history.typicalRunMin30d ?? 0));
+  const key =
+    stage.mode === 'build_volume'
+      ? `${typical}|${cap ?? ''}`
+      : stage.mode === 'intensity'
+        ? `${typical}`
+        : '';
+  let session = byKey.get(key);
+  if (!session) byKey.set(key, (session = Object.freeze(buildStageSession(stage, typical, cap))));
+  return session;
+}
+
+function buildStageSession(stage: StageDefinition, typical: number, cap: number | null): Session {
   switch (stage.mode) {
     case 'walk':
       return {
-        prescription: `Walk ${stage.totalMin} min, ${stage.intensity}, on ${stage.surface}.`,
+        prescription: `Walk ${stage.totalMin} min ${stage.intensity}, on ${stage.surface}.`,
         minutes: stage.totalMin,
       };
     case 'walk_run':
@@ -87,27 +122,21 @@ export function stageSessionOf(stage: StageDefinition, history: RunHistory): Ses
         minutes: stage.totalMin,
       };
     case 'build_volume': {
-      // The longest run grows by at most 10 % over the longest of the last 30 days (science.md §4).
-      const cap =
-        history.longestRunMin30d !== null ? Math.floor(history.longestRunMin30d * 1.1) : null;
-      let minutes = Math.max(stage.totalMin, Math.round(history.typicalRunMin30d ?? 0));
-      if (cap !== null && cap >= stage.totalMin) minutes = Math.min(minutes, cap);
-      const limit =
-        cap !== null && cap >= stage.totalMin
-          ? `; the longest run of the week at most ${cap} min (10 % over {your} longest this month)`
-          : '';
+      const capped = cap !== null && cap >= stage.totalMin;
+      const minutes = capped ? Math.min(typical, cap) : typical;
+      const limit = capped
+        ? `; the longest run of the week at most ${cap} min (10 % over {your} longest this month)`
+        : '';
       return {
         prescription: `Run ${minutes} min ${stage.intensity}, ${stage.surface}${limit}.`,
         minutes,
       };
     }
-    case 'intensity': {
-      const minutes = Math.max(stage.totalMin, Math.round(history.typicalRunMin30d ?? 0));
+    case 'intensity':
       return {
-        prescription: `Run ${minutes} min easy with 6 × 20 s strides; later short intervals, then hills, one change at a time (${stage.surface}).`,
-        minutes,
+        prescription: `Run ${typical} min easy with 6 × 20 s strides; later short intervals, then hills, one change at a time (${stage.surface}).`,
+        minutes: typical,
       };
-    }
   }
 }
 

@@ -1,6 +1,7 @@
 // Today's decision (science.md §5): one action, the ranked reasons behind it and their numbers, and
 // the session with its minutes. It informs, flags and suggests; it never diagnoses.
-import { addDays, type LocalDate } from '../local-date.ts';
+import type { LocalDate } from '../local-date.ts';
+import { plusDays } from './day-number.ts';
 import { breakReasonOf } from './break-rule.ts';
 import { dayKindOf, type DayKind } from './day-kind.ts';
 import { spikeCodeOf, spikeMessageOf, type RecentSpike } from './day-flags.ts';
@@ -97,7 +98,7 @@ export function worstSpike(spikes: readonly RecentSpike[]): RecentSpike | undefi
 }
 
 function spikeReasonOf(s: RecentSpike): Reason {
-  const until = formatDay(addDays(s.date, 3));
+  const until = formatDay(plusDays(s.date, 3));
   const effect =
     s.band === 'very_high' ? `no running until ${until}` : `shorter, flat runs until ${until}`;
   return {
@@ -191,7 +192,7 @@ export function recommendToday(ctx: DayContext, t: Thresholds): Recommendation {
       if (!sameMorning) add(todayPainReasonOf(pain, false));
       off('filler');
     }
-    if (ev?.outcome === 'amber' && ev.sessionDate === addDays(ctx.date, -1)) {
+    if (ev?.outcome === 'amber' && ev.sessionDate === plusDays(ctx.date, -1)) {
       // Amber during or after yesterday's run: no run today; the next run repeats the stage.
       ev.reasons.forEach(add);
       off('filler');

@@ -5,6 +5,7 @@
 import { addDays, daysBetween, type LocalDate } from '../local-date.ts';
 import { stageAfterBreak } from './break-rule.ts';
 import { dayKindOf, type DayKind } from './day-kind.ts';
+import { painZoneOf } from './pain-model.ts';
 import {
   fillerSessionOf,
   modifiedSessionOf,
@@ -35,7 +36,10 @@ export function recommendWeek(ctx: DayContext, today: Recommendation, t: Thresho
   for (let k = 1; k < 7; k++) {
     const date = addDays(ctx.date, k);
     const paused = ctx.progression.noRunBefore !== null && date < ctx.progression.noRunBefore;
-    const waiting = ctx.waitingForBaseline !== null && k === 1;
+    const waiting =
+      k === 1 &&
+      (ctx.waitingForBaseline !== null ||
+        (ctx.todayPain !== undefined && painZoneOf(ctx.todayPain.value, t) === 'red'));
     const spacing = spacingRuleOf(stage, kinds, ctx.weeklyRise);
     const sessions = kinds.slice(-6).filter((x) => x === 'session').length;
     const spikes = ctx.recentSpikes.filter((s) => daysBetween(s.date, date) <= t.spikeRecentDays);

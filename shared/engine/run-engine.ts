@@ -21,6 +21,7 @@ import { computeFitness, type FitnessResult } from './compute-fitness.ts';
 import { computeMonotony, type MonotonyResult } from './compute-monotony.ts';
 import { computeSpike, computeSpikeVsStage, type SpikeResult } from './compute-spike.ts';
 import { isRpe } from './compute-srpe.ts';
+import { daysFromTo } from './day-number.ts';
 import { stageAfterBreak } from './break-rule.ts';
 import { computeWeeklyChange, type WeeklyChangeResult } from './compute-weekly-change.ts';
 import type { DayKind } from './day-kind.ts';
@@ -242,8 +243,10 @@ function sortFlags(flags: Flag[]): Flag[] {
 
 const orNull = (v: number | undefined): number | null => (v === undefined ? null : v);
 const NO_BASELINE: Baseline = { value: null, basis: 'none', scores: 0 };
+const NO_RUN_HISTORY: RunHistory = { longestRunMin30d: null, typicalRunMin30d: null };
 /** Mornings after a session in which a late morning score still decides it (science.md §3). */
 const AWAIT_MORNINGS = 3;
+const painInfo = METRIC_INFO.pain;
 
 /** Runs the whole engine for one athlete. Throws BadInputError on input it cannot use. */
 export function runEngine(input: EngineInput): EngineOutput {
@@ -347,6 +350,7 @@ export function runEngine(input: EngineInput): EngineOutput {
   const W = t.baselineWindowDays;
   const memo = { pain: [] as (Baseline | undefined)[], stiffness: [] as (Baseline | undefined)[] };
   const restScores: number[] = [];
+  const runMinutes: number[] = [];
   let firstMornings = carry.firstMornings;
   const baselineAt = (field: 'pain' | 'stiffness', k: number): Baseline => {
     if (k < first) return NO_BASELINE;
@@ -425,13 +429,13 @@ export function runEngine(input: EngineInput): EngineOutput {
         facts.baselinePain = baselinePainBefore;
         facts.baselineStiffness = baselineStiffnessBefore;
         evaluation = evaluateSession(facts, t);
-        const { nextMorningPain, nextMorningStiffness, stage: _stage, ...rest } = facts;
-        awaiting =
-          nextMorningPain === undefined && nextMorningStiffness === undefined
-            ? { ...rest, stage: stageBefore.stage }
-            : null;
+        awaiting = null;
+        if (morningPain === undefined && morningStiffness === undefined) {
+          const { nextMorningPain: _p, nextMorningStiffness: _s, stage: _stage, ...rest } = facts;
+          awaiting = { ...rest, stage: stageBefore.stage };
+        }
       } else if (awaiting) {
-        if (daysBetween(awaiting.sessionDate, date) > AWAIT_MORNINGS) awaiting = null;
+        if (daysFromTo(awaiting.sessionDate, date) > AWAIT_MORNINGS) awaiting = null;
         else if (morningPain !== undefined || morningStiffness !== undefined) {
           evaluation = evaluateSession(
             {
@@ -507,8 +511,11 @@ export function runEngine(input: EngineInput): EngineOutput {
     const baselineStiffness = baselineAt('stiffness', i);
     const todaySession = session[i];
     const zone = sessionPain[i] === undefined ? null : painZoneOf(sessionPain[i] as number, t);
+    // Fields written out (no spread): one object shape for every day's row, which V8 keeps fast.
     const pain: PainSummary = {
-      ...METRIC_INFO.pain,
+      method: painInfo.method,
+      source: painInfo.source,
+      caveat: painInfo.caveat,
       morning: orNull(morningPain),
       zone,
       painDuring: orNull(todaySession?.painDuring),
@@ -534,7 +541,7 @@ export function runEngine(input: EngineInput): EngineOutput {
       else recentDays.push('rest');
     }
     const cautions = metricCautionsOf({ weeklyChange, rolling, ewma, monotony, trend }, t);
-    const gap = daysBetween(step.breakRef.date, date) - 1;
+    const gap = daysFromTo(step.breakRef.date, date) - 1;
     const onBreak =
       !step.redFlagHold &&
       !surgery.hold &&
@@ -544,10 +551,13 @@ export function runEngine(input: EngineInput): EngineOutput {
       plan,
       progression,
       evaluation,
-      progressionReasons: [
-        ...step.changes.flatMap((c) => (c.kind === 'repeat' ? [] : c.reasons.slice(-1))),
-        ...step.notes,
-      ],
+      progressionReasons:
+        step.changes.length === 0 && step.notes.length === 0
+          ? EMPTY
+          : [
+              ...step.changes.flatMap((c) => (c.kind === 'repeat' ? [] : c.reasons.slice(-1))),
+              ...step.notes,
+            ],
       redFlagHold: step.redFlagHold,
       surgeryHold: surgery.hold,
       ...(todayPain ? { todayPain } : {}),
@@ -589,9 +599,7 @@ export function runEngine(input: EngineInput): EngineOutput {
       (r): r is SpikeResult => r !== null && (r.band === 'high' || r.band === 'very_high'),
     );
     if (carry.recentSpikes.length > 0 || newSpikes.length > 0) {
-      recentSpikes = carry.recentSpikes.filter(
-        (s) => daysBetween(s.date, date) < t.spikeRecentDays,
-      );
+      recentSpikes = carry.recentSpikes.filter((s) => daysFromTo(s.date, date) < t.spikeRecentDays);
       for (const r of newSpikes) recentSpikes.push(spikeOfRun(date, stage.stage, r));
     }
     if (todayPain && painZoneOf(todayPain.value, t) === 'red')
@@ -687,14 +695,17 @@ export function runEngine(input: EngineInput): EngineOutput {
 
   /** The runs of the 30 days before day `i`, in moving minutes. */
   function runHistoryAt(i: number): RunHistory {
-    const minutes: number[] = [];
+    runMinutes.length = 0;
+    let longest = 0;
     for (let j = Math.max(0, first, i - t.spikeWindowDays); j < i; j++) {
       const d = series[j] as DailyLoad;
-      if (d.runCount > 0) minutes.push(d.longestRunMovingS / 60);
+      if (d.runCount === 0) continue;
+      const m = d.longestRunMovingS / 60;
+      runMinutes.push(m);
+      if (m > longest) longest = m;
     }
-    if (minutes.length === 0) return { longestRunMin30d: null, typicalRunMin30d: null };
-    const longest = Math.max(...minutes);
-    return { longestRunMin30d: longest, typicalRunMin30d: medianInPlace(minutes) };
+    if (runMinutes.length === 0) return NO_RUN_HISTORY;
+    return { longestRunMin30d: longest, typicalRunMin30d: medianInPlace(runMinutes) };
   }
 }
 

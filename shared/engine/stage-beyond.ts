@@ -2,7 +2,7 @@
 // a run at a walking stage, is itself a spike against the progression, with the single-run spike
 // bands measured against the prescription. Stages 7–8 prescribe volume against the runner's own
 // last 30 days, which the single-run spike already measures, so they have no fixed prescription.
-import { spikeBandOf, type SpikeResult } from './compute-spike.ts';
+import { computeSpikeVsStage, type SpikeResult } from './compute-spike.ts';
 import { METRIC_INFO } from './metric-info.ts';
 import type { StageDefinition, Thresholds } from './types.ts';
 
@@ -11,29 +11,6 @@ export function computeStageBeyond(
   stage: StageDefinition,
   t: Thresholds,
 ): SpikeResult | null {
-  const { method, source, caveat } = METRIC_INFO.stageBeyond;
-  if (stage.mode === 'walk')
-    return {
-      method,
-      source,
-      caveat,
-      value: null,
-      band: 'very_high',
-      reference: 'stage_prescription',
-      referenceValue: 0,
-      note: `Stage ${stage.stage} prescribes no running.`,
-    };
   if (stage.mode === 'build_volume' || stage.mode === 'intensity') return null;
-  const referenceS = stage.totalMin * 60;
-  // moving time / prescribed session time − 1
-  const value = runMovingS / referenceS - 1;
-  return {
-    method,
-    source,
-    caveat,
-    value,
-    band: spikeBandOf(value, t),
-    reference: 'stage_prescription',
-    referenceValue: referenceS,
-  };
+  return computeSpikeVsStage(runMovingS, stage, t, METRIC_INFO.stageBeyond);
 }

@@ -40,13 +40,15 @@ function holdOn(
   return { held: true, clearance: latest };
 }
 
+const NO_SURGERY: SurgeryStatus = Object.freeze({ hold: null, liftedToday: null });
+
 export function surgeryStatusOn(
   date: LocalDate,
   surgeryDate: LocalDate | null | undefined,
   clearances: readonly Clearance[],
   t: Pick<Thresholds, 'surgeryNoJogWeeks'>,
 ): SurgeryStatus {
-  if (!surgeryDate || date < surgeryDate) return { hold: null, liftedToday: null };
+  if (!surgeryDate || date < surgeryDate) return NO_SURGERY;
   const noJogBefore = addDays(surgeryDate, t.surgeryNoJogWeeks * 7);
   const today = holdOn(date, surgeryDate, clearances, noJogBefore);
   if (!today.held) {

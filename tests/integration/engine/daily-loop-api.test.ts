@@ -3,8 +3,8 @@
 // through the grant, reasons in the third person), one number per measure on a card, and the
 // walk action on the roster. The engine's rules themselves are in daily-loop-safety.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { steadyPlan, toGpx, track } from '../../fixtures/generate-activity.ts';
-import { startPipeline, waitForUpload, type Pipeline } from '../../support/pipeline.ts';
+import { runOn, utcDay, type TodayBody as Today } from '../../support/daily-loop.ts';
+import { startPipeline, type Pipeline } from '../../support/pipeline.ts';
 import type { TestClient } from '../../support/http-client.ts';
 
 interface CheckIn {
@@ -17,21 +17,7 @@ interface CheckIn {
   notes: string | null;
   updatedAt: string;
 }
-interface Today {
-  date: string;
-  stage: number;
-  recommendation: {
-    action: string;
-    summary: string;
-    reasons: Array<{ code: string; message: string; value?: number; rule: string }>;
-  };
-  flags: Array<{ code: string; severity: string; message: string; value?: number }>;
-  hold: null | { kind: string; howToClear: string };
-  checkIn: CheckIn | null;
-}
 
-const utcDay = (offset: number) =>
-  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const RULES = new Set([
   'red-flags',
   'clearance',
@@ -67,12 +53,6 @@ describe('the daily loop API', () => {
     const c = p.client();
     await c.signup(email);
     return c;
-  }
-  async function runOn(c: TestClient, daysAgo: number, minutes: number): Promise<void> {
-    const startMs = Date.parse(`${utcDay(-daysAgo)}T07:00:00Z`);
-    const gpx = toGpx(track(steadyPlan(minutes * 60, 3), { startMs }));
-    const res = await c.upload([{ name: `run-${daysAgo}.gpx`, content: gpx }]);
-    expect((await waitForUpload(c, res.body.uploads[0]?.id ?? '')).status).toBe('done');
   }
 
   it('keeps one check-in per day: a second POST merges, PUT replaces, GET reads the day', async () => {

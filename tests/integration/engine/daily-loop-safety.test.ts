@@ -3,27 +3,10 @@
 // the plan. Each story names the clause of ../shared/science.md it checks; the inputs come from the
 // clause's text (pain 6, amber 4, a 12-day break, week 3 after surgery), not from the code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { steadyPlan, toGpx, track } from '../../fixtures/generate-activity.ts';
-import { eventually, startPipeline, waitForUpload, type Pipeline } from '../../support/pipeline.ts';
+import { runOn, utcDay, type TodayBody as Today } from '../../support/daily-loop.ts';
+import { eventually, startPipeline, type Pipeline } from '../../support/pipeline.ts';
 import type { TestClient } from '../../support/http-client.ts';
 
-interface Today {
-  date: string;
-  stage: number;
-  recommendation: {
-    action: string;
-    summary: string;
-    prescription: string;
-    minutes: number | null;
-    reasons: Array<{ code: string; message: string; value?: number | string; rule: string }>;
-  };
-  flags: Array<{ code: string; severity: string; value?: number }>;
-  plan: Array<{ date: string; action: string; prescription: string; minutes: number | null }>;
-  hold: null | { kind: string; since?: string; weeksSince?: number; howToClear: string };
-}
-
-const utcDay = (offset: number) =>
-  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const RUNNING = ['run', 'run_modified'];
 const ON_FEET = ['run', 'run_modified', 'walk'];
 const NO_RUN = ['cross_train', 'strength', 'rest'];
@@ -44,13 +27,6 @@ describe('the daily loop over HTTP: rules that keep an injured runner from runni
     const c = p.client();
     await c.signup(`loop-${n++}@example.com`);
     return c;
-  }
-  /** An easy run of `minutes` at 3 m/s, `daysAgo` days before today (07:00 UTC). */
-  async function runOn(c: TestClient, daysAgo: number, minutes: number): Promise<void> {
-    const startMs = Date.parse(`${utcDay(-daysAgo)}T07:00:00Z`);
-    const gpx = toGpx(track(steadyPlan(minutes * 60, 3), { startMs }));
-    const res = await c.upload([{ name: `run-${daysAgo}.gpx`, content: gpx }]);
-    expect((await waitForUpload(c, res.body.uploads[0]?.id ?? '')).status).toBe('done');
   }
   const stage = async (c: TestClient, s: number, daysAgo: number) =>
     expect(

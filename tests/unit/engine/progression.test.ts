@@ -18,6 +18,16 @@ import { BadInputError } from '../../../shared/errors.ts';
 
 const t = DEFAULT_THRESHOLDS;
 const stage = (n: number) => DEFAULT_PLAN[n] as StageDefinition;
+/** A stage-0 session: a 30-min walk, no run. */
+const walkFacts = (): SessionFacts =>
+  facts({
+    stage: stage(0),
+    runCount: 0,
+    longestRunMovingS: 0,
+    longestWalkMin: 30,
+    spikeBand: null,
+    beyondBand: null,
+  });
 /** A baseline of `v` from three rest-day mornings of `v`. */
 const usual = (v: number) => baselineOf([v, v, v], [], t);
 
@@ -100,14 +110,7 @@ describe('evaluateSession()', () => {
   });
 
   it('counts a stage-0 walk of 27+ min without a limp, and not a run', () => {
-    const walk = facts({
-      stage: stage(0),
-      runCount: 0,
-      longestRunMovingS: 0,
-      longestWalkMin: 30,
-      spikeBand: null,
-      beyondBand: null,
-    });
+    const walk = walkFacts();
     expect(evaluateSession(walk, t).outcome).toBe('completed');
     expect(evaluateSession({ ...walk, limp: true }, t).outcome).toBe('not_as_prescribed');
     expect(evaluateSession({ ...walk, runCount: 1, longestRunMovingS: 600 }, t).outcome).toBe(
@@ -235,17 +238,7 @@ describe('stepProgression()', () => {
   });
 
   it('holds stage 0 until the stage-1 entry questions are answered', () => {
-    const walk = evaluateSession(
-      facts({
-        stage: stage(0),
-        runCount: 0,
-        longestRunMovingS: 0,
-        longestWalkMin: 30,
-        spikeBand: null,
-        beyondBand: null,
-      }),
-      t,
-    );
+    const walk = evaluateSession(walkFacts(), t);
     const r = stepProgression(
       { ...s2, stage: 0, completions: 1 },
       '2026-03-05',
@@ -328,17 +321,7 @@ describe('stepProgression()', () => {
   });
 
   it('keeps stage 0 after surgery until the hold ends, however many walks are completed', () => {
-    const walk = evaluateSession(
-      facts({
-        stage: stage(0),
-        runCount: 0,
-        longestRunMovingS: 0,
-        longestWalkMin: 30,
-        spikeBand: null,
-        beyondBand: null,
-      }),
-      t,
-    );
+    const walk = evaluateSession(walkFacts(), t);
     const r = stepProgression(
       { ...s2, stage: 0, completions: 5 },
       '2026-03-05',

@@ -243,7 +243,7 @@ describe('recommendToday() — what and how long', () => {
   it('stage 0 is a walk: action "walk", 30 min brisk without a limp', () => {
     const r = recommendToday(ctx(atStage(0)), t);
     expect(r).toMatchObject({ action: 'walk', minutes: 30 });
-    expect(r.prescription).toMatch(/^Walk 30 min, brisk, no limp/);
+    expect(r.prescription).toMatch(/^Walk 30 min brisk, no limp/);
     expect(r.summary).toBe('Walk as planned: 30 min');
   });
 

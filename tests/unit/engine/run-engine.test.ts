@@ -1,3 +1,7 @@
+// runEngine() as a whole: §1 "Day boundaries are the athlete's local calendar days"; §2 "No ratio
+// before 28 days of history or when chronic = 0", ACWR "Never the sole reason for a red flag"; §5
+// rule 1 (red flags only from symptoms, answered with see_clinician); §4 spacing in the plan; and
+// the engine's own contracts (order of inputs, incremental recompute, bad input).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
