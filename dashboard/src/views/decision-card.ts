@@ -48,7 +48,7 @@ function extraFlags(t: TodayDecision): Flag[] {
     (f) =>
       !said.has(f.message) &&
       !codes.has(f.code) &&
-      !(f.severity === 'info' && f.code.startsWith('stage_')) &&
+      !f.code.startsWith('stage_') &&
       !(t.hold?.kind === 'red_flag' && f.severity === 'red_flag'),
   );
 }
