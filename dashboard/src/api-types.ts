@@ -1,7 +1,17 @@
 // The answers of the server as the dashboard reads them: one type per JSON shape. Requests live in
 // api.ts (the one door to the server), which re-exports these.
 import type { Interval, Lap, Sample } from '../../shared/activity/activity.ts';
-import type { CheckIn, StageDefinition } from '../../shared/engine/types.ts';
+import type {
+  TodayDecision as EngineTodayDecision,
+  PainSummary,
+} from '../../shared/engine/run-engine.ts';
+import type {
+  Action,
+  CheckIn,
+  Flag,
+  Severity,
+  StageDefinition,
+} from '../../shared/engine/types.ts';
 
 // --- who is signed in -------------------------------------------------------------------------
 
@@ -32,79 +42,15 @@ export type AthleteSettings = Partial<Omit<AthleteProfile, 'id' | 'metricsPendin
 
 // --- the engine's answers ---------------------------------------------------------------------
 
-export type Action =
-  'walk' | 'run' | 'run_modified' | 'cross_train' | 'strength' | 'rest' | 'see_clinician';
-export type Severity = 'info' | 'caution' | 'high' | 'very_high' | 'red_flag';
+// The engine's own wire types (type-only: nothing of shared/ is bundled).
+export type { Action, Flag, Reason, RuleId, Severity } from '../../shared/engine/types.ts';
+export type { Hold } from '../../shared/engine/run-engine.ts';
+export type { PlanDay } from '../../shared/engine/recommend-week.ts';
 
-/** The sections of the "How is this decided?" page; each reason names the one that explains it. */
-export type RuleId =
-  | 'red-flags'
-  | 'clearance'
-  | 'pain-zones'
-  | 'morning-pain'
-  | 'baseline'
-  | 'pain-trend'
-  | 'spacing'
-  | 'spike'
-  | 'weekly-change'
-  | 'acwr'
-  | 'stage-beyond'
-  | 'progression'
-  | 'break'
-  | 'surgery'
-  | 'week-shape'
-  | 'monotony'
-  | 'fitness';
-
-export interface Reason {
-  code: string;
-  /** One plain sentence in the reader's voice, with the number that decided it. */
-  message: string;
-  value?: number | string;
-  rule?: RuleId;
-}
-
-export interface Flag {
-  code: string;
-  severity: Severity;
-  message: string;
-  value?: number;
-}
-
-export interface PlanDay {
-  date: string;
-  action: Action;
-  prescription: string;
-  minutes?: number | null;
-  stage: number;
-}
-
-/** What stops running until someone acts, and what they must do. */
-export type Hold =
-  | {
-      kind: 'red_flag';
-      since: string;
-      flags: Array<{ code: string; message: string }>;
-      howToClear: string;
-    }
-  | { kind: 'surgery'; surgeryDate: string; weeksSince: number; howToClear: string };
-
-export interface TodayDecision {
-  date: string;
-  stage: number;
-  stageName: string;
-  recommendation: {
-    action: Action;
-    summary: string;
-    reasons: Reason[];
-    prescription: string;
-    minutes?: number | null;
-  };
-  flags: Flag[];
-  plan: PlanDay[];
-  hold?: Hold | null;
+/** GET /api/today: the engine's decision in the reader's voice, with today's check-in. */
+export interface TodayDecision extends EngineTodayDecision {
   /** Today's check-in, or null before the runner has checked in. */
-  checkIn?: CheckInRow | null;
+  checkIn: CheckInRow | null;
 }
 
 export interface MetricInfo {
@@ -143,17 +89,8 @@ export interface DailyMetrics {
   };
   fitness?: { ctl: number; atl: number; form: number } & MetricInfo;
   monotony?: { monotony: number | null; high: boolean; note?: string } & MetricInfo;
-  pain?: {
-    /** This morning's score: pain on waking, else pain at rest. */
-    morning: number | null;
-    zone: PainZone | null;
-    painDuring: number | null;
-    painAfter: number | null;
-    painNextMorning: number | null;
-    painMorning: number | null;
-    painAtRest: number | null;
-    stiffness: number | null;
-  } & MetricInfo;
+  /** The day's scores, baselines and trend, as the engine stores them. */
+  pain?: PainSummary;
   stage?: number;
   progression?: {
     stage: number;

@@ -2,21 +2,14 @@
 // always in view (a footer that stays put while the questions scroll), then the warning signs,
 // the day's run (named, so every score belongs to a run) and the rest. One entry per day: opening
 // a day that has one shows it filled in, and saving replaces it (PUT /api/checkins/:date).
+import type { RedFlagField } from '../../../shared/engine/detect-red-flags.ts';
 import { api, isNotFound, type ActivityRow, type CheckInInput, type CheckInRow } from '../api.ts';
 import { dayChoice, errorText, field, h } from '../dom.ts';
 import { addDays, formatDistance, formatDuration, type Units } from '../format.ts';
 import { scoreScale } from './score-scale.ts';
 
 type ScoreKey = 'painMorning' | 'stiffness' | 'painDuring' | 'painAfter' | 'rpe' | 'painAtRest';
-type YesNoKey =
-  | 'nightPain'
-  | 'painWalking'
-  | 'limp'
-  | 'painHopping'
-  | 'deepGroinPain'
-  | 'catchingOrLocking'
-  | 'givingWay'
-  | 'clicking';
+type YesNoKey = RedFlagField | 'clicking';
 
 // The red flags of science.md §5, then clicking (a caution, not a red flag).
 export const WARNING_SIGNS: Array<[YesNoKey, string]> = [
