@@ -15,8 +15,8 @@ export interface RuleSection {
 export const DECISION_ORDER: string[] = [
   'A warning sign that needs a clinician (a red flag), or a hold after surgery: no running until someone clears it.',
   'Red pain, or a morning that is not back to your baseline: rest or cross-train, and the stage drops.',
-  'A run yesterday in stages 1–6: a day without running today.',
-  'A big jump in distance in the last 3 days, amber pain after your last run, or 3–5 this morning or at rest: no normal run today.',
+  'You ran yesterday and your stage wants a day off between runs: no run today.',
+  'A big jump in distance in the last 3 days, amber pain after your last run, or a score of 3–5 on waking or at rest: no normal run today.',
   'Otherwise: your stage’s session.',
 ];
 
@@ -46,8 +46,8 @@ export const RULE_SECTIONS: RuleSection[] = [
     title: 'Pain during and after a run: green, amber, red',
     body: [
       '0–2 out of 10 is green: carry on.',
-      '3–5 is amber: no run the next day, and the next run repeats your stage instead of moving up.',
-      '6 or more is red: you drop one stage and wait at least three days before running again, with cross-training in between.',
+      '3–5 is amber: the following day has no run, and your next run stays on the same stage.',
+      '6 or more is red: one stage down, and three days or more without running, cross-training meanwhile.',
       'The pain-monitoring model used for tendons lets athletes train with up to 5/10. For the hip Hipcheck is more careful: amber already means “do not progress”.',
     ],
     sources: ['Silbernagel et al., Am J Sports Med 2007;35:897', 'science.md §3 and §4'],
@@ -57,7 +57,7 @@ export const RULE_SECTIONS: RuleSection[] = [
     title: 'Pain on waking and at rest',
     body: [
       'How the hip feels when you wake up is the best check of how yesterday went. A morning score counts as the next-morning score of your last run, and as today’s pain.',
-      '3–5 this morning or at rest: no running today; cross-train or do strength work instead. 6 or more: rest, and your next run waits for a morning back at your baseline.',
+      'A score of 3 to 5 on waking or at rest keeps you off running today: cross-training or strength work instead. At 6 or above the day is for rest, and running resumes only after a morning that feels like your usual ones again.',
       'A score always counts, whichever day you log it on and whether or not you ran the day before.',
     ],
     sources: ['science.md §3: which day a score belongs to; today’s pain decides today'],
@@ -75,8 +75,8 @@ export const RULE_SECTIONS: RuleSection[] = [
     id: 'pain-trend',
     title: 'A rising pain trend',
     body: [
-      'Even when every single score is green, a week that hurts more than the week before is a warning and holds you on your stage.',
-      'Hipcheck compares like with like: the same moment of the day, on days that have a score in both weeks. A missing score is not a zero. A one-point change is normal day-to-day noise on a 0–10 scale; the smallest change people notice is about two points.',
+      'A week that hurts more than the one before holds you on your stage, even if no single score left the green zone.',
+      'Mornings are compared with mornings and runs with runs, using only days scored in both weeks; a day without a score counts as unknown, never as 0. Scores wobble by a point from day to day; on a 0–10 scale most people only notice a change of about two points.',
     ],
     sources: ['Farrar et al., Pain 2001;94:149', 'science.md §3'],
   },
@@ -85,7 +85,7 @@ export const RULE_SECTIONS: RuleSection[] = [
     title: 'Days without running between runs',
     body: [
       'Bone, cartilage and tendon adapt between runs, not during them.',
-      'In stages 1–6 there is always at least one day without running (rest, cross-training or strength) between two run days. In stages 7–8 you run at most two days in a row, and never an intensity session the day after another run.',
+      'Up to stage 6, two runs are always separated by a day of rest, cross-training or strength work. From stage 7 two running days may follow each other, but never three, and a session with intensity never comes straight after another run.',
     ],
     sources: ['science.md §4'],
   },
@@ -95,7 +95,7 @@ export const RULE_SECTIONS: RuleSection[] = [
     body: [
       'The clearest warning in the research on runners is one run that is much longer than anything in the past month. Each run is compared with your longest single run of the previous 30 days.',
       'Up to 10 % longer is fine; 10–30 % longer is a caution; 30–100 % is high; more than double is very high. After a high or very high spike, the next 72 hours are shortened or cross-trained.',
-      'With no run in the previous 30 days there is nothing to compare with: the run is measured against your stage’s session instead.',
+      'When the past 30 days hold no run to compare with, the stage’s own session becomes the yardstick.',
     ],
     numbers:
       'spike = this run’s distance ÷ longest single run of the previous 30 days − 1. In 5,205 runners (588,071 sessions), the three bands carried hazard ratios of 1.64, 1.52 and 2.28 against runs up to 10 % longer.',
@@ -145,7 +145,7 @@ export const RULE_SECTIONS: RuleSection[] = [
     body: [
       'The way back is a ladder: brisk walking (stage 0), walk-run intervals (stages 1–4), continuous easy running (5–6), more volume (7), then intensity (8).',
       'You move up after completing your stage’s session at least twice with green pain during and after and a morning back at baseline. Amber repeats the stage; red, or a morning not back at baseline, drops one stage.',
-      'Only one thing changes at a time: time first, then distance, then pace, then hills. Before stage 1 you are asked whether you can walk 15 minutes, and do 10 single-leg squats and 10 lateral step-downs, without pain.',
+      'Only one thing changes at a time: time first, then distance, then pace, then hills. Before stage 1 Hipcheck asks whether a 15-minute walk, ten single-leg squats and ten lateral step-downs are all pain-free; it asks, it does not test.',
     ],
     sources: [
       'Six-phase walk/run programme, Trials 2023, doi:10.1186/s13063-023-07502-x',
@@ -157,7 +157,7 @@ export const RULE_SECTIONS: RuleSection[] = [
     id: 'break',
     title: 'Coming back after a break',
     body: [
-      'Up to 6 days without a run changes nothing. 7–13 days: one stage back. 14–27 days: two stages back. 28 days or more: back to the first walk-run stage, where you show twice that it goes well before moving on.',
+      'A gap of less than a week changes nothing. One to two weeks off costs one stage; two to four weeks, two stages. After four weeks or more you start again at the first walk-run stage and move on once two sessions there have gone well.',
     ],
     sources: ['Daniels, Daniels’ Running Formula (returning after time off)', 'science.md §4'],
   },
@@ -165,7 +165,7 @@ export const RULE_SECTIONS: RuleSection[] = [
     id: 'surgery',
     title: 'After hip surgery',
     body: [
-      'After hip arthroscopy, running waits for the surgeon’s clearance and the stage-1 checks. By default the plan expects no jogging before about week 10; until then it holds walking, cycling with a high saddle and the rehab exercises.',
+      'After hip arthroscopy, running waits until your surgeon or physiotherapist has given the go-ahead and you pass the stage-1 checks. Unless a clinician says otherwise, jogging starts around ten weeks after the operation; the weeks before are for walking, an upright bike with a high saddle and your rehab exercises.',
       'Record the surgery date in Settings so the plan knows.',
     ],
     sources: [
@@ -177,8 +177,8 @@ export const RULE_SECTIONS: RuleSection[] = [
     id: 'week-shape',
     title: 'The shape of the week',
     body: [
-      'Each 7-day plan mixes short, flat runs with no-impact cardio (an upright bike with a high saddle, swimming without the breaststroke kick, pool running), at least two strength and mobility sessions, one pilates- or yoga-type day, and at least one full rest day.',
-      'Strength work is the long-term protection of the hip: lifts that need little hip bending, work in every direction, and hip drills before runs.',
+      'Every week of the plan combines short, flat runs with cardio that spares the hip (an upright bike with a high saddle, swimming without the breaststroke kick, pool running), two or more strength sessions, a pilates- or yoga-style mobility day and a day of complete rest.',
+      'Strong hips are what keeps the problem away in the long run: lifts that need little hip bending, exercises in every direction, and hip drills before runs.',
     ],
     sources: ['science.md §5'],
   },
@@ -200,7 +200,7 @@ export const RULE_SECTIONS: RuleSection[] = [
       'Load is session effort: your effort from 0 to 10 times the minutes, or heart-rate and pace-based load where those exist.',
     ],
     numbers:
-      'CTL(t) = CTL(t−1) + (load(t) − CTL(t−1)) / 42; ATL likewise with 7; form(t) = CTL(t−1) − ATL(t−1).',
+      'CTL(t) = CTL(t−1) + (load(t) − CTL(t−1)) / 42; ATL(t): the same with 7 in place of 42; form(t) = CTL(t−1) − ATL(t−1).',
     sources: [
       'Foster, Med Sci Sports Exerc 1998;30:1164 (session RPE)',
       'Banister’s impulse-response model, as used by TrainingPeaks-style tools',
