@@ -269,7 +269,11 @@ export async function coachAthletePage(athleteId: string): Promise<Node[]> {
           plan: progression.plan,
           whose: `${short}’s`,
           post: (input) => aapi.postClearance(input),
-          onSaved: refreshDecision,
+          onSaved: async () => {
+            await refreshDecision();
+            // The form is gone: focus goes to what changed, today's decision.
+            document.getElementById('decision-action')?.focus();
+          },
         },
       }),
       planList(t),

@@ -60,6 +60,8 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
           onSaved: async () => {
             drawDecision(await aapi.today());
             status.textContent = 'Clearance recorded: today’s decision and your week are updated.';
+            // The form is gone: focus goes to what changed, today's decision.
+            document.getElementById('decision-action')?.focus();
             void refreshCharts();
           },
           settingsHref: '/settings',

@@ -109,7 +109,11 @@ export function decisionCard(t: TodayDecision, o: DecisionCardOptions = {}): HTM
       { class: 'eyebrow' },
       `Today, ${formatDay(t.date, 'long')} · Stage ${t.stage}: ${t.stageName}`,
     ),
-    h('h2', { id: 'decision-action', class: 'action-label' }, actionWithMinutes(action, minutes)),
+    h(
+      'h2',
+      { id: 'decision-action', class: 'action-label', tabindex: -1 },
+      actionWithMinutes(action, minutes),
+    ),
     h('p', { class: 'prescription', id: 'prescription' }, prescription),
     t.hold ? holdNotice(t.hold, o.hold) : null,
     reasons.length
