@@ -201,6 +201,7 @@ export function checkInDialog(options: {
     async open(day = today) {
       date.value = day;
       await load(day);
+      if (dialog.open) return; // a second tap while the entry was loading
       dialog.showModal();
       morning.focus();
     },
