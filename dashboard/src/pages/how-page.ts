@@ -54,11 +54,14 @@ export function howPage(): Node[] {
   ];
 }
 
-/** Scroll to the section named in the address (#spike) once the page is drawn. */
+/** Show the section named in the address (#spike) once the page is drawn, else the top. */
 export function showHowSection(hash: string): void {
   const id = decodeURIComponent(hash.replace(/^#/, ''));
   const el = id ? document.getElementById(id) : null;
-  if (!el) return;
+  if (!el) {
+    window.scrollTo(0, 0);
+    return;
+  }
   el.scrollIntoView();
   el.focus({ preventScroll: true });
 }
