@@ -66,13 +66,13 @@ export function createApp(deps: AppDeps): Express {
   api.use('/auth', authRoutes({ pool: deps.pool, secureCookies }));
   api.use(requireUser);
   api.use(meRoute({ pool: deps.pool }));
-  api.use('/athlete', athleteRoutes({ pool: deps.pool, queue: deps.queue }));
+  const now = deps.now ?? (() => new Date());
+  api.use('/athlete', athleteRoutes({ pool: deps.pool, queue: deps.queue, now }));
   api.use(
     '/uploads',
     uploadsRoutes({ pool: deps.pool, queue: deps.queue, maxFileBytes: deps.uploadMaxBytes }),
   );
   api.use('/imports', importsRoutes({ pool: deps.pool }));
-  const now = deps.now ?? (() => new Date());
   const activities = activitiesRoutes({ pool: deps.pool });
   const metrics = metricsRoutes({ pool: deps.pool });
   const engine = engineRoutes({ pool: deps.pool, queue: deps.queue, now });
