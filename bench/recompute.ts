@@ -13,9 +13,9 @@ import { insertAthlete } from '../services/db/athletes.repository.ts';
 import { insertCrossTraining } from '../services/db/engine.repository.ts';
 import { saveCheckIn } from '../services/db/checkins.repository.ts';
 import { insertUser } from '../services/db/users.repository.ts';
-import { listPendingRecomputes, requestRecompute } from '../services/db/recompute.repository.ts';
+import { listPendingRecomputes } from '../services/db/recompute.repository.ts';
+import { recomputeFrom } from '../services/engine/request-recompute.ts';
 import { createBullQueue, startBullWorkers } from '../services/queue/bullmq-queue.ts';
-import { jobIds } from '../services/queue/jobs.ts';
 import { createProcessors } from '../workers/processors.ts';
 import { createTestDatabase } from '../tests/support/db.ts';
 import { median, syntheticRun } from './support.ts';
@@ -88,10 +88,7 @@ async function recomputeAll(pool: Pool, ids: string[], from: string): Promise<nu
     log: () => undefined,
   });
   const t0 = performance.now();
-  for (const id of ids) {
-    const version = await requestRecompute(pool, id, from);
-    await queue.enqueue('recompute', { athleteId: id }, jobIds.recompute(id, version));
-  }
+  for (const id of ids) await recomputeFrom({ db: pool, queue }, id, from);
   while ((await listPendingRecomputes(pool)).length > 0)
     await new Promise((r) => setTimeout(r, 20));
   const ms = performance.now() - t0;

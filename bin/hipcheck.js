@@ -7,7 +7,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../services/cli/main.ts');
+const { main } = await import('../app/main.ts');
 const code = await main(process.argv.slice(2));
 // Servers resolve main() only after shutting down; exit explicitly so no stray handle holds on.
 process.exit(code);

@@ -1,7 +1,7 @@
 // Exactly one processor per job name, built from the same dependencies whether jobs run on BullMQ
 // or in-process.
 import type { Pool } from '#services/db/database';
-import type { JobQueue, Processors } from '#services/queue/jobs';
+import { checkProcessors, type JobQueue, type Processors } from '#services/queue/jobs';
 import { createIngestProcessor, type IngestDeps } from './ingest.processor.ts';
 import { createRecomputeProcessor } from './recompute.processor.ts';
 import type { StravaContext } from '#services/strava/strava-context';
@@ -20,7 +20,7 @@ export interface ProcessorDeps {
 
 export function createProcessors(deps: ProcessorDeps): Processors {
   const stravaDeps = { pool: deps.pool, queue: deps.queue, strava: deps.strava };
-  return {
+  return checkProcessors({
     ingest: createIngestProcessor({
       pool: deps.pool,
       queue: deps.queue,
@@ -30,5 +30,5 @@ export function createProcessors(deps: ProcessorDeps): Processors {
     'strava-backfill': createStravaBackfillProcessor(stravaDeps),
     'strava-activity': createStravaActivityProcessor(stravaDeps),
     'strava-event': createStravaEventProcessor(stravaDeps),
-  };
+  });
 }

@@ -2,7 +2,7 @@
 // runner's grant lacks the scope): record it for the runner to see and stop, since no retry helps.
 import { AppError } from '#shared/errors';
 import type { Pool } from '#services/db/database';
-import { endStravaAccount } from '#services/db/strava.repository';
+import { endStravaAccount } from '#services/db/strava-accounts.repository';
 import { StravaScopeError, StravaTokenError } from '#services/strava/errors';
 import type { StravaContext } from '#services/strava/strava-context';
 import { StravaNotConnectedError } from '#services/strava/token-store';

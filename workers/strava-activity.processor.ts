@@ -3,13 +3,14 @@
 // recompute job. Run twice, it finds the item finished and does nothing.
 import { BadInputError } from '#shared/errors';
 import type { Pool } from '#services/db/database';
+import { findStravaAccount } from '#services/db/strava-accounts.repository';
 import {
-  findStravaAccount,
   finishStravaBackfillItem,
   startStravaBackfillItem,
   uncountStravaBackfillAttempt,
-} from '#services/db/strava.repository';
-import { DeferJobError, jobIds, type JobQueue, type Processor } from '#services/queue/jobs';
+} from '#services/db/strava-backfill.repository';
+import { enqueueRecompute } from '#services/engine/request-recompute';
+import { DeferJobError, type JobQueue, type Processor } from '#services/queue/jobs';
 import {
   completeStravaBackfill,
   recomputeStravaBackfillSoFar,
@@ -20,11 +21,11 @@ import {
   fetchStravaActivity,
   storeStravaActivity,
   stravaClientFor,
+  type StravaAccountRef,
 } from '#services/strava/sync-strava-activity';
+import { runOutboxAttempt, type OutboxProblem } from './outbox-attempts.ts';
 import { handleStravaAccountError, requireStrava } from './strava-account-errors.ts';
 
-/** After this many tries (crashes, exhausted retries) an item is marked failed. */
-const MAX_ATTEMPTS = 10;
 /** A rate-limit pause longer than this (the daily budget) recomputes with what is stored so far. */
 const LONG_PAUSE_MS = 10 * 60 * 1000;
 
@@ -43,65 +44,69 @@ export function createStravaActivityProcessor(
     if (!account || account.status !== 'connected') return;
     const attempts = await startStravaBackfillItem(deps.pool, accountId, stravaActivityId);
     if (attempts === undefined) return; // finished already
-    if (attempts > MAX_ATTEMPTS) {
+    const failItem = async (error: OutboxProblem) => {
       await finishStravaBackfillItem(deps.pool, accountId, stravaActivityId, {
         status: 'failed',
-        error: { code: 'internal', message: `fetching failed ${MAX_ATTEMPTS} times` },
+        error,
       });
       await completeStravaBackfill(deps, accountId);
-      return;
-    }
-    const client = stravaClientFor(deps.pool, ctx, accountId);
-    let activity;
-    try {
-      activity = await deferOnRateLimit(deps.pool, accountId, () =>
-        fetchStravaActivity(client, stravaActivityId),
-      );
-    } catch (err) {
-      if (err instanceof DeferJobError) {
-        await uncountStravaBackfillAttempt(deps.pool, accountId, stravaActivityId);
-        if (err.retryAt.getTime() - Date.now() > LONG_PAUSE_MS) {
-          await recomputeStravaBackfillSoFar(deps, accountId);
-        }
-      }
-      if (await handleStravaAccountError(deps.pool, accountId, err)) return;
-      if (!(err instanceof BadInputError)) throw err; // 5xx, timeouts: retried with backoff
-      await finishStravaBackfillItem(deps.pool, accountId, stravaActivityId, {
-        status: 'failed',
-        error: { code: err.reason, message: err.message },
-      });
-      await completeStravaBackfill(deps, accountId);
-      return;
-    }
-    const outcome = await storeStravaActivity(
-      deps.pool,
-      account,
-      stravaActivityId,
-      activity,
-      async (client, o) => {
-        await finishStravaBackfillItem(client, accountId, stravaActivityId, {
-          status: o.status === 'stored' ? 'done' : 'skipped',
-          ...(o.status === 'gone' ? {} : { activityId: o.activityId }),
-          ...(o.status === 'duplicate'
-            ? {
-                error: {
-                  code: 'same_session',
-                  message: 'the same session was already imported; that copy is kept',
-                },
-              }
-            : {}),
-        });
-      },
-      // One recompute when the backfill is done, not one per activity (backfill-recompute.ts).
-      { recompute: false },
+    };
+    await runOutboxAttempt(attempts, failItem, () =>
+      fetchItem(deps, ctx, account, stravaActivityId, failItem),
     );
-    if ('version' in outcome && outcome.version !== undefined) {
-      await deps.queue.enqueue(
-        'recompute',
-        { athleteId: outcome.athleteId },
-        jobIds.recompute(outcome.athleteId, outcome.version),
-      );
-    }
-    await completeStravaBackfill(deps, accountId);
   };
+}
+
+async function fetchItem(
+  deps: StravaActivityDeps,
+  ctx: StravaContext,
+  account: StravaAccountRef,
+  stravaActivityId: number,
+  failItem: (error: OutboxProblem) => Promise<void>,
+): Promise<void> {
+  const accountId = account.id;
+  const client = stravaClientFor(deps.pool, ctx, accountId);
+  let activity;
+  try {
+    activity = await deferOnRateLimit(deps.pool, accountId, () =>
+      fetchStravaActivity(client, stravaActivityId),
+    );
+  } catch (err) {
+    if (err instanceof DeferJobError) {
+      await uncountStravaBackfillAttempt(deps.pool, accountId, stravaActivityId);
+      if (err.retryAt.getTime() - Date.now() > LONG_PAUSE_MS) {
+        await recomputeStravaBackfillSoFar(deps, accountId);
+      }
+    }
+    if (await handleStravaAccountError(deps.pool, accountId, err)) return;
+    if (!(err instanceof BadInputError)) throw err; // 5xx, timeouts: retried with backoff
+    await failItem({ code: err.reason, message: err.message });
+    return;
+  }
+  const outcome = await storeStravaActivity(
+    deps.pool,
+    account,
+    stravaActivityId,
+    activity,
+    async (client, o) => {
+      await finishStravaBackfillItem(client, accountId, stravaActivityId, {
+        status: o.status === 'stored' ? 'done' : 'skipped',
+        ...(o.status === 'gone' ? {} : { activityId: o.activityId }),
+        ...(o.status === 'duplicate'
+          ? {
+              error: {
+                code: 'same_session',
+                message: 'the same session was already imported; that copy is kept',
+              },
+            }
+          : {}),
+      });
+    },
+    // One recompute when the backfill is done, not one per activity (backfill-recompute.ts).
+    { recompute: false },
+  );
+  if ('version' in outcome && outcome.version !== undefined) {
+    await enqueueRecompute(deps.queue, outcome.athleteId, outcome.version);
+  }
+  await completeStravaBackfill(deps, accountId);
 }

@@ -2,11 +2,11 @@
 // storing each page's ids as backfill items and enqueueing a fetch job for each new one. The
 // cursor is saved after every page, so a deferred or crashed job resumes where it stopped.
 import type { Pool } from '#services/db/database';
+import { findStravaAccount } from '#services/db/strava-accounts.repository';
 import {
   advanceStravaBackfillCursor,
-  findStravaAccount,
   insertStravaBackfillItems,
-} from '#services/db/strava.repository';
+} from '#services/db/strava-backfill.repository';
 import { jobIds, type JobQueue, type Processor } from '#services/queue/jobs';
 import { completeStravaBackfill } from '#services/strava/backfill-recompute';
 import { deferOnRateLimit } from '#services/strava/defer-on-rate-limit';

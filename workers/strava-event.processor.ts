@@ -4,14 +4,15 @@
 // athlete's `authorized: "false"` → tokens deleted, sync stopped. Each ends done or ignored.
 import { BadInputError } from '#shared/errors';
 import { withTransaction, type Client, type Pool } from '#services/db/database';
+import { endStravaAccount, findStravaAccount } from '#services/db/strava-accounts.repository';
 import {
-  endStravaAccount,
-  findStravaAccount,
   finishWebhookEvent,
   startWebhookEvent,
   uncountWebhookEventAttempt,
-} from '#services/db/strava.repository';
-import { DeferJobError, jobIds, type JobQueue, type Processor } from '#services/queue/jobs';
+  type WebhookEvent,
+} from '#services/db/strava-webhook-events.repository';
+import { enqueueRecompute } from '#services/engine/request-recompute';
+import { DeferJobError, type JobQueue, type Processor } from '#services/queue/jobs';
 import { deferOnRateLimit } from '#services/strava/defer-on-rate-limit';
 import type { StravaContext } from '#services/strava/strava-context';
 import {
@@ -21,9 +22,8 @@ import {
   stravaClientFor,
   type SyncOutcome,
 } from '#services/strava/sync-strava-activity';
+import { runOutboxAttempt } from './outbox-attempts.ts';
 import { handleStravaAccountError, requireStrava } from './strava-account-errors.ts';
-
-const MAX_ATTEMPTS = 10;
 
 export interface StravaEventDeps {
   pool: Pool;
@@ -36,73 +36,72 @@ export function createStravaEventProcessor(deps: StravaEventDeps): Processor<'st
     const ctx = requireStrava(deps.strava);
     const event = await startWebhookEvent(deps.pool, eventId);
     if (!event) return; // finished already
-    if (event.attempts > MAX_ATTEMPTS) {
-      await finishWebhookEvent(deps.pool, eventId, 'failed', {
-        code: 'internal',
-        message: `handling failed ${MAX_ATTEMPTS} times`,
-      });
-      return;
-    }
-    const account = event.accountId
-      ? await findStravaAccount(deps.pool, event.accountId)
-      : undefined;
-    if (!account || account.status !== 'connected' || account.stravaAthleteId !== event.ownerId) {
+    await runOutboxAttempt(
+      event.attempts,
+      (problem) => finishWebhookEvent(deps.pool, eventId, 'failed', problem),
+      () => handleEvent(deps, ctx, event),
+    );
+  };
+}
+
+async function handleEvent(
+  deps: StravaEventDeps,
+  ctx: StravaContext,
+  event: WebhookEvent,
+): Promise<void> {
+  const eventId = event.id;
+  const account = event.accountId ? await findStravaAccount(deps.pool, event.accountId) : undefined;
+  if (!account || account.status !== 'connected' || account.stravaAthleteId !== event.ownerId) {
+    await finishWebhookEvent(deps.pool, eventId, 'ignored');
+    return;
+  }
+
+  if (event.objectType === 'athlete') {
+    if (event.updates.authorized !== 'false') {
       await finishWebhookEvent(deps.pool, eventId, 'ignored');
       return;
     }
+    await withTransaction(deps.pool, async (client) => {
+      await endStravaAccount(client, account.id, 'deauthorized', {
+        code: 'strava_deauthorized',
+        message: 'Hipcheck’s access was removed on Strava; connect Strava again to resume syncing',
+      });
+      await finishWebhookEvent(client, eventId, 'done');
+    });
+    return;
+  }
+  if (event.objectType !== 'activity' || !Number.isSafeInteger(event.objectId)) {
+    await finishWebhookEvent(deps.pool, eventId, 'ignored');
+    return;
+  }
 
-    if (event.objectType === 'athlete') {
-      if (event.updates.authorized !== 'false') {
+  const done = async (client: Client) => finishWebhookEvent(client, eventId, 'done');
+  let outcome: SyncOutcome;
+  if (event.aspectType === 'delete') {
+    outcome = await removeStravaActivity(deps.pool, account, event.objectId, done);
+  } else {
+    const client = stravaClientFor(deps.pool, ctx, account.id);
+    let activity;
+    try {
+      activity = await deferOnRateLimit(deps.pool, account.id, () =>
+        fetchStravaActivity(client, event.objectId),
+      );
+    } catch (err) {
+      if (err instanceof DeferJobError) await uncountWebhookEventAttempt(deps.pool, eventId);
+      if (await handleStravaAccountError(deps.pool, account.id, err)) {
         await finishWebhookEvent(deps.pool, eventId, 'ignored');
         return;
       }
-      await withTransaction(deps.pool, async (client) => {
-        await endStravaAccount(client, account.id, 'deauthorized', {
-          code: 'strava_deauthorized',
-          message:
-            'Hipcheck’s access was removed on Strava; connect Strava again to resume syncing',
-        });
-        await finishWebhookEvent(client, eventId, 'done');
+      if (!(err instanceof BadInputError)) throw err; // 5xx, timeouts: retried with backoff
+      await finishWebhookEvent(deps.pool, eventId, 'failed', {
+        code: err.reason,
+        message: err.message,
       });
       return;
     }
-    if (event.objectType !== 'activity' || !Number.isSafeInteger(event.objectId)) {
-      await finishWebhookEvent(deps.pool, eventId, 'ignored');
-      return;
-    }
-
-    const done = async (client: Client) => finishWebhookEvent(client, eventId, 'done');
-    let outcome: SyncOutcome;
-    if (event.aspectType === 'delete') {
-      outcome = await removeStravaActivity(deps.pool, account, event.objectId, done);
-    } else {
-      const client = stravaClientFor(deps.pool, ctx, account.id);
-      let activity;
-      try {
-        activity = await deferOnRateLimit(deps.pool, account.id, () =>
-          fetchStravaActivity(client, event.objectId),
-        );
-      } catch (err) {
-        if (err instanceof DeferJobError) await uncountWebhookEventAttempt(deps.pool, eventId);
-        if (await handleStravaAccountError(deps.pool, account.id, err)) {
-          await finishWebhookEvent(deps.pool, eventId, 'ignored');
-          return;
-        }
-        if (!(err instanceof BadInputError)) throw err; // 5xx, timeouts: retried with backoff
-        await finishWebhookEvent(deps.pool, eventId, 'failed', {
-          code: err.reason,
-          message: err.message,
-        });
-        return;
-      }
-      outcome = await storeStravaActivity(deps.pool, account, event.objectId, activity, done);
-    }
-    if ('version' in outcome && outcome.version !== undefined) {
-      await deps.queue.enqueue(
-        'recompute',
-        { athleteId: outcome.athleteId },
-        jobIds.recompute(outcome.athleteId, outcome.version),
-      );
-    }
-  };
+    outcome = await storeStravaActivity(deps.pool, account, event.objectId, activity, done);
+  }
+  if ('version' in outcome && outcome.version !== undefined) {
+    await enqueueRecompute(deps.queue, outcome.athleteId, outcome.version);
+  }
 }

@@ -24,7 +24,7 @@ import {
   listStageChanges,
 } from '#services/db/engine.repository';
 import { findProgressionSettings, listManualStages } from '#services/db/progression.repository';
-import { findStravaAccountByAthlete } from '#services/db/strava.repository';
+import { findStravaAccountByAthlete } from '#services/db/strava-accounts.repository';
 import { findUserByEmail } from '#services/db/users.repository';
 import { currentUser, endSession } from './session.ts';
 import { verifyPassword } from './passwords.ts';

@@ -12,19 +12,21 @@ import {
 } from '#shared/errors';
 import { withTransaction, type Pool } from '#services/db/database';
 import {
-  countStravaBackfillItems,
   deleteStravaAccount,
   endStravaAccount,
   findConnectedStravaAccount,
   findStravaAccountByAthlete,
-  findStravaSubscription,
-  insertWebhookEvent,
   lockStravaAccountByAthlete,
   lockStravaAccountByStravaAthlete,
-  restartStravaBackfill,
   upsertStravaAccount,
   type StravaAccount,
-} from '#services/db/strava.repository';
+} from '#services/db/strava-accounts.repository';
+import {
+  countStravaBackfillItems,
+  restartStravaBackfill,
+} from '#services/db/strava-backfill.repository';
+import { insertWebhookEvent } from '#services/db/strava-webhook-events.repository';
+import { findStravaSubscription } from '#services/db/strava-subscription.repository';
 import type { Athlete } from '#services/db/athletes.repository';
 import { jobIds, type JobQueue } from '#services/queue/jobs';
 import { describeBackfill } from '#services/strava/describe-backfill';

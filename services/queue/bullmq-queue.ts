@@ -3,6 +3,7 @@
 import { DelayedError, Queue, Worker, UnrecoverableError, type ConnectionOptions } from 'bullmq';
 import { AppError } from '#shared/errors';
 import {
+  checkProcessors,
   DeferJobError,
   JOB_NAMES,
   RETRY,
@@ -65,8 +66,9 @@ export function startBullWorkers(
   },
 ): BullWorkers {
   const prefix = options.prefix ?? 'hipcheck';
+  const processors = checkProcessors(options.processors);
   const workers = JOB_NAMES.map((name) => {
-    const processor = options.processors[name] as (
+    const processor = processors[name] as (
       data: JobPayloads[JobName],
       ctx: { attempt: number },
     ) => Promise<void>;

@@ -16,13 +16,16 @@ export interface JobPayloads {
 
 export type JobName = keyof JobPayloads;
 
-export const JOB_NAMES: readonly JobName[] = [
-  'ingest',
-  'recompute',
-  'strava-backfill',
-  'strava-activity',
-  'strava-event',
-];
+/** Every job name once: a name of JobPayloads left out here, or one too many, fails to compile. */
+const JOB_NAME_SET: { readonly [K in JobName]: true } = {
+  ingest: true,
+  recompute: true,
+  'strava-backfill': true,
+  'strava-activity': true,
+  'strava-event': true,
+};
+
+export const JOB_NAMES = Object.keys(JOB_NAME_SET) as readonly JobName[];
 
 /**
  * Thrown by a processor to run the job again at `retryAt` without counting a failed attempt
@@ -46,6 +49,21 @@ export interface JobContext {
 export type Processor<K extends JobName> = (data: JobPayloads[K], ctx: JobContext) => Promise<void>;
 
 export type Processors = { [K in JobName]: Processor<K> };
+
+/**
+ * Checked where the processors are built and where workers start: exactly one function per job
+ * name and nothing else, so a job can never sit in a queue that no worker takes from.
+ */
+export function checkProcessors(processors: Processors): Processors {
+  const missing = JOB_NAMES.filter((name) => typeof processors[name] !== 'function');
+  const unknown = Object.keys(processors).filter((name) => !Object.hasOwn(JOB_NAME_SET, name));
+  const problems = [
+    ...(missing.length > 0 ? [`no processor for ${missing.join(', ')}`] : []),
+    ...(unknown.length > 0 ? [`processors for unknown jobs ${unknown.join(', ')}`] : []),
+  ];
+  if (problems.length > 0) throw new Error(`job processors: ${problems.join('; ')}`);
+  return processors;
+}
 
 export interface JobQueue {
   /**

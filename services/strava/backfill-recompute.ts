@@ -5,24 +5,13 @@
 // what has arrived so far.
 import { withTransaction, type Pool } from '#services/db/database';
 import { requestRecompute } from '#services/db/recompute.repository';
+import { findStravaAccount } from '#services/db/strava-accounts.repository';
 import {
   earliestStravaBackfillDay,
-  findStravaAccount,
   finishStravaBackfillIfDone,
-} from '#services/db/strava.repository';
-import { jobIds, type JobQueue } from '#services/queue/jobs';
-
-async function enqueueRecompute(
-  queue: JobQueue,
-  next: { athleteId: string; version: number } | undefined,
-): Promise<void> {
-  if (!next) return;
-  await queue.enqueue(
-    'recompute',
-    { athleteId: next.athleteId },
-    jobIds.recompute(next.athleteId, next.version),
-  );
-}
+} from '#services/db/strava-backfill.repository';
+import { enqueueRecompute } from '#services/engine/request-recompute';
+import type { JobQueue } from '#services/queue/jobs';
 
 /** Marks the backfill done when nothing is pending, and asks for its one recompute. */
 export async function completeStravaBackfill(
@@ -39,7 +28,7 @@ export async function completeStravaBackfill(
       version: await requestRecompute(client, done.athleteId, from),
     };
   });
-  await enqueueRecompute(deps.queue, next);
+  if (next) await enqueueRecompute(deps.queue, next.athleteId, next.version);
 }
 
 /** The backfill pauses for a while: recompute with what it has stored so far. */
@@ -56,5 +45,5 @@ export async function recomputeStravaBackfillSoFar(
       version: await requestRecompute(client, account.athleteId, from),
     };
   });
-  await enqueueRecompute(deps.queue, next);
+  if (next) await enqueueRecompute(deps.queue, next.athleteId, next.version);
 }

@@ -17,7 +17,8 @@ import type {
 } from 'strava-v3';
 import { BadInputError, NotFoundError, UpstreamUnavailableError } from '../../shared/errors.ts';
 import { RateLimitedError, StravaScopeError, StravaTokenError } from './errors.ts';
-import type { AcquireOptions, AcquireResult, HeaderSource, RequestKind } from './rate-limiter.ts';
+import type { AcquireOptions, AcquireResult, RequestKind } from './rate-limiter.ts';
+import type { HeaderSource } from './parse-rate-limit-headers.ts';
 
 export type { DetailedActivity, DetailedAthlete, Lap, SummaryActivity };
 

@@ -1,7 +1,7 @@
 // Strava's rate limit is not a failure: a job that meets it runs again when the window reopens,
 // without counting an attempt, and the runner sees when that will be ("next batch at 14:15").
 import type { Pool } from '#services/db/database';
-import { setStravaNextBatchAt } from '#services/db/strava.repository';
+import { setStravaNextBatchAt } from '#services/db/strava-backfill.repository';
 import { DeferJobError } from '#services/queue/jobs';
 import { RateLimitedError } from './errors.ts';
 

@@ -5,12 +5,12 @@ import {
   DAY_MS,
   QUARTER_HOUR_MS,
   STRAVA_DEFAULT_LIMITS,
-  parseRateLimitHeaders,
   type AcquireResult,
   type RateLimiter,
   type RateLimits,
   type WindowStatus,
 } from './rate-limiter.ts';
+import { parseRateLimitHeaders } from './parse-rate-limit-headers.ts';
 
 export interface MemoryRateLimiterOptions {
   limits?: Partial<RateLimits>;

@@ -3,7 +3,7 @@
 // the webhook can drop events for any other subscription.
 import { BadInputError, UpstreamUnavailableError } from '#shared/errors';
 import type { Queryable } from '#services/db/database';
-import { saveStravaSubscription } from '#services/db/strava.repository';
+import { saveStravaSubscription } from '#services/db/strava-subscription.repository';
 
 export interface SubscribeOptions {
   apiUrl: string;

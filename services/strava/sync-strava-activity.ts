@@ -8,20 +8,17 @@ import { NotFoundError } from '#shared/errors';
 import { localDateOf } from '#shared/local-date';
 import { withTransaction, type Client, type Pool } from '#services/db/database';
 import { findAthleteById } from '#services/db/athletes.repository';
-import { findActivityIdNear, insertActivity } from '#services/db/activities.repository';
 import { requestRecompute } from '#services/db/recompute.repository';
+import { storeActivity } from '#services/ingest/store-activity';
 import {
   deleteStravaActivityRow,
   findStravaActivityRow,
   lockStravaActivityKey,
   replaceActivityContent,
-} from '#services/db/strava.repository';
+} from '#services/db/strava-activities.repository';
 import { createStravaClient, type StravaClient } from './client.ts';
 import type { StravaContext } from './strava-context.ts';
 import { createAccessTokenProvider } from './token-store.ts';
-
-/** A Strava activity starting within this many seconds of one already stored is the same session. */
-export const SAME_SESSION_S = 60;
 
 export interface StravaAccountRef {
   id: string;
@@ -110,28 +107,31 @@ async function writeInTransaction(
   if (activity === undefined) return removeInTransaction(client, athleteId, stravaActivityId);
   const athlete = await findAthleteById(client, athleteId);
   if (!athlete) return { status: 'gone', athleteId, version: undefined };
-  const localDate = localDateOf(activity.startAt, athlete.timezone);
   const existing = await findStravaActivityRow(client, athleteId, stravaActivityId);
   if (existing) {
+    // Our copy is rewritten from Strava's (title, sport, privacy); its days are recomputed.
+    const localDate = localDateOf(activity.startAt, athlete.timezone);
     await replaceActivityContent(client, existing.id, localDate, activity);
     const from = existing.localDate < localDate ? existing.localDate : localDate;
     const version = recompute ? await requestRecompute(client, athleteId, from) : undefined;
     return { status: 'stored', activityId: existing.id, athleteId, version };
   }
-  const sameSession = await findActivityIdNear(client, athleteId, activity.startAt, SAME_SESSION_S);
-  if (sameSession) return { status: 'duplicate', activityId: sameSession };
-  const activityId = await insertActivity(client, {
-    athleteId,
+  const stored = await storeActivity(client, {
+    athlete,
     source: 'strava',
     sourceId: String(stravaActivityId),
     uploadId: null,
-    localDate,
     activity,
+    recompute,
   });
+  if (stored.status === 'stored') {
+    return { status: 'stored', activityId: stored.activityId, athleteId, version: stored.version };
+  }
   // The advisory lock makes a concurrent insert of the same id impossible; be safe anyway.
-  if (!activityId) throw new Error(`Strava activity ${stravaActivityId} was inserted concurrently`);
-  const version = recompute ? await requestRecompute(client, athleteId, localDate) : undefined;
-  return { status: 'stored', activityId, athleteId, version };
+  if (stored.reason === 'same_source' || stored.activityId === undefined) {
+    throw new Error(`Strava activity ${stravaActivityId} was inserted concurrently`);
+  }
+  return { status: 'duplicate', activityId: stored.activityId };
 }
 
 async function removeInTransaction(

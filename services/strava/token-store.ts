@@ -9,7 +9,7 @@ import {
   readStravaTokens,
   saveStravaTokens,
   type StravaTokenRow,
-} from '#services/db/strava.repository';
+} from '#services/db/strava-accounts.repository';
 import { StravaTokenError } from './errors.ts';
 import { isTokenExpiring, type StravaTokens } from './oauth.ts';
 import type { StravaContext } from './strava-context.ts';

@@ -2,7 +2,7 @@
 // when it is missing or older than any file under dashboard/ (so a test never runs a stale page).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DASHBOARD_DIR } from '#services/runtime';
+import { DASHBOARD_DIR } from '#app/runtime';
 
 function newestMtimeMs(dir: string): number {
   let newest = 0;

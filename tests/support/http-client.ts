@@ -82,3 +82,23 @@ export class TestClient {
     );
   }
 }
+
+/**
+ * GET `url` without a session and without following redirects (optionally with a bearer token):
+ * the status, the body parsed as JSON (undefined when empty) and the headers.
+ */
+export async function getJson(
+  url: string,
+  token?: string,
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const res = await fetch(url, {
+    headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+    redirect: 'manual',
+  });
+  const text = await res.text();
+  return {
+    status: res.status,
+    body: text === '' ? undefined : (JSON.parse(text) as unknown),
+    headers: res.headers,
+  };
+}

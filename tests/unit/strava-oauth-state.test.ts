@@ -6,7 +6,7 @@ import {
   isTokenExpiring,
   verifyOAuthState,
 } from '../../services/strava/oauth.ts';
-import { parseRateLimitHeaders } from '../../services/strava/rate-limiter.ts';
+import { parseRateLimitHeaders } from '../../services/strava/parse-rate-limit-headers.ts';
 
 const SECRET = 'test-secret-of-sufficient-length';
 const NOW = Date.UTC(2026, 10, 24, 14, 0, 0);

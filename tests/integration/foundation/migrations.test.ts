@@ -1,32 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { createPool, migratePool } from '#services/db/database';
 import { loadMigrations } from '#services/db/migrator';
-import { baseDatabaseUrl } from '../../support/db.ts';
+import { createEmptyDatabase, type EmptyDatabase } from '../../support/db.ts';
 
 describe('migrations on PostgreSQL', () => {
-  const name = `hipcheck_m_${randomBytes(4).toString('hex')}`;
-  const url = new URL(baseDatabaseUrl);
-  url.pathname = `/${name}`;
+  let db: EmptyDatabase;
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: baseDatabaseUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
+    db = await createEmptyDatabase('hipcheck_m');
   });
 
   afterAll(async () => {
-    const admin = new pg.Client({ connectionString: baseDatabaseUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await db.drop();
   });
 
   it('migrates once when two processes start together, under the advisory lock', async () => {
-    const a = createPool(url.toString());
-    const b = createPool(url.toString());
+    const a = createPool(db.url);
+    const b = createPool(db.url);
     try {
       const [ra, rb] = await Promise.all([migratePool(a), migratePool(b)]);
       // Exactly one of them applied every migration; the other found them done.
@@ -51,7 +41,7 @@ describe('migrations on PostgreSQL', () => {
   });
 
   it('creates the v1 tables and the weekly_volume view', async () => {
-    const pool = createPool(url.toString());
+    const pool = createPool(db.url);
     try {
       const { rows } = await pool.query<{ table_name: string }>(
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { beforeAll, expect, it } from 'vitest';
-import { reconcile } from '#services/queue/reconciler';
+import { reconcile } from '#workers/reconciler';
 import { activityFile, describeWithSharedData } from '../../support/shared-data.ts';
 import {
   eventually,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inspectCommand } from '../../../services/cli/inspect.ts';
+import { inspectCommand } from '#app/cli/inspect';
 import { toGpx, track, walkRunPlan } from '../../fixtures/generate-activity.ts';
 import { activityFile, describeWithSharedData } from '../../support/shared-data.ts';
 

@@ -2,7 +2,8 @@ import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseActivityFile } from '../../../shared/activity/parse-activity-file.ts';
 import { BadInputError } from '../../../shared/errors.ts';
-import { steadyPlan, toFit, toGpx, toTcx, track } from '../../fixtures/generate-activity.ts';
+import { steadyPlan, toGpx, toTcx, track } from '../../fixtures/generate-activity.ts';
+import { toFit } from '../../fixtures/generate-fit.ts';
 
 const enc = new TextEncoder();
 const points = track(steadyPlan(300, 3));

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseFit } from '../../../shared/activity/parse-fit.ts';
 import { BadInputError } from '../../../shared/errors.ts';
-import {
-  encodeFit,
-  FIT,
-  fitCrc16 as fitCrc,
-  fitTime,
-  steadyPlan,
-  toFit,
-  track,
-} from '../../fixtures/generate-activity.ts';
+import { steadyPlan, track } from '../../fixtures/generate-activity.ts';
+import { encodeFit, FIT, fitCrc16 as fitCrc, fitTime, toFit } from '../../fixtures/generate-fit.ts';
 
 function reasonOf(bytes: Uint8Array): string {
   try {

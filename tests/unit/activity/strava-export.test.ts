@@ -2,7 +2,8 @@ import { gzipSync, strToU8, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readStravaExport } from '../../../shared/activity/strava-export.ts';
 import { BadInputError } from '../../../shared/errors.ts';
-import { steadyPlan, toFit, toGpx, track } from '../../fixtures/generate-activity.ts';
+import { steadyPlan, toGpx, track } from '../../fixtures/generate-activity.ts';
+import { toFit } from '../../fixtures/generate-fit.ts';
 
 const points = track(steadyPlan(120, 3));
 const gpx = strToU8(toGpx(points));

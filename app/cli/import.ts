@@ -3,16 +3,16 @@
 // (so no separate worker is needed), and a progress line shows how far it is.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Config } from '../config.ts';
-import { findAthleteByUserId } from '../db/athletes.repository.ts';
-import { findUserByEmail } from '../db/users.repository.ts';
-import type { Pool } from '../db/database.ts';
-import { listUploadsByIds } from '../db/uploads.repository.ts';
-import { storeUploads } from '../ingest/store-uploads.ts';
-import { createInProcessQueue } from '../queue/in-process-queue.ts';
-import type { Processors } from '../queue/jobs.ts';
+import type { Config } from '#services/config';
+import { findAthleteByUserId } from '#services/db/athletes.repository';
+import { findUserByEmail } from '#services/db/users.repository';
+import type { Pool } from '#services/db/database';
+import { listUploadsByIds } from '#services/db/uploads.repository';
+import { storeUploads } from '#services/ingest/store-uploads';
+import { createInProcessQueue } from '#services/queue/in-process-queue';
+import type { Processors } from '#services/queue/jobs';
 import { openDatabase } from '../runtime.ts';
-import { createProcessors } from '../../workers/processors.ts';
+import { createProcessors } from '#workers/processors';
 
 interface Io {
   stdout: NodeJS.WritableStream;

@@ -4,23 +4,23 @@
 import http from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Config } from './config.ts';
-import { createApp } from './api/app.ts';
-import { createPool, migratePool, type Pool } from './db/database.ts';
-import { startEmbeddedPostgres } from './db/embedded-postgres.ts';
-import { createBullQueue, startBullWorkers } from './queue/bullmq-queue.ts';
-import { createInProcessQueue } from './queue/in-process-queue.ts';
-import type { JobQueue, Processors } from './queue/jobs.ts';
-import { startReconciler } from './queue/reconciler.ts';
-import { createProcessors } from '../workers/processors.ts';
+import type { Config } from '#services/config';
+import { createApp } from '#services/api/app';
+import { createPool, migratePool, type Pool } from '#services/db/database';
+import { startEmbeddedPostgres } from '#services/db/embedded-postgres';
+import { createBullQueue, startBullWorkers } from '#services/queue/bullmq-queue';
+import { createInProcessQueue } from '#services/queue/in-process-queue';
+import type { JobQueue, Processors } from '#services/queue/jobs';
+import { startReconciler } from '#workers/reconciler';
+import { createProcessors } from '#workers/processors';
 import { Redis } from 'ioredis';
-import { createRateLimiter } from './strava/rate-limiter.ts';
-import { createMemoryRateLimiter } from './strava/memory-rate-limiter.ts';
+import { createRateLimiter } from '#services/strava/rate-limiter';
+import { createMemoryRateLimiter } from '#services/strava/memory-rate-limiter';
 import {
   createStravaContext,
   missingStravaSettings,
   type StravaContext,
-} from './strava/strava-context.ts';
+} from '#services/strava/strava-context';
 
 export type Mode = 'all' | 'api' | 'worker';
 

@@ -5,27 +5,27 @@
 import { generateDemoStory, DEMO_COACH_EMAIL, DEMO_PASSWORD } from '#shared/demo/demo-story';
 import type { DemoAthlete } from '#shared/demo/demo-story';
 import { localDateOf } from '#shared/local-date';
-import type { Config } from '../config.ts';
-import { deleteUserCascade } from '../db/account.repository.ts';
-import { insertActivity } from '../db/activities.repository.ts';
-import { insertAthlete } from '../db/athletes.repository.ts';
-import { insertGrant, insertNote } from '../db/coaching.repository.ts';
-import { withTransaction, type Pool } from '../db/database.ts';
-import { saveCheckIn } from '../db/checkins.repository.ts';
-import { insertCrossTraining } from '../db/engine.repository.ts';
+import type { Config } from '#services/config';
+import { deleteUserCascade } from '#services/db/account.repository';
+import { insertActivity } from '#services/db/activities.repository';
+import { insertAthlete } from '#services/db/athletes.repository';
+import { insertGrant, insertNote } from '#services/db/coaching.repository';
+import { withTransaction, type Pool } from '#services/db/database';
+import { saveCheckIn } from '#services/db/checkins.repository';
+import { insertCrossTraining } from '#services/db/engine.repository';
 import {
   insertManualStage,
   markStageChosen,
   upsertProgressionSettings,
-} from '../db/progression.repository.ts';
-import { insertClearance } from '../db/clearances.repository.ts';
+} from '#services/db/progression.repository';
+import { insertClearance } from '#services/db/clearances.repository';
 import { DEFAULT_PLAN, DEFAULT_THRESHOLDS, pickStartStage } from '#shared/engine/index';
-import { requestRecompute } from '../db/recompute.repository.ts';
-import { findUserByEmail, insertUser } from '../db/users.repository.ts';
-import { hashPassword } from '../api/passwords.ts';
-import { FROM_THE_START } from '../engine/request-recompute.ts';
+import { requestRecompute } from '#services/db/recompute.repository';
+import { findUserByEmail, insertUser } from '#services/db/users.repository';
+import { hashPassword } from '#services/api/passwords';
+import { FROM_THE_START } from '#services/engine/request-recompute';
 import { openDatabase } from '../runtime.ts';
-import { createRecomputeProcessor } from '../../workers/recompute.processor.ts';
+import { createRecomputeProcessor } from '#workers/recompute.processor';
 
 interface Io {
   stdout: NodeJS.WritableStream;

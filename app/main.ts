@@ -1,6 +1,6 @@
 // `hipcheck <command>`: the one entry point of every process.
-import { ConfigError, loadConfig, type Config } from '../config.ts';
-import { startHipcheck, type Mode } from '../runtime.ts';
+import { ConfigError, loadConfig, type Config } from '#services/config';
+import { startHipcheck, type Mode } from './runtime.ts';
 
 const USAGE = `usage: hipcheck <command>
 
@@ -45,11 +45,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'worker':
         return await serve('worker');
       case 'inspect': {
-        const { inspectCommand } = await import('./inspect.ts');
+        const { inspectCommand } = await import('./cli/inspect.ts');
         return await inspectCommand(args, { stdout: process.stdout, stderr: process.stderr });
       }
       case 'import': {
-        const { importCommand } = await import('./import.ts');
+        const { importCommand } = await import('./cli/import.ts');
         return await importCommand(
           args,
           { stdout: process.stdout, stderr: process.stderr },
@@ -57,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
         );
       }
       case 'strava': {
-        const { stravaCommand } = await import('./strava.ts');
+        const { stravaCommand } = await import('./cli/strava.ts');
         return await stravaCommand(
           args,
           { stdout: process.stdout, stderr: process.stderr },
@@ -65,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
         );
       }
       case 'demo': {
-        const { demoCommand } = await import('./demo.ts');
+        const { demoCommand } = await import('./cli/demo.ts');
         return await demoCommand(
           args,
           { stdout: process.stdout, stderr: process.stderr },

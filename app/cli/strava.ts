@@ -1,9 +1,9 @@
 // `hipcheck strava subscribe [--callback-url URL]`: registers Strava's push subscription for this
 // app. The API must be running and reachable at the callback URL (default
 // ${PUBLIC_URL}/api/strava/webhook), since Strava checks it with the challenge before answering.
-import type { Config } from '../config.ts';
+import type { Config } from '#services/config';
 import { openDatabase } from '../runtime.ts';
-import { subscribeStrava } from '../strava/subscribe-strava.ts';
+import { subscribeStrava } from '#services/strava/subscribe-strava';
 
 interface Io {
   stdout: NodeJS.WritableStream;

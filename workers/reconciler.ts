@@ -1,18 +1,21 @@
 // The reconciler: everything the outbox holds that is not finished is enqueued again, at start-up
 // and every minute. Job ids deduplicate, so a job still in Redis is not added twice; one that
-// Redis lost (a flush, a restart without persistence) comes back.
+// Redis lost (a flush, a restart without persistence) comes back. The same schedule purges expired
+// sessions (a session is refused once expired; this deletes its row) and asks for each new day.
 import type { Pool } from '#services/db/database';
 import { listUnfinishedUploadIds } from '#services/db/uploads.repository';
 import { listPendingRecomputes } from '#services/db/recompute.repository';
+import { deleteExpiredSessions } from '#services/db/sessions.repository';
 import { completeStravaBackfill } from '#services/strava/backfill-recompute';
 import {
   listFinishedStravaBackfills,
   listListingStravaBackfills,
   listPendingStravaBackfillItems,
-  listPendingWebhookEventIds,
-} from '#services/db/strava.repository';
+} from '#services/db/strava-backfill.repository';
+import { listPendingWebhookEventIds } from '#services/db/strava-webhook-events.repository';
 import { requestNewDays } from '#services/engine/daily-tick';
-import { jobIds, type JobQueue } from './jobs.ts';
+import { enqueueRecompute } from '#services/engine/request-recompute';
+import { jobIds, type JobQueue } from '#services/queue/jobs';
 
 export async function reconcile(deps: {
   pool: Pool;
@@ -23,13 +26,7 @@ export async function reconcile(deps: {
     await deps.queue.enqueue('ingest', { uploadId }, jobIds.ingest(uploadId));
   }
   const recomputes = await listPendingRecomputes(deps.pool);
-  for (const r of recomputes) {
-    await deps.queue.enqueue(
-      'recompute',
-      { athleteId: r.athleteId },
-      jobIds.recompute(r.athleteId, r.version),
-    );
-  }
+  for (const r of recomputes) await enqueueRecompute(deps.queue, r.athleteId, r.version);
   return { uploads: uploads.length, recomputes: recomputes.length };
 }
 
@@ -76,6 +73,8 @@ export function startReconciler(
       const strava = await reconcileStrava(deps);
       if (strava > 0) deps.log(`reconciler: enqueued ${strava} Strava job(s) again`);
       await requestNewDays({ ...deps, now: () => new Date() });
+      const purged = await deleteExpiredSessions(deps.pool);
+      if (purged > 0) deps.log(`reconciler: deleted ${purged} expired session(s)`);
     } catch (err) {
       deps.log(`reconciler: ${(err as Error).message}`);
     }

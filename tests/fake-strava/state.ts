@@ -1,0 +1,31 @@
+// What the fake Strava holds while it runs, shared by its routes (oauth-routes.ts, push-routes.ts,
+// api-routes.ts) and the handle tests drive (fake-strava.ts).
+import type { FakeActivity } from './activities.ts';
+import type { TokenStore } from './tokens.ts';
+import type {
+  AuthorizeBehaviour,
+  AuthorizeRequest,
+  FakeAthlete,
+  PushSubscription,
+} from './types.ts';
+import type { Webhooks } from './webhooks.ts';
+
+export interface FakeState {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly now: () => number;
+  /** Strava invalidates a refresh token once it hands out a new one. */
+  readonly rotateRefreshTokens: boolean;
+  /** List oldest first when only `after` is given (FakeStravaOptions.ascendingWhenAfter). */
+  readonly ascendingWhenAfter: boolean;
+  readonly athletes: Map<number, FakeAthlete>;
+  readonly activities: Map<number, FakeActivity>;
+  readonly tokens: TokenStore;
+  readonly webhooks: Webhooks;
+  readonly authorizeRequests: AuthorizeRequest[];
+  behaviour: AuthorizeBehaviour;
+  subscription: PushSubscription | undefined;
+  nextSubscriptionId: number;
+  /** A new athlete: the authorize page "logs in" one when there is none yet. */
+  addAthlete(): FakeAthlete;
+}
