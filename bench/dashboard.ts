@@ -15,7 +15,7 @@ import { withTransaction, type Pool } from '../services/db/database.ts';
 import { insertActivity } from '../services/db/activities.repository.ts';
 import { insertAthlete } from '../services/db/athletes.repository.ts';
 import { insertGrant } from '../services/db/coaching.repository.ts';
-import { insertCheckIn } from '../services/db/engine.repository.ts';
+import { saveCheckIn } from '../services/db/checkins.repository.ts';
 import { requestRecompute } from '../services/db/recompute.repository.ts';
 import { insertUser } from '../services/db/users.repository.ts';
 import { FROM_THE_START } from '../services/engine/request-recompute.ts';
@@ -59,27 +59,23 @@ async function seed(pool: Pool): Promise<{ coachEmail: string; athleteIds: strin
             localDate: day,
             activity: syntheticRun(day, 3 + ((d * 7 + a) % 6)),
           });
-          await insertCheckIn(client, athlete.id, {
-            date: day,
-            painDuring: (d + a) % 11 === 0 ? 4 : 1,
-            painAfter: 1,
-            painNextMorning: 0,
-            painAtRest: 0,
-            stiffness: 1,
-            clicking: null,
-            catchingOrLocking: null,
-            givingWay: null,
-            // A few athletes with a red flag yesterday, so the roster has something to sort.
-            nightPain: a % 10 === 0 && d === DAYS - 2 ? true : null,
-            painWalking: null,
-            limp: null,
-            painHopping: null,
-            deepGroinPain: null,
-            readinessTestPassed: true,
-            activityId: null,
-            rpe: 4,
-            notes: null,
-          });
+          await saveCheckIn(
+            client,
+            athlete.id,
+            day,
+            {
+              painDuring: (d + a) % 11 === 0 ? 4 : 1,
+              painAfter: 1,
+              painNextMorning: 0,
+              painAtRest: 0,
+              stiffness: 1,
+              // A few athletes with a red flag yesterday, so the roster has something to sort.
+              nightPain: a % 10 === 0 && d === DAYS - 2 ? true : null,
+              readinessTestPassed: true,
+              rpe: 4,
+            },
+            'merge',
+          );
         }
       }
       await insertGrant(client, coach.id, athlete.id);

@@ -14,13 +14,14 @@ import { hashPassword } from '../services/api/passwords.ts';
 import { withTransaction, type Pool } from '../services/db/database.ts';
 import { insertActivity } from '../services/db/activities.repository.ts';
 import { insertAthlete } from '../services/db/athletes.repository.ts';
-import { insertCheckIn, insertCrossTraining } from '../services/db/engine.repository.ts';
+import { saveCheckIn } from '../services/db/checkins.repository.ts';
+import { insertCrossTraining } from '../services/db/engine.repository.ts';
 import { requestRecompute } from '../services/db/recompute.repository.ts';
 import { insertUser } from '../services/db/users.repository.ts';
 import { FROM_THE_START } from '../services/engine/request-recompute.ts';
 import { createRecomputeProcessor } from '../workers/recompute.processor.ts';
 import { createTestDatabase } from '../tests/support/db.ts';
-import { checkInOn, syntheticRun } from './support.ts';
+import { syntheticRun } from './support.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3501);
@@ -52,10 +53,11 @@ async function seed(pool: Pool): Promise<string> {
           localDate: day,
           activity: syntheticRun(day, 4 + (d % 6)),
         });
-        await insertCheckIn(
+        await saveCheckIn(
           client,
           athlete.id,
-          checkInOn(day, {
+          day,
+          {
             painDuring: d % 13 === 0 ? 3 : 1,
             painAfter: 1,
             painNextMorning: 0,
@@ -63,7 +65,8 @@ async function seed(pool: Pool): Promise<string> {
             stiffness: 1,
             readinessTestPassed: true,
             rpe: 4,
-          }),
+          },
+          'merge',
         );
       } else if (d % 7 === 0) {
         await insertCrossTraining(client, athlete.id, {

@@ -10,7 +10,8 @@ import { addDays } from '../shared/local-date.ts';
 import type { Pool } from '../services/db/database.ts';
 import { insertActivity } from '../services/db/activities.repository.ts';
 import { insertAthlete } from '../services/db/athletes.repository.ts';
-import { insertCheckIn, insertCrossTraining } from '../services/db/engine.repository.ts';
+import { insertCrossTraining } from '../services/db/engine.repository.ts';
+import { saveCheckIn } from '../services/db/checkins.repository.ts';
 import { insertUser } from '../services/db/users.repository.ts';
 import { listPendingRecomputes } from '../services/db/recompute.repository.ts';
 import { recomputeFrom } from '../services/engine/request-recompute.ts';
@@ -48,26 +49,21 @@ async function seed(pool: Pool): Promise<string[]> {
           localDate: day,
           activity: syntheticRun(day, 3 + ((d * 7 + a) % 6)),
         });
-        await insertCheckIn(pool, athlete.id, {
-          date: day,
-          painDuring: (d + a) % 9 === 0 ? 3 : 1,
-          painAfter: 1,
-          painNextMorning: null,
-          painAtRest: 0,
-          stiffness: 1,
-          clicking: null,
-          catchingOrLocking: null,
-          givingWay: null,
-          nightPain: null,
-          painWalking: null,
-          limp: null,
-          painHopping: null,
-          deepGroinPain: null,
-          readinessTestPassed: d < 3 ? true : null,
-          activityId: null,
-          rpe: 4,
-          notes: null,
-        });
+        await saveCheckIn(
+          pool,
+          athlete.id,
+          day,
+          {
+            painDuring: (d + a) % 9 === 0 ? 3 : 1,
+            painAfter: 1,
+            painAtRest: 0,
+            stiffness: 1,
+
+            readinessTestPassed: d < 3 ? true : null,
+            rpe: 4,
+          },
+          'merge',
+        );
       } else if (d % 6 === 1) {
         await insertCrossTraining(pool, athlete.id, {
           date: day,

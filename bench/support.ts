@@ -1,7 +1,6 @@
 // What the benchmark scripts share: medians and percentiles, and a synthetic run without samples
 // (summary numbers only) for seeding large histories fast.
 import type { Activity } from '../shared/activity/activity.ts';
-import type { insertCheckIn } from '../services/db/engine.repository.ts';
 
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -29,32 +28,5 @@ export function syntheticRun(day: string, km: number): Activity {
     intervals: [],
     summary: { distanceM: km * 1000, movingS, elapsedS: movingS, elevationGainM: 0 },
     warnings: [],
-  };
-}
-
-type CheckInInput = Parameters<typeof insertCheckIn>[2];
-
-/** A check-in on `date` with the given answers; every other question unanswered (null). */
-export function checkInOn(date: string, answers: Partial<CheckInInput>): CheckInInput {
-  return {
-    date,
-    painDuring: null,
-    painAfter: null,
-    painNextMorning: null,
-    painAtRest: null,
-    stiffness: null,
-    clicking: null,
-    catchingOrLocking: null,
-    givingWay: null,
-    nightPain: null,
-    painWalking: null,
-    limp: null,
-    painHopping: null,
-    deepGroinPain: null,
-    readinessTestPassed: null,
-    activityId: null,
-    rpe: null,
-    notes: null,
-    ...answers,
   };
 }

@@ -11,11 +11,15 @@ import { insertActivity } from '#services/db/activities.repository';
 import { insertAthlete } from '#services/db/athletes.repository';
 import { insertGrant, insertNote } from '#services/db/coaching.repository';
 import { withTransaction, type Pool } from '#services/db/database';
+import { saveCheckIn } from '#services/db/checkins.repository';
+import { insertCrossTraining } from '#services/db/engine.repository';
 import {
-  insertCheckIn,
-  insertCrossTraining,
+  insertManualStage,
+  markStageChosen,
   upsertProgressionSettings,
-} from '#services/db/engine.repository';
+} from '#services/db/progression.repository';
+import { insertClearance } from '#services/db/clearances.repository';
+import { DEFAULT_PLAN, DEFAULT_THRESHOLDS, pickStartStage } from '#shared/engine/index';
 import { requestRecompute } from '#services/db/recompute.repository';
 import { findUserByEmail, insertUser } from '#services/db/users.repository';
 import { hashPassword } from '#services/api/passwords';
@@ -64,7 +68,7 @@ export async function demoCommand(
       [
         '',
         `Demo ready. Start Hipcheck (npm start) and sign in with password "${DEMO_PASSWORD}" as:`,
-        `  runner  ${story.runner.email}  (12 weeks: walk-run return, spike in week 7, flare-up in week 9)`,
+        `  runner  ${story.runner.email}  (12 weeks: onboarding, walk-run return, spike in week 7, flare-up in week 9, a break in weeks 10–11)`,
         `  coach   ${DEMO_COACH_EMAIL}  (roster of ${athletes.length} athletes, sorted by risk)`,
         `  others  ${story.others.map((o) => o.email).join(', ')}`,
         '',
@@ -85,8 +89,33 @@ async function createDemoAthlete(
   return withTransaction(pool, async (client) => {
     const user = await insertUser(client, { email: a.email, passwordHash, role: 'runner' });
     const athlete = await insertAthlete(client, user.id, a.timezone);
-    if (a.startStage > 0)
-      await upsertProgressionSettings(client, athlete.id, { startStage: a.startStage }, user.id);
+    if (a.startStage > 0) {
+      await upsertProgressionSettings(
+        client,
+        athlete.id,
+        { startStage: a.startStage },
+        coachUserId,
+      );
+      await markStageChosen(client, athlete.id, coachUserId);
+    }
+    if (a.onboarding) {
+      const { date, answers } = a.onboarding;
+      const choice = pickStartStage(DEFAULT_PLAN, answers, date, DEFAULT_THRESHOLDS);
+      await insertManualStage(client, athlete.id, {
+        date,
+        stage: choice.stage,
+        by: 'runner',
+        note: 'onboarding, running with hip symptoms now',
+      });
+      await markStageChosen(client, athlete.id, user.id, { answers, ...choice, date });
+    }
+    for (const c of a.clearances ?? [])
+      await insertClearance(client, athlete.id, {
+        date: c.date,
+        stage: c.stage ?? null,
+        note: c.note,
+        by: c.by,
+      });
     for (const s of a.sessions) {
       await insertActivity(client, {
         athleteId: athlete.id,
@@ -97,28 +126,8 @@ async function createDemoAthlete(
         activity: s.activity,
       });
     }
-    for (const c of a.checkIns) {
-      await insertCheckIn(client, athlete.id, {
-        date: c.date,
-        painDuring: c.painDuring ?? null,
-        painAfter: c.painAfter ?? null,
-        painNextMorning: c.painNextMorning ?? null,
-        painAtRest: c.painAtRest ?? null,
-        stiffness: c.stiffness ?? null,
-        clicking: c.clicking ?? null,
-        catchingOrLocking: c.catchingOrLocking ?? null,
-        givingWay: c.givingWay ?? null,
-        nightPain: c.nightPain ?? null,
-        painWalking: c.painWalking ?? null,
-        limp: c.limp ?? null,
-        painHopping: c.painHopping ?? null,
-        deepGroinPain: c.deepGroinPain ?? null,
-        readinessTestPassed: c.readinessTestPassed ?? null,
-        activityId: null,
-        rpe: c.rpe ?? null,
-        notes: c.notes ?? null,
-      });
-    }
+    for (const { date, ...fields } of a.checkIns)
+      await saveCheckIn(client, athlete.id, date, fields, 'merge');
     for (const x of a.crossTraining)
       await insertCrossTraining(client, athlete.id, {
         date: x.date,

@@ -1,6 +1,33 @@
-// The dashboard's one door to the server: every request, and a type for every answer.
-import type { Interval, Lap, Sample } from '../../shared/activity/activity.ts';
-import type { CheckIn, StageDefinition } from '../../shared/engine/types.ts';
+// The dashboard's one door to the server: every request, and a type for every answer (the types
+// live in api-types.ts).
+import type {
+  ActivityDetail,
+  ActivityRow,
+  AthleteSettings,
+  CheckInInput,
+  CheckInRow,
+  Clearance,
+  ClearanceInput,
+  CrossTrainingRow,
+  DailyMetrics,
+  Grant,
+  ImportBatch,
+  Invite,
+  Me,
+  Note,
+  OnboardingInput,
+  OnboardingResult,
+  Progression,
+  RosterRow,
+  StageDefinition,
+  StravaStatus,
+  TodayDecision,
+  UploadResponse,
+  UploadRow,
+  WeeklyRow,
+} from './api-types.ts';
+
+export type * from './api-types.ts';
 
 export interface ApiErrorBody {
   error: { code: string; message: string };
@@ -46,260 +73,6 @@ const q = (params: Record<string, string | undefined>): string => {
   return text ? `?${text}` : '';
 };
 
-// --- who is signed in -------------------------------------------------------------------------
-
-export type Units = 'km' | 'mi';
-export type Sex = 'male' | 'female' | 'unknown';
-
-export interface AthleteProfile {
-  id: string;
-  timezone: string;
-  sex: Sex;
-  hrMaxBpm: number | null;
-  hrRestBpm: number | null;
-  thresholdPaceSPerKm: number | null;
-  units: Units;
-  metricsPending: boolean;
-}
-
-export interface Me {
-  id: string;
-  email: string;
-  role: 'runner' | 'coach';
-  athlete: AthleteProfile | null;
-}
-
-export type AthleteSettings = Partial<Omit<AthleteProfile, 'id' | 'metricsPending'>>;
-
-// --- the engine's answers ---------------------------------------------------------------------
-
-export type Action = 'run' | 'run_modified' | 'cross_train' | 'strength' | 'rest' | 'see_clinician';
-export type Severity = 'info' | 'caution' | 'high' | 'very_high' | 'red_flag';
-
-export interface Reason {
-  code: string;
-  message: string;
-  value?: number | string;
-}
-
-export interface Flag {
-  code: string;
-  severity: Severity;
-  message: string;
-  value?: number;
-}
-
-export interface PlanDay {
-  date: string;
-  action: Action;
-  prescription: string;
-  stage: number;
-}
-
-export interface TodayDecision {
-  date: string;
-  stage: number;
-  stageName: string;
-  recommendation: { action: Action; summary: string; reasons: Reason[]; prescription: string };
-  flags: Flag[];
-  plan: PlanDay[];
-}
-
-export interface MetricInfo {
-  method: string;
-  source: string;
-  caveat: string;
-}
-
-export type SpikeBand = 'ok' | 'caution' | 'high' | 'very_high';
-export type PainZone = 'green' | 'amber' | 'red';
-
-export interface DailyMetrics {
-  day: string;
-  runDistanceM: number;
-  runMovingS: number;
-  runCount: number;
-  /** Absent while a day's metrics are still being computed. */
-  load?: {
-    longestRunM: number;
-    longestRunMovingS: number;
-    crossTrainingMin: number;
-    strengthMin: number;
-    totalLoad: number;
-  };
-  spike?: {
-    value: number | null;
-    band: SpikeBand;
-    reference: 'longest_30d' | 'stage_prescription';
-    referenceValue: number;
-    note?: string;
-  } & MetricInfo;
-  weeklyChange?: { value: number | null; caution: boolean } & MetricInfo;
-  acwr?: {
-    rolling: { coupled: number | null; uncoupled: number | null; note?: string } & MetricInfo;
-    ewma: { ratio: number | null; acute: number; chronic: number; note?: string } & MetricInfo;
-  };
-  fitness?: { ctl: number; atl: number; form: number } & MetricInfo;
-  monotony?: { monotony: number | null; high: boolean; note?: string } & MetricInfo;
-  pain?: {
-    score: number | null;
-    zone: PainZone | null;
-    painDuring: number | null;
-    painAfter: number | null;
-    painNextMorning: number | null;
-    painAtRest: number | null;
-    stiffness: number | null;
-  } & MetricInfo;
-  stage?: number;
-  progression?: {
-    stage: number;
-    stageName: string;
-    completions: number;
-    completionsNeeded: number;
-  };
-  flags?: Flag[];
-  recommendation?: { action: Action; summary: string };
-}
-
-export interface WeeklyRow {
-  weekStart: string;
-  runDistanceM: number;
-  runMovingS: number;
-  runCount: number;
-}
-
-export interface ActivityRow {
-  id: string;
-  source: 'file' | 'strava';
-  sport: string;
-  name: string | null;
-  startAt: string;
-  localDate: string;
-  distanceM: number;
-  movingS: number;
-  elapsedS: number;
-  elevationGainM: number;
-  avgHrBpm: number | null;
-  maxHrBpm: number | null;
-}
-
-// The wire types the server shares with the pure domain code (type-only: nothing of shared/ is
-// bundled).
-export type { Interval, Lap, Sample } from '../../shared/activity/activity.ts';
-
-export interface ActivityDetail extends ActivityRow {
-  laps: Lap[];
-  intervals: Interval[];
-  warnings: string[];
-  samples: Sample[];
-}
-
-/** POST /api/checkins: the engine's check-in, every field but the date optional. */
-export type CheckInInput = Partial<Omit<CheckIn, 'date' | 'readinessTestPassed' | 'activityId'>> & {
-  date: string;
-  activityId?: string | null;
-};
-
-export interface CheckInRow extends CheckInInput {
-  id: string;
-  loggedAt: string;
-}
-
-export interface CrossTrainingRow {
-  id: string;
-  date: string;
-  kind: string;
-  minutes: number;
-  rpe: number | null;
-}
-
-/** A stage of the plan, as the engine defines it (shared/engine/types.ts). */
-export type { StageDefinition } from '../../shared/engine/types.ts';
-
-export interface Progression {
-  startStage: number;
-  plan: StageDefinition[];
-  customPlan: boolean;
-  thresholds: Record<string, number | string>;
-  manualStages?: Array<{ date: string; stage: number; by: string; note: string | null }>;
-  history?: Array<{ date: string; fromStage: number; toStage: number; kind: string; by: string }>;
-}
-
-// --- uploads and Strava -----------------------------------------------------------------------
-
-export type UploadStatus = 'queued' | 'processing' | 'done' | 'duplicate' | 'failed';
-
-export interface UploadRow {
-  id: string;
-  filename: string;
-  status: UploadStatus;
-  activityIds?: string[];
-  error?: { code: string; message: string } | null;
-}
-
-export interface UploadResponse {
-  uploads: UploadRow[];
-  batches: Array<{ id: string; filename: string; files: number; warnings: string[] }>;
-}
-
-export interface ImportBatch {
-  id: string;
-  filename: string;
-  total: number;
-  finished: number;
-  counts: Record<UploadStatus, number>;
-  warnings: string[];
-  files: UploadRow[];
-}
-
-export interface StravaStatus {
-  connected: boolean;
-  status: string;
-  backfill: {
-    state: 'listing' | 'fetching' | 'done' | null;
-    done: number;
-    total: number;
-    nextBatchAt: string | null;
-    progress: string | null;
-  };
-  lastError: string | null;
-}
-
-// --- coaching ---------------------------------------------------------------------------------
-
-export interface Invite {
-  token: string;
-  url: string;
-  expiresAt: string;
-}
-
-export interface Grant {
-  coachId: string;
-  coachEmail: string;
-  grantedAt: string;
-  shareActivityDetails: boolean;
-}
-
-export interface RosterRow {
-  athleteId: string;
-  email: string;
-  stage: number | null;
-  stageName: string | null;
-  action: Action | null;
-  summary: string | null;
-  worstSeverity: Severity | null;
-  flags: Flag[];
-  sparkline: Array<{ day: string; runDistanceM: number }>;
-  lastActivityAt: string | null;
-}
-
-export interface Note {
-  id: string;
-  authorEmail: string;
-  body: string;
-  createdAt: string;
-}
-
 // --- the athlete's pages: the runner's own data, or a coach's view through a grant -------------
 
 /** Everything an athlete page reads, scoped to the runner (base '/api') or to a coached athlete. */
@@ -331,6 +104,9 @@ export function athleteApi(athleteId?: string) {
         stage,
         ...(note ? { note } : {}),
       }),
+    clearances: () => request<Clearance[]>('GET', `${base}/clearances`),
+    postClearance: (input: ClearanceInput) =>
+      request<Clearance>('POST', `${base}/clearances`, input),
   };
 }
 
@@ -394,6 +170,13 @@ export const api = {
     request<ImportBatch>('GET', `/api/imports/${encodeURIComponent(id)}`),
 
   postCheckIn: (input: CheckInInput) => request<CheckInRow>('POST', '/api/checkins', input),
+  /** Replaces the day's check-in as a whole (absent fields become empty); the day is in the path. */
+  putCheckIn: ({ date, ...fields }: CheckInInput) =>
+    request<CheckInRow>('PUT', `/api/checkins/${encodeURIComponent(date)}`, fields),
+  checkIn: (date: string) =>
+    request<CheckInRow>('GET', `/api/checkins/${encodeURIComponent(date)}`),
+  onboarding: (input: OnboardingInput) =>
+    request<OnboardingResult>('POST', '/api/onboarding', input),
   postCrossTraining: (input: Omit<CrossTrainingRow, 'id'>) =>
     request<CrossTrainingRow>('POST', '/api/cross-training', input),
 

@@ -37,6 +37,7 @@ export const formatPercent = (fraction: number): string =>
   `${fraction >= 0 ? '+' : ''}${Math.round(fraction * 100)} %`;
 
 export const ACTION_LABEL: Record<Action, string> = {
+  walk: 'Walk',
   run: 'Run as planned',
   run_modified: 'Run, modified',
   cross_train: 'Cross-train',
@@ -44,6 +45,12 @@ export const ACTION_LABEL: Record<Action, string> = {
   rest: 'Rest',
   see_clinician: 'See a clinician',
 };
+
+/** What to do and for how long: 'Walk · 30 min', 'Rest'. */
+export function actionWithMinutes(action: Action, minutes: number | null | undefined): string {
+  const label = ACTION_LABEL[action];
+  return typeof minutes === 'number' && minutes > 0 ? `${label} · ${minutes} min` : label;
+}
 
 export const SEVERITY_LABEL: Record<Severity, string> = {
   info: 'Info',

@@ -9,11 +9,13 @@ import { forgotPasswordPage, resetPasswordPage } from './pages/password-reset-pa
 import { coachAthletePage } from './pages/coach-athlete-page.ts';
 import { coachRosterPage } from './pages/coach-roster-page.ts';
 import { homePage } from './pages/home-page.ts';
+import { howPage, showHowSection } from './pages/how-page.ts';
 import { importPage } from './pages/import-page.ts';
 import { invitePage } from './pages/invite-page.ts';
 import { notFoundPage } from './pages/not-found-page.ts';
 import type { PageContext } from './pages/page-context.ts';
 import { settingsPage } from './pages/settings-page.ts';
+import { startPage } from './pages/start-page.ts';
 
 const app = document.getElementById('app') as HTMLElement;
 const nav = document.getElementById('nav') as HTMLElement;
@@ -72,6 +74,13 @@ async function render(): Promise<void> {
     document.title = `${title} · Hipcheck`;
     app.focus({ preventScroll: true });
   };
+  if (route.name === 'how') {
+    // The rules are no secret: readable signed in or not.
+    nav.replaceChildren(...(me ? [navLinks(me, location.pathname)] : []));
+    show(howPage(), 'How is this decided?');
+    showHowSection(location.hash);
+    return;
+  }
   if (route.name === 'invite') {
     nav.replaceChildren(...(me ? [navLinks(me, location.pathname)] : []));
     show(await invitePage(route.params.token ?? '', me, render), 'Invitation');
@@ -114,6 +123,10 @@ async function render(): Promise<void> {
       case 'activity':
         if (isCoach) break;
         show(await activityPage(route.params.id ?? '', units), 'Activity');
+        return;
+      case 'start':
+        if (isCoach) break;
+        show(startPage(ctx), 'Where are you starting from?');
         return;
       case 'import':
         if (isCoach) break;

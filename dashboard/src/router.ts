@@ -15,6 +15,8 @@ export type RouteName =
   | 'coachAthlete'
   | 'coachActivity'
   | 'invite'
+  | 'how'
+  | 'start'
   | 'forgotPassword'
   | 'resetPassword'
   | 'notFound';
@@ -28,6 +30,8 @@ const ROUTES: Array<[RouteName, RegExp, string[]]> = [
   ['coachAthlete', /^\/coach\/athletes\/([^/]+)$/, ['athleteId']],
   ['coachActivity', /^\/coach\/athletes\/([^/]+)\/activities\/([^/]+)$/, ['athleteId', 'id']],
   ['invite', /^\/invite\/([^/]+)$/, ['token']],
+  ['how', /^\/how$/, []],
+  ['start', /^\/start$/, []],
   ['forgotPassword', /^\/forgot-password$/, []],
   ['resetPassword', /^\/reset-password$/, []],
 ];
@@ -45,24 +49,35 @@ export function matchRoute(pathname: string): Match {
 }
 
 let onChange: () => void = () => undefined;
+/** The page drawn last (path and query): a change of the #fragment alone draws nothing new. */
+let drawn = '';
+const pageOf = (): string => location.pathname + location.search;
 
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
   if (options.replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
+  drawn = pageOf();
   onChange();
 }
 
 /** Start listening: back/forward and clicks on same-origin links (not /api, not downloads). */
 export function startRouter(render: () => void): void {
   onChange = render;
-  window.addEventListener('popstate', render);
+  drawn = pageOf();
+  window.addEventListener('popstate', () => {
+    if (pageOf() === drawn) return;
+    drawn = pageOf();
+    render();
+  });
   document.addEventListener('click', (ev) => {
     if (ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey) return;
     const a = (ev.target as Element | null)?.closest?.('a');
     if (!a || a.target || a.hasAttribute('download')) return;
     const url = new URL(a.href, location.href);
     if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+    // A jump within the page (#section) is the browser's own.
+    if (url.pathname === location.pathname && url.search === location.search && url.hash) return;
     ev.preventDefault();
-    navigate(url.pathname + url.search);
+    navigate(url.pathname + url.search + url.hash);
   });
 }

@@ -4,6 +4,7 @@ import { Router } from 'express';
 import { athleteJson } from './athlete.routes.ts';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
+import { RUNNER_VOICE, speakAll } from '#shared/engine/index';
 import { ForbiddenError } from '#shared/errors';
 import type { Pool } from '#services/db/database';
 import { withTransaction } from '#services/db/database';
@@ -15,14 +16,14 @@ import {
 import { findActivity, listActivities } from '#services/db/activities.repository';
 import { findAthleteByUserId } from '#services/db/athletes.repository';
 import { listGrants, listNotes } from '#services/db/coaching.repository';
+import { listCheckIns } from '#services/db/checkins.repository';
+import { listClearances } from '#services/db/clearances.repository';
 import {
-  findProgressionSettings,
-  listCheckIns,
   listCrossTraining,
   listEngineDays,
-  listManualStages,
   listStageChanges,
 } from '#services/db/engine.repository';
+import { findProgressionSettings, listManualStages } from '#services/db/progression.repository';
 import { findStravaAccountByAthlete } from '#services/db/strava-accounts.repository';
 import { findUserByEmail } from '#services/db/users.repository';
 import { currentUser, endSession } from './session.ts';
@@ -65,8 +66,9 @@ export function accountRoutes(deps: { pool: Pool; now: () => Date }): Router {
         crossTraining: await listCrossTraining(db, athlete.id),
         progression: await findProgressionSettings(db, athlete.id),
         manualStages: await listManualStages(db, athlete.id),
-        stageHistory: await listStageChanges(db, athlete.id),
-        dailyMetrics: await listEngineDays(db, athlete.id, {}),
+        clearances: await listClearances(db, athlete.id),
+        stageHistory: speakAll(await listStageChanges(db, athlete.id), RUNNER_VOICE),
+        dailyMetrics: speakAll(await listEngineDays(db, athlete.id, {}), RUNNER_VOICE),
         grants: await listGrants(db, athlete.id),
         notes: await listNotes(db, athlete.id),
         uploads: uploads.map(({ content: _content, ...meta }) => ({

@@ -120,7 +120,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/auth', authRoutes({ pool: deps.pool, secureCookies, limits }));
   api.use(requireUser);
   api.use(meRoute({ pool: deps.pool }));
-  api.use('/athlete', athleteRoutes({ pool: deps.pool, queue: deps.queue }));
+  api.use('/athlete', athleteRoutes({ pool: deps.pool, queue: deps.queue, now }));
   api.use(
     '/uploads',
     uploadsRoutes({ pool: deps.pool, queue: deps.queue, maxFileBytes: deps.uploadMaxBytes }),

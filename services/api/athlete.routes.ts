@@ -9,6 +9,7 @@ import type { JobQueue } from '#services/queue/jobs';
 import { loadsProfileKey } from '#services/engine/engine-input';
 import { enqueueRecompute, FROM_THE_START } from '#services/engine/request-recompute';
 import { requestRecompute } from '#services/db/recompute.repository';
+import { checkLoggable, localDate } from './dates.ts';
 import { currentAthlete } from './session.ts';
 import { parseInput } from './validate.ts';
 
@@ -26,6 +27,8 @@ const athleteSchema = z
       .max(1200)
       .nullable(),
     units: z.enum(['km', 'mi']),
+    /** Hip arthroscopy (science.md §4 "After surgery"); null removes it. */
+    surgeryDate: localDate.nullable(),
   })
   .partial()
   .strict()
@@ -43,22 +46,27 @@ export function athleteJson(a: Athlete) {
     hrRestBpm: a.hrRestBpm,
     thresholdPaceSPerKm: a.thresholdPaceSPerKm,
     units: a.units,
+    surgeryDate: a.surgeryDate,
   };
 }
 
-export function athleteRoutes(deps: { pool: Pool; queue: JobQueue }): Router {
+export function athleteRoutes(deps: { pool: Pool; queue: JobQueue; now: () => Date }): Router {
   const router = Router();
   router.put('/', async (req, res) => {
     const patch = parseInput(athleteSchema, req.body);
     const athlete = await currentAthlete(deps.pool, res);
+    if (patch.surgeryDate) checkLoggable(patch.surgeryDate, athlete, deps.now(), 'surgeryDate');
     const { updated, version } = await withTransaction(deps.pool, async (client) => {
       const updated = await updateAthlete(client, athlete.id, patch);
       // A new time zone moves runs to other local days; sex, heart rates and threshold pace change
-      // every TRIMP and rTSS. Either way every day is computed again.
+      // every TRIMP and rTSS; a surgery date holds running from its day on. Each way every day is
+      // computed again.
       const moved = patch.timezone !== undefined && patch.timezone !== athlete.timezone;
       if (moved) await relocalizeActivities(client, athlete.id, updated.timezone);
       const version =
-        moved || loadsProfileKey(updated) !== loadsProfileKey(athlete)
+        moved ||
+        loadsProfileKey(updated) !== loadsProfileKey(athlete) ||
+        updated.surgeryDate !== athlete.surgeryDate
           ? await requestRecompute(client, athlete.id, FROM_THE_START)
           : undefined;
       return { updated, version };

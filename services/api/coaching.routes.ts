@@ -6,7 +6,14 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import type { Flag, Severity } from '#shared/engine/index';
+import {
+  nameOfEmail,
+  speak,
+  speakAll,
+  type Flag,
+  type Severity,
+  type Voice,
+} from '#shared/engine/index';
 import { ForbiddenError, NotFoundError } from '#shared/errors';
 import { addDays } from '#shared/local-date';
 import { withTransaction, type Pool } from '#services/db/database';
@@ -27,7 +34,7 @@ import {
   updateGrant,
   type RosterRow,
 } from '#services/db/coaching.repository';
-import { computeTodayDecision } from '#services/engine/today-decision';
+import { computeToday } from '#services/engine/today-decision';
 import { rangeSchema } from './activities.routes.ts';
 import { isUuid } from './ids.ts';
 import { currentAthlete, currentUser, hashToken, type Locals } from './session.ts';
@@ -133,21 +140,22 @@ async function decisionOf(
 ): Promise<
   Pick<RosterEntry, 'stage' | 'stageName' | 'action' | 'summary' | 'worstSeverity' | 'flags'>
 > {
+  const voice: Voice = { reader: 'coach', name: nameOfEmail(r.email) };
   if (r.stored && !r.pending) {
-    const flags = flagsOf(r.stored.flags);
+    const flags = speakAll(flagsOf(r.stored.flags), voice);
     const rec = r.stored.recommendation as { summary?: unknown } | null;
     return {
       stage: r.stored.stage,
       stageName: r.stored.stageName ?? `Stage ${r.stored.stage}`,
-      action: r.stored.action,
-      summary: typeof rec?.summary === 'string' ? rec.summary : '',
+      action: rosterActionOf(r.stored.action, r.stored.stage),
+      summary: typeof rec?.summary === 'string' ? speak(rec.summary, voice) : '',
       worstSeverity: isSeverity(r.stored.worstSeverity) ? r.stored.worstSeverity : worstOf(flags),
       flags,
     };
   }
   const athlete = await findAthleteById(pool, r.athleteId);
   if (!athlete) throw new NotFoundError(NO_ATHLETE);
-  const today = await computeTodayDecision(pool, athlete, now);
+  const today = speakAll(await computeToday(pool, athlete, now), voice);
   const flags = flagsOf(today.flags);
   return {
     stage: today.stage,
@@ -157,6 +165,11 @@ async function decisionOf(
     worstSeverity: worstOf(flags),
     flags,
   };
+}
+
+/** Rows stored before stage 0's session was called "walk" said "run": the roster says walk. */
+function rosterActionOf(action: string, stage: number): string {
+  return stage === 0 && (action === 'run' || action === 'run_modified') ? 'walk' : action;
 }
 
 function requireRole(role: 'runner' | 'coach', what: string): RequestHandler {
@@ -285,7 +298,12 @@ interface CoachLocals extends Locals {
 }
 
 // Writes a coach may make on a granted athlete; any other write is the athlete's own (403).
-const COACH_WRITES = new Set(['PUT /progression', 'POST /progression/stage', 'POST /notes']);
+const COACH_WRITES = new Set([
+  'PUT /progression',
+  'POST /progression/stage',
+  'POST /clearances',
+  'POST /notes',
+]);
 
 const shareOf = (res: Response): boolean =>
   (res.locals as CoachLocals).shareActivityDetails === true;
@@ -321,8 +339,8 @@ export function athleteScopedRoutes(deps: {
     if (req.method === 'GET' || req.method === 'HEAD') return next();
     if (COACH_WRITES.has(`${req.method} ${req.path.replace(/\/+$/, '')}`)) return next();
     throw new ForbiddenError(
-      "a coach can read this athlete's data, set their progression and leave notes; " +
-        'check-ins, cross-training and uploads are logged by the athlete',
+      "a coach can read this athlete's data, set their progression, record a clinician's clearance " +
+        'and leave notes; check-ins, cross-training, onboarding and uploads are the athlete’s own',
     );
   });
 

@@ -12,6 +12,8 @@ export interface Athlete {
   hrRestBpm: number | null;
   thresholdPaceSPerKm: number | null;
   units: Units;
+  /** Hip arthroscopy, when the runner or coach recorded one. */
+  surgeryDate: string | null;
 }
 
 interface AthleteRow {
@@ -23,10 +25,11 @@ interface AthleteRow {
   hr_rest_bpm: number | null;
   threshold_pace_s_per_km: number | null;
   units: Units;
+  surgery_date: string | null;
 }
 
 const COLUMNS =
-  'id, user_id, timezone, sex, hr_max_bpm, hr_rest_bpm, threshold_pace_s_per_km, units';
+  'id, user_id, timezone, sex, hr_max_bpm, hr_rest_bpm, threshold_pace_s_per_km, units, surgery_date';
 
 const toAthlete = (r: AthleteRow): Athlete => ({
   id: r.id,
@@ -37,6 +40,7 @@ const toAthlete = (r: AthleteRow): Athlete => ({
   hrRestBpm: r.hr_rest_bpm,
   thresholdPaceSPerKm: r.threshold_pace_s_per_km,
   units: r.units,
+  surgeryDate: r.surgery_date,
 });
 
 export async function insertAthlete(
@@ -83,7 +87,8 @@ export async function updateAthlete(
        hr_max_bpm = CASE WHEN $4::boolean THEN $5::integer ELSE hr_max_bpm END,
        hr_rest_bpm = CASE WHEN $6::boolean THEN $7::integer ELSE hr_rest_bpm END,
        threshold_pace_s_per_km = CASE WHEN $8::boolean THEN $9::double precision ELSE threshold_pace_s_per_km END,
-       units = COALESCE($10, units)
+       units = COALESCE($10, units),
+       surgery_date = CASE WHEN $11::boolean THEN $12::date ELSE surgery_date END
      WHERE id = $1 RETURNING ${COLUMNS}`,
     [
       id,
@@ -96,6 +101,8 @@ export async function updateAthlete(
       patch.thresholdPaceSPerKm !== undefined,
       patch.thresholdPaceSPerKm ?? null,
       patch.units ?? null,
+      patch.surgeryDate !== undefined,
+      patch.surgeryDate ?? null,
     ],
   );
   return toAthlete(rows[0] as AthleteRow);

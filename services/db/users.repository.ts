@@ -55,3 +55,12 @@ export async function findUserByEmail(
   const r = rows[0];
   return r ? { ...toUser(r), passwordHash: r.password_hash } : undefined;
 }
+
+export async function findUserById(db: Queryable, id: string): Promise<User | undefined> {
+  const { rows } = await db.query<UserRow>(
+    'SELECT id, email, role, created_at, password_hash FROM users WHERE id = $1',
+    [id],
+  );
+  const r = rows[0];
+  return r ? toUser(r) : undefined;
+}

@@ -13,7 +13,8 @@ const INFO_PATHS: ReadonlyArray<[path: string[], metric: MetricName]> = [
   [['monotony'], 'monotony'],
   [['weeklyChange'], 'weeklyChange'],
   [['pain'], 'pain'],
-  [['pain', 'trend'], 'pain'],
+  [['pain', 'trend'], 'painTrend'],
+  [['stageBeyond'], 'stageBeyond'],
 ];
 
 function at(row: Json, path: string[]): Json | undefined {

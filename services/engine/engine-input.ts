@@ -5,6 +5,7 @@ import { isRunningSport } from '#shared/activity/activity';
 import type {
   AthleteProfile,
   CheckIn,
+  Clearance,
   CrossTraining,
   EngineCarry,
   EngineInput,
@@ -18,17 +19,17 @@ import { addDays, type LocalDate } from '#shared/local-date';
 import type { Queryable } from '#services/db/database';
 import type { Athlete } from '#services/db/athletes.repository';
 import { listActivitySamples } from '#services/db/activities.repository';
+import { listCheckIns } from '#services/db/checkins.repository';
+import { listClearances } from '#services/db/clearances.repository';
 import {
   earliestInputDate,
   findCarry,
-  findProgressionSettings,
-  listCheckIns,
   listCrossTraining,
   listEngineActivities,
-  listManualStages,
   updateActivityLoads,
   type EngineActivityRow,
 } from '#services/db/engine.repository';
+import { findProgressionSettings, listManualStages } from '#services/db/progression.repository';
 
 export function profileOf(a: Athlete): AthleteProfile {
   return {
@@ -45,14 +46,12 @@ export function profileOf(a: Athlete): AthleteProfile {
 export const loadsProfileKey = (a: Athlete) =>
   `${a.sex}|${a.hrMaxBpm ?? ''}|${a.hrRestBpm ?? ''}|${a.thresholdPaceSPerKm ?? ''}`;
 
-export async function progressionOf(
-  db: Queryable,
-  athleteId: string,
-): Promise<ProgressionSettings> {
-  const settings = await findProgressionSettings(db, athleteId);
-  const manual = await listManualStages(db, athleteId);
+export async function progressionOf(db: Queryable, athlete: Athlete): Promise<ProgressionSettings> {
+  const settings = await findProgressionSettings(db, athlete.id);
+  const manual = await listManualStages(db, athlete.id);
   return {
     startStage: settings.startStage,
+    surgeryDate: athlete.surgeryDate,
     ...(settings.plan ? { plan: settings.plan as StageDefinition[] } : {}),
     thresholds: settings.thresholds as Partial<Thresholds>,
     manualStages: manual.map((m) => ({ date: m.date, stage: m.stage, by: m.by, note: m.note })),
@@ -90,6 +89,15 @@ export async function refreshLoads(
   return out;
 }
 
+/** Every clearance of the athlete, as the engine reads them. */
+export async function clearancesOf(db: Queryable, athleteId: string): Promise<Clearance[]> {
+  return (await listClearances(db, athleteId)).map((c) => ({
+    date: c.date,
+    stage: c.stage,
+    by: c.by,
+  }));
+}
+
 const runOf = (r: EngineActivityRow): EngineRun => ({
   id: r.id,
   startAt: r.startAt,
@@ -122,7 +130,7 @@ export async function prepareEngineInput(
 ): Promise<PreparedInput | undefined> {
   const first = await earliestInputDate(db, athlete.id);
   if (first === undefined) return undefined;
-  const progression = await progressionOf(db, athlete.id);
+  const progression = await progressionOf(db, athlete);
   let resume: EngineInput['resume'];
   if (from > first) {
     const carry = (await findCarry(db, athlete.id, addDays(from, -1))) as EngineCarry | undefined;
@@ -138,9 +146,12 @@ export async function prepareEngineInput(
   const input: EngineInput = {
     profile: profileOf(athlete),
     runs: activities.map(runOf),
-    checkins: checkins.map(({ id: _id, loggedAt: _loggedAt, ...c }) => c as CheckIn),
+    checkins: checkins.map(
+      ({ id: _id, loggedAt: _loggedAt, updatedAt: _updatedAt, ...c }) => c as CheckIn,
+    ),
     crossTraining: crossTraining.map(({ id: _id, ...c }) => c as CrossTraining),
     progression,
+    clearances: await clearancesOf(db, athlete.id),
     today,
     ...(resume ? { resume } : {}),
   };

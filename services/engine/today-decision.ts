@@ -1,25 +1,45 @@
-// Today's decision, computed live: the engine resumes from the stored state of yesterday (or runs
-// the whole history when there is none), so the answer is current even before the nightly row.
-import { runEngine, type TodayDecision } from '#shared/engine/index';
+// Today's decision, computed live: the engine resumes from the stored state of the day before the
+// first day still waiting for a recompute (yesterday when none is), or runs the whole history, so
+// the answer is current even before the worker has written the rows — a red flag posted a minute
+// ago holds today already.
+import { runEngine, speakAll, type TodayDecision, type Voice } from '#shared/engine/index';
 import { localDateOf } from '#shared/local-date';
 import type { Queryable } from '#services/db/database';
 import type { Athlete } from '#services/db/athletes.repository';
-import { prepareEngineInput, profileOf, progressionOf } from './engine-input.ts';
+import { findCheckIn, type CheckInRow } from '#services/db/checkins.repository';
+import { findPendingRecompute } from '#services/db/recompute.repository';
+import { clearancesOf, prepareEngineInput, profileOf, progressionOf } from './engine-input.ts';
 
-export async function computeTodayDecision(
+/** The engine's decision for the athlete's today, its texts still in the engine's tokens. */
+export async function computeToday(
   db: Queryable,
   athlete: Athlete,
   now: Date,
 ): Promise<TodayDecision> {
   const today = localDateOf(now, athlete.timezone);
-  const prepared = await prepareEngineInput(db, athlete, today, today, { refreshLoads: false });
+  const pending = await findPendingRecompute(db, athlete.id);
+  const from = pending !== undefined && pending < today ? pending : today;
+  const prepared = await prepareEngineInput(db, athlete, from, today, { refreshLoads: false });
   const input = prepared?.input ?? {
     profile: profileOf(athlete),
     runs: [],
     checkins: [],
     crossTraining: [],
-    progression: await progressionOf(db, athlete.id),
+    progression: await progressionOf(db, athlete),
+    clearances: await clearancesOf(db, athlete.id),
     today,
   };
   return runEngine(input).today;
+}
+
+/** GET /api/today: the decision in the reader's voice, with today's check-in (or null). */
+export async function computeTodayDecision(
+  db: Queryable,
+  athlete: Athlete,
+  now: Date,
+  voice: Voice,
+): Promise<TodayDecision & { checkIn: CheckInRow | null }> {
+  const decision = speakAll(await computeToday(db, athlete, now), voice);
+  const checkIn = await findCheckIn(db, athlete.id, decision.date);
+  return { ...decision, checkIn: checkIn ?? null };
 }

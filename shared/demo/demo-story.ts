@@ -1,9 +1,12 @@
 // The demo's data, as a function of "today": a runner's 12-week return from hip impingement that
-// walks, then walk-runs up the stages, spikes one long run in week 7, flares up in week 9 (amber,
-// then red pain and not back to baseline: a stage drop and cross-training), and recovers; plus a
-// few athletes for the demo coach in other states (a red flag, a spike, amber pain, all well).
+// starts with the onboarding questions (running with symptoms now: walking first), walks, then
+// walk-runs up the stages, spikes one long run in week 7, flares up in week 9 (amber, then red pain
+// and not back to baseline: a stage drop and cross-training), takes 11 days off in weeks 10–11 (one
+// stage back) and comes back; plus athletes for the demo coach in other states (a red flag, a red
+// flag a clinician has cleared, a spike, amber pain, all well).
 import type { Activity } from '#shared/activity/activity';
-import type { CheckIn, CrossTraining } from '#shared/engine/types';
+import type { OnboardingAnswers } from '#shared/engine/pick-start-stage';
+import type { CheckIn, Clearance, CrossTraining } from '#shared/engine/types';
 import { addDays, type LocalDate } from '#shared/local-date';
 import {
   buildDemoActivity,
@@ -30,6 +33,10 @@ export interface DemoAthlete {
   sessions: DemoSession[];
   checkIns: CheckIn[];
   crossTraining: CrossTraining[];
+  /** The onboarding answers the runner gave on their first day. */
+  onboarding?: { date: LocalDate; answers: OnboardingAnswers };
+  /** A clinician's clearances, with who recorded them. */
+  clearances?: Array<Clearance & { note: string }>;
   /** A note from the demo coach, shown to the athlete. */
   coachNote?: string;
 }
@@ -64,7 +71,10 @@ function session(
   };
 }
 
-/** Segments for a session as stage `stage` of the default plan prescribes it (≥ 90 % of its time). */
+/**
+ * Segments for a session as stage `stage` of the default plan prescribes it: 90–110 % of its time,
+ * counting the 3-minute walk each session starts with.
+ */
 function prescribed(stage: number, extraMin = 0): { segments: DemoSegment[]; name: string } {
   switch (stage) {
     case 0:
@@ -76,11 +86,11 @@ function prescribed(stage: number, extraMin = 0): { segments: DemoSegment[]; nam
     case 3:
       return { segments: walkRunSegments(3, 2, 6), name: 'Walk-run 3/2' };
     case 4:
-      return { segments: walkRunSegments(4, 1, 6), name: 'Walk-run 4/1' };
+      return { segments: walkRunSegments(4, 1, 5), name: 'Walk-run 4/1' };
     case 5:
-      return { segments: easyRunSegments(21), name: 'Easy 20' };
+      return { segments: easyRunSegments(19), name: 'Easy 20' };
     case 6:
-      return { segments: easyRunSegments(31), name: 'Easy 30' };
+      return { segments: easyRunSegments(28), name: 'Easy 30' };
     default:
       return { segments: easyRunSegments(32 + extraMin), name: 'Easy run' };
   }
@@ -171,11 +181,20 @@ export function generateDemoRunner(today: LocalDate): DemoAthlete {
         continue;
       }
       if (week === 8 && offset === 5) continue; // still paused: no run before the 4th day
+      if ((week === 9 && offset === 5) || week === 10) continue; // 11 days off: a holiday
+      if (week === 11 && offset === 0) {
+        // Back after 11 days without a run: one stage back (science.md §4 "After a break").
+        stage = Math.max(1, stage - 1);
+        completions = 0;
+      }
       const s = prescribed(stage, stage7Runs);
       if (stage >= 7) stage7Runs = Math.min(stage7Runs + 1, 3);
       sessions.push(session(email, date, 'run', s.segments, s.name, seed));
       checkIns.push(green(date));
-      complete();
+      // The week after the flare, the mornings are still higher than the week before (a rising
+      // pain trend, science.md §3): green sessions count, but the stage holds.
+      if (week === 9) completions += 1;
+      else complete();
     }
   }
   return {
@@ -185,12 +204,17 @@ export function generateDemoRunner(today: LocalDate): DemoAthlete {
     sessions,
     checkIns,
     crossTraining,
+    // Running with symptoms now, 10-min runs that hurt: one stage below stage 1, walking first.
+    onboarding: {
+      date: first,
+      answers: { situation: 'symptoms_now', typicalRunMin: 10, runsPerWeek: 2, painDuringRun: 4 },
+    },
     coachNote:
-      'Great comeback after the week-9 flare. Keep the long run under 10 % longer than your longest this month.',
+      'Great comeback after the week-9 flare and the holiday. Keep the long run under 10 % longer than your longest this month.',
   };
 }
 
-type Twist = 'night_pain' | 'spike' | 'amber' | 'none';
+type Twist = 'night_pain' | 'cleared' | 'spike' | 'amber' | 'none';
 
 /** Six weeks at one stage, three green sessions a week, then a twist in the last days. */
 function rosterAthlete(
@@ -203,23 +227,48 @@ function rosterAthlete(
   const first = addDays(today, -41);
   const sessions: DemoSession[] = [];
   const checkIns: CheckIn[] = [];
+  // Green sessions as prescribed move the athlete on: two per stage, eight at stage 7.
+  let stage = startStage;
+  let completions = 0;
   for (let d = 0; d < 42; d++) {
     if (!SESSION_OFFSETS.includes(d % 7)) continue;
     const date = addDays(first, d);
     if (date >= addDays(today, -1)) continue; // the twist owns yesterday and today
-    const s = prescribed(startStage);
+    const s = prescribed(stage);
     sessions.push(session(email, date, 'run', s.segments, s.name, seedBase + d));
     checkIns.push(green(date));
+    if (++completions >= (stage === 7 ? 8 : 2) && stage < 8) {
+      stage += 1;
+      completions = 0;
+    }
   }
   const yesterday = addDays(today, -1);
-  const last = checkIns[checkIns.length - 1];
+  const clearances: DemoAthlete['clearances'] = [];
+  if (twist === 'cleared') {
+    // The hip gave way 12 days ago; a physio saw it 8 days ago and cleared running (coach records it).
+    // No run while the flag stood.
+    const flagDay = addDays(today, -12);
+    const held = (d: LocalDate) => d >= flagDay && d < addDays(today, -8);
+    sessions.splice(0, sessions.length, ...sessions.filter((x) => !held(x.localDate)));
+    checkIns.splice(0, checkIns.length, ...checkIns.filter((c) => !held(c.date)));
+    checkIns.push({ date: flagDay, givingWay: true, painAtRest: 2, stiffness: 2 });
+    checkIns.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    clearances.push({
+      date: addDays(today, -8),
+      by: 'coach',
+      note: 'Seen by the physio: no structural concern, restart one stage lower.',
+    });
+  }
   if (twist === 'night_pain') {
     checkIns.push({ date: yesterday, nightPain: true, painAtRest: 3, stiffness: 3 });
   } else if (twist === 'spike') {
     sessions.push(session(email, yesterday, 'run', easyRunSegments(52), 'Long run', seedBase + 99));
     checkIns.push({ ...green(yesterday), painDuring: 2, painAfter: 2 });
-  } else if (twist === 'amber' && last) {
-    Object.assign(last, { painDuring: 4, painAfter: 5, painNextMorning: 2, stiffness: 3 });
+  } else if (twist === 'amber') {
+    // Amber during and after yesterday's run: no run today, and the next run repeats the stage.
+    const s = prescribed(stage);
+    sessions.push(session(email, yesterday, 'run', s.segments, s.name, seedBase + 99));
+    checkIns.push({ ...green(yesterday), painDuring: 4, painAfter: 5 });
   }
   return {
     email,
@@ -228,6 +277,7 @@ function rosterAthlete(
     sessions,
     checkIns,
     crossTraining: [],
+    clearances,
   };
 }
 
@@ -237,6 +287,7 @@ export function generateDemoStory(today: LocalDate): DemoStory {
     runner: generateDemoRunner(today),
     others: [
       rosterAthlete('demo-athlete-nightpain@hipcheck.local', today, 5, 'night_pain', 1000),
+      rosterAthlete('demo-athlete-cleared@hipcheck.local', today, 6, 'cleared', 5000),
       rosterAthlete('demo-athlete-spike@hipcheck.local', today, 7, 'spike', 2000),
       rosterAthlete('demo-athlete-amber@hipcheck.local', today, 3, 'amber', 3000),
       rosterAthlete('demo-athlete-steady@hipcheck.local', today, 6, 'none', 4000),

@@ -62,8 +62,9 @@ export function computeSpikeVsStage(
   runMovingS: number,
   stage: StageDefinition,
   t: Thresholds,
+  info: MetricInfo = METRIC_INFO.spikeVsStage,
 ): SpikeResult {
-  const { method, source, caveat } = METRIC_INFO.spikeVsStage;
+  const { method, source, caveat } = info;
   if (stage.runMin <= 0 && stage.mode === 'walk') {
     return {
       method,
@@ -77,6 +78,7 @@ export function computeSpikeVsStage(
     };
   }
   const referenceS = stage.totalMin * 60;
+  // moving time / prescribed session time − 1
   const value = runMovingS / referenceS - 1;
   return {
     method,

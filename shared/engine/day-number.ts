@@ -50,3 +50,13 @@ export function isValidLocalDate(s: unknown): s is LocalDate {
   if (m < 1 || m > 12 || d < 1 || d > 31) return false;
   return d <= 28 || localDateOfDayNumber(dayNumberOf(s)) === s;
 }
+
+/** Whole days from `a` to `b` (b − a), as ../local-date.ts daysBetween, without Date objects. */
+export function daysFromTo(a: LocalDate, b: LocalDate): number {
+  return dayNumberOf(b) - dayNumberOf(a);
+}
+
+/** `date` plus `days`, as ../local-date.ts addDays, without Date objects. */
+export function plusDays(date: LocalDate, days: number): LocalDate {
+  return localDateOfDayNumber(dayNumberOf(date) + days);
+}

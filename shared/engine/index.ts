@@ -1,8 +1,8 @@
 // The engine's public surface: import from here ('#shared/engine/index').
 export { runEngine } from './run-engine.ts';
 export type {
-  DailyLoadRow,
   DailyMetricsRow,
+  Hold,
   EngineCarry,
   EngineInput,
   EngineOutput,
@@ -44,14 +44,19 @@ export {
 } from './compute-acwr.ts';
 export { computeFitness, type FitnessResult } from './compute-fitness.ts';
 export { computeMonotony, type MonotonyResult } from './compute-monotony.ts';
+export { painZoneOf, type PainZone } from './pain-model.ts';
+export { baselineOf, isAtBaseline, type Baseline } from './morning-baseline.ts';
+export { computePainTrend, type PainTrendResult } from './pain-trend.ts';
+export { surgeryStatusOn, type SurgeryHold } from './surgery-hold.ts';
 export {
-  computeBaseline,
-  computePainTrend,
-  painZoneOf,
-  type Baseline,
-  type PainZone,
-} from './pain-model.ts';
-export { detectRedFlags, RED_FLAGS } from './detect-red-flags.ts';
+  proposeStage,
+  pickStartStage,
+  type OnboardingAnswers,
+  type StageChoice,
+} from './pick-start-stage.ts';
+export { morningScoreOf, todayPainOf } from './morning-pain.ts';
+export { RED_FLAGS, redFlagsReportedOn } from './detect-red-flags.ts';
+export { speak, speakAll, nameOfEmail, RUNNER_VOICE, type Voice } from './voice.ts';
 export { mergeCheckIns } from './merge-check-ins.ts';
 export { recommendToday, type Recommendation } from './recommend-today.ts';
 export { recommendWeek, type PlanDay } from './recommend-week.ts';

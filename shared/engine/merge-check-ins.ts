@@ -7,6 +7,8 @@ import type { CheckIn } from './types.ts';
 
 /** What a day's check-ins say about the day itself. */
 export interface DaySymptoms {
+  /** Pain on waking on the day. */
+  painMorning?: number;
   painAtRest?: number;
   stiffness?: number;
   clicking?: boolean;
@@ -40,6 +42,7 @@ const SCORES = [
   'painDuring',
   'painAfter',
   'painNextMorning',
+  'painMorning',
   'painAtRest',
   'stiffness',
   'rpe',
@@ -96,6 +99,7 @@ export function mergeCheckIns(
   for (const c of checkins) {
     let d = daily.get(c.date);
     if (!d) daily.set(c.date, (d = {}));
+    d.painMorning = maxOf(d.painMorning, c.painMorning);
     d.painAtRest = maxOf(d.painAtRest, c.painAtRest);
     d.stiffness = maxOf(d.stiffness, c.stiffness);
     for (const key of DAY_BOOLEANS) d[key] = orOf(d[key], c[key]);

@@ -62,12 +62,27 @@ export const METRIC_INFO = {
     source: 'Foster 1998, Med Sci Sports Exerc 30:1164',
     caveat: 'Monotony > 2 is a common heuristic, not a validated cut-off.',
   },
+  stageBeyond: {
+    method:
+      "moving time / the stage's prescribed session time − 1 (stages 1–6); any run at a walking stage is very high",
+    source:
+      'science.md §4 "A run beyond the stage": the single-run spike bands of Frandsen 2025, measured against the prescription',
+    caveat:
+      'A walk-run is judged by its total time: a continuous run as long as the walk-run session is not caught.',
+  },
   pain: {
     method:
-      'Zones 0–2 green, 3–5 amber, ≥6 red; next morning back to the own baseline; 7-day mean must not rise',
+      'Zones 0–2 green, 3–5 amber, ≥6 red; the next morning back to the own baseline; pain this morning or at rest decides today',
     source: 'Silbernagel et al. 2007, AJSM 35:897, hip-cautious variant (amber = do not progress)',
     caveat:
-      'Baseline = median of rest-day morning scores of the last 28 days; self-reported scores.',
+      'Baseline = median of the first 3 mornings, then of the mornings after a day without a run (last 28 days); self-reported scores.',
+  },
+  painTrend: {
+    method:
+      "each moment's 7-day mean (morning, session, at rest; scored days only, ≥ 3 a week) vs the week before; rising at +1.5 points or more",
+    source:
+      'science.md §3 "Week over week"; minimal clinically important difference of a pain score about 2 points (Farrar et al. 2001, Pain 94:149)',
+    caveat: 'A caution that holds the stage, never a reason to stop on its own.',
   },
 } as const satisfies Record<string, MetricInfo>;
 

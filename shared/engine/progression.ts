@@ -1,8 +1,10 @@
-// The return-to-run progression (science.md §4): the default stage table, the evaluation of a
-// session on the morning after, and the advance / repeat / drop rules.
+// The return-to-run progression (science.md §4): the evaluation of a session on the morning after,
+// and the advance / repeat / drop rules. The default stage table is in default-plan.ts.
 import { BadInputError } from '../errors.ts';
 import { addDays, type LocalDate } from '../local-date.ts';
 import type { SpikeBand } from './compute-spike.ts';
+import { formatDay } from './format-day.ts';
+import { isAtBaseline, type Baseline } from './morning-baseline.ts';
 import { painZoneOf } from './pain-model.ts';
 import type {
   ManualStageSetting,
@@ -13,140 +15,7 @@ import type {
   Thresholds,
 } from './types.ts';
 
-const base = { surface: 'flat, even ground or treadmill', intensity: 'easy, conversational' };
-
-/** Walk-run table after the six-phase Trials 2023 programme (doi:10.1186/s13063-023-07502-x) and Kraeutler 2017 (J Hip Preserv Surg 4:121). */
-export const DEFAULT_PLAN: readonly StageDefinition[] = Object.freeze([
-  {
-    stage: 0,
-    name: 'Walking only',
-    mode: 'walk',
-    runMin: 0,
-    walkMin: 30,
-    repeats: 1,
-    totalMin: 30,
-    perWeek: 4,
-    noConsecutiveDays: false,
-    minCompletions: 2,
-    ...base,
-    intensity: 'brisk walk, no limp',
-    text: 'Walk 30 min briskly, without a limp',
-  },
-  {
-    stage: 1,
-    name: 'Walk-run 1/2',
-    mode: 'walk_run',
-    runMin: 1,
-    walkMin: 2,
-    repeats: 10,
-    totalMin: 30,
-    perWeek: 3,
-    noConsecutiveDays: true,
-    minCompletions: 2,
-    ...base,
-    text: '10 × (run 1 min / walk 2 min)',
-  },
-  {
-    stage: 2,
-    name: 'Walk-run 2/2',
-    mode: 'walk_run',
-    runMin: 2,
-    walkMin: 2,
-    repeats: 8,
-    totalMin: 32,
-    perWeek: 3,
-    noConsecutiveDays: true,
-    minCompletions: 2,
-    ...base,
-    text: '8 × (run 2 min / walk 2 min)',
-  },
-  {
-    stage: 3,
-    name: 'Walk-run 3/2',
-    mode: 'walk_run',
-    runMin: 3,
-    walkMin: 2,
-    repeats: 6,
-    totalMin: 30,
-    perWeek: 3,
-    noConsecutiveDays: true,
-    minCompletions: 2,
-    ...base,
-    text: '6 × (run 3 min / walk 2 min)',
-  },
-  {
-    stage: 4,
-    name: 'Walk-run 4/1',
-    mode: 'walk_run',
-    runMin: 4,
-    walkMin: 1,
-    repeats: 5,
-    totalMin: 25,
-    perWeek: 3,
-    noConsecutiveDays: true,
-    minCompletions: 2,
-    ...base,
-    text: '5 × (run 4 min / walk 1 min)',
-  },
-  {
-    stage: 5,
-    name: 'Continuous 20 min',
-    mode: 'continuous',
-    runMin: 20,
-    walkMin: 0,
-    repeats: 1,
-    totalMin: 20,
-    perWeek: 3,
-    noConsecutiveDays: true,
-    minCompletions: 2,
-    ...base,
-    text: 'Run 20 min continuously, easy, flat',
-  },
-  {
-    stage: 6,
-    name: 'Continuous 30 min',
-    mode: 'continuous',
-    runMin: 30,
-    walkMin: 0,
-    repeats: 1,
-    totalMin: 30,
-    perWeek: 4,
-    noConsecutiveDays: true,
-    minCompletions: 2,
-    ...base,
-    text: 'Run 30 min continuously, easy',
-  },
-  {
-    stage: 7,
-    name: 'Volume builds',
-    mode: 'build_volume',
-    runMin: 30,
-    walkMin: 0,
-    repeats: 1,
-    totalMin: 30,
-    perWeek: 4,
-    noConsecutiveDays: false,
-    minCompletions: 8,
-    surface: 'mostly flat',
-    intensity: 'easy',
-    text: 'Easy run; the longest run grows by at most 10 % over the last 30 days',
-  },
-  {
-    stage: 8,
-    name: 'Intensity returns',
-    mode: 'intensity',
-    runMin: 30,
-    walkMin: 0,
-    repeats: 1,
-    totalMin: 30,
-    perWeek: 4,
-    noConsecutiveDays: false,
-    minCompletions: 2,
-    surface: 'flat first, hills last',
-    intensity: 'strides, then short intervals, then hills',
-    text: 'Easy run with strides; later short intervals, then hills — one change at a time',
-  },
-] satisfies StageDefinition[]);
+export { DEFAULT_PLAN } from './default-plan.ts';
 
 /** Validates a plan once: stages numbered 0..n−1 in order, sane numbers. */
 export function validatePlan(plan: readonly StageDefinition[]): void {
@@ -167,15 +36,15 @@ export type SessionOutcome =
   'red' | 'not_back_to_baseline' | 'amber' | 'unrated' | 'not_as_prescribed' | 'completed';
 
 export interface SessionEvaluation {
-  /** The day of the session; evaluated on the morning after. */
+  /** The day of the session; evaluated on the first morning with a score (usually the next). */
   sessionDate: LocalDate;
   outcome: SessionOutcome;
   /** Highest of pain during and after. */
   painMax?: number;
   nextMorningPain?: number;
   nextMorningStiffness?: number;
-  baselinePain: number;
-  baselineStiffness: number;
+  baselinePain: number | null;
+  baselineStiffness: number | null;
   backToBaseline?: boolean;
   reasons: Reason[];
 }
@@ -186,14 +55,16 @@ export interface SessionFacts {
   runCount: number;
   longestRunMovingS: number;
   longestWalkMin: number;
-  /** The band of the day's longest run; null without a run. */
+  /** The band of the day's longest run against the last 30 days; null without a run. */
   spikeBand: SpikeBand | null;
+  /** The band of the day's longest run against the stage's prescription (stage-beyond.ts). */
+  beyondBand: SpikeBand | null;
   painDuring?: number;
   painAfter?: number;
   nextMorningPain?: number;
   nextMorningStiffness?: number;
-  baselinePain: number;
-  baselineStiffness: number;
+  baselinePain: Baseline;
+  baselineStiffness: Baseline;
   /** A limp reported on the session day (stage 0 asks for "no limp"). */
   limp: boolean;
 }
@@ -210,7 +81,11 @@ export function hasSession(
   );
 }
 
-/** Whether the session matches the stage's prescription (long enough, and the right kind). */
+/**
+ * Whether the session matches the stage's prescription: long enough, the right kind, and not far
+ * beyond it. A run 10–30 % beyond the prescription is flagged (a caution) but still counts; more
+ * than 30 % beyond (a high or very high spike against the prescription) never completes the stage.
+ */
 export function isAsPrescribed(
   f: SessionFacts,
   t: Pick<Thresholds, 'completionFraction'>,
@@ -220,13 +95,17 @@ export function isAsPrescribed(
     return f.runCount === 0 && f.longestWalkMin >= t.completionFraction * s.totalMin && !f.limp;
   if (f.runCount === 0 || f.longestRunMovingS < t.completionFraction * s.totalMin * 60)
     return false;
+  if (f.beyondBand === 'high' || f.beyondBand === 'very_high') return false;
   if (s.mode === 'build_volume') return f.spikeBand === null || f.spikeBand === 'ok';
   return true;
 }
 
+const sessionWord = (f: SessionFacts): string => (f.stage.mode === 'walk' ? 'walk' : 'run');
+
 /**
  * The session outcome on the morning after, worst first: red pain, not back to baseline (pain or
- * stiffness above the own baseline), amber, not logged, not the prescribed session, completed.
+ * stiffness above the own baseline; green without one yet), amber, not logged, not the prescribed
+ * session, completed.
  */
 export function evaluateSession(f: SessionFacts, t: Thresholds): SessionEvaluation {
   const reasons: Reason[] = [];
@@ -237,73 +116,87 @@ export function evaluateSession(f: SessionFacts, t: Thresholds): SessionEvaluati
         ? f.painDuring
         : Math.max(f.painDuring, f.painAfter);
   const zone = painMax === undefined ? undefined : painZoneOf(painMax, t);
-  let backToBaseline: boolean | undefined;
-  if (f.nextMorningPain !== undefined || f.nextMorningStiffness !== undefined) {
-    backToBaseline =
-      (f.nextMorningPain === undefined || f.nextMorningPain <= f.baselinePain) &&
-      (f.nextMorningStiffness === undefined || f.nextMorningStiffness <= f.baselineStiffness);
-  }
+  const painBack =
+    f.nextMorningPain === undefined || isAtBaseline(f.nextMorningPain, f.baselinePain, t);
+  const stiffBack =
+    f.nextMorningStiffness === undefined ||
+    isAtBaseline(f.nextMorningStiffness, f.baselineStiffness, t);
+  const backToBaseline =
+    f.nextMorningPain !== undefined || f.nextMorningStiffness !== undefined
+      ? painBack && stiffBack
+      : undefined;
+  const on = `{your} ${sessionWord(f)} on ${formatDay(f.sessionDate)}`;
   const result = (outcome: SessionOutcome): SessionEvaluation => ({
     sessionDate: f.sessionDate,
     outcome,
     painMax,
     nextMorningPain: f.nextMorningPain,
     nextMorningStiffness: f.nextMorningStiffness,
-    baselinePain: f.baselinePain,
-    baselineStiffness: f.baselineStiffness,
+    baselinePain: f.baselinePain.value,
+    baselineStiffness: f.baselineStiffness.value,
     backToBaseline,
     reasons,
   });
   if (zone === 'red') {
     reasons.push({
       code: 'pain_red',
-      message: `Pain ${painMax}/10 during or after the session on ${f.sessionDate}: red zone (≥${t.painAmberMax + 1}).`,
+      message: `Pain reached ${painMax}/10 during or after ${on}: red zone, one stage back.`,
       value: painMax as number,
+      rule: 'pain-zones',
     });
     return result('red');
   }
   if (backToBaseline === false) {
-    const parts: string[] = [];
-    if (f.nextMorningPain !== undefined && f.nextMorningPain > f.baselinePain)
-      parts.push(`pain ${f.nextMorningPain}/10 vs your usual ${f.baselinePain}`);
-    if (f.nextMorningStiffness !== undefined && f.nextMorningStiffness > f.baselineStiffness) {
-      parts.push(`stiffness ${f.nextMorningStiffness}/10 vs your usual ${f.baselineStiffness}`);
-    }
+    const usual = (b: Baseline): string =>
+      b.value === null
+        ? `above the green zone while {your} baseline is still being learned`
+        : `above {your} usual ${b.value}/10`;
+    const what = !painBack
+      ? `{Your} pain the morning after ${on} was ${f.nextMorningPain}/10, ${usual(f.baselinePain)}`
+      : `{Your} stiffness the morning after ${on} was ${f.nextMorningStiffness}/10, ${usual(f.baselineStiffness)}`;
     reasons.push({
       code: 'not_back_to_baseline',
-      message: `Not back to your baseline the morning after ${f.sessionDate}: ${parts.join(', ')}. The session was too much, whatever its distance.`,
-      value: f.nextMorningPain,
+      message: `${what}: one stage back.`,
+      value: !painBack ? f.nextMorningPain : f.nextMorningStiffness,
+      rule: 'baseline',
     });
     return result('not_back_to_baseline');
   }
   if (zone === 'amber') {
     reasons.push({
       code: 'pain_amber',
-      message: `Pain ${painMax}/10 during or after the session on ${f.sessionDate}: amber zone, do not progress.`,
+      message: `Pain reached ${painMax}/10 during or after ${on}: amber zone, so the next run repeats stage ${f.stage.stage}.`,
       value: painMax as number,
+      rule: 'pain-zones',
     });
     return result('amber');
   }
   if (zone === undefined || backToBaseline === undefined) {
     reasons.push({
       code: 'symptoms_not_logged',
-      message: `The session on ${f.sessionDate} has no ${zone === undefined ? 'pain score for during or after' : 'next-morning score'}: it cannot count toward advancing.`,
+      message: `${capitalise(on)} has no ${zone === undefined ? 'pain score for during or after' : 'morning-after score'}, so it cannot count toward the next stage.`,
+      rule: 'progression',
     });
     return result('unrated');
   }
   if (!isAsPrescribed(f, t)) {
     reasons.push({
       code: 'not_as_prescribed',
-      message: `The session on ${f.sessionDate} did not match the stage ${f.stage.stage} prescription (${f.stage.text}).`,
+      message: `${capitalise(on)} did not match the stage ${f.stage.stage} session, so it does not count toward the next stage.`,
+      rule: 'progression',
     });
     return result('not_as_prescribed');
   }
   reasons.push({
     code: 'session_completed',
-    message: `Stage ${f.stage.stage} session on ${f.sessionDate} completed: pain green, back to baseline next morning.`,
+    message: `${capitalise(on)} counts as a completed stage ${f.stage.stage} session: green pain, back to {your} usual level the next morning.`,
+    rule: 'progression',
   });
   return result('completed');
 }
+
+const capitalise = (s: string): string =>
+  s.startsWith('{your}') ? `{Your}${s.slice(6)}` : s.charAt(0).toUpperCase() + s.slice(1);
 
 export interface ProgressionStep {
   state: ProgressionState;
@@ -312,17 +205,26 @@ export interface ProgressionStep {
   notes: Reason[];
 }
 
+export interface StepContext {
+  readinessPassed: boolean;
+  painTrendRising: boolean;
+  /** A red flag stands: sessions change nothing until a clinician clears running. */
+  redFlagHold: boolean;
+  /** After surgery, before the clearance: stage 0 does not advance. */
+  surgeryHold: boolean;
+}
+
 /**
- * One morning of the progression: the evaluation of yesterday's session, then a stage set by hand
- * for today (the runner's or coach's word wins for the day). A drop keeps any existing pause and
- * a manual stage does not lift a pause.
+ * One morning of the progression: the evaluation of a session, then a stage set by hand for today
+ * (the runner's or coach's word wins for the day). A drop keeps any existing pause and a manual
+ * stage does not lift a pause.
  */
 export function stepProgression(
   previous: ProgressionState,
   date: LocalDate,
   evaluation: SessionEvaluation | null,
   manual: ManualStageSetting | undefined,
-  context: { readinessPassed: boolean; painTrendRising: boolean },
+  context: StepContext,
   plan: readonly StageDefinition[],
   t: Thresholds,
 ): ProgressionStep {
@@ -330,7 +232,7 @@ export function stepProgression(
   const changes: StageChange[] = [];
   const notes: Reason[] = [];
   const last = plan.length - 1;
-  if (evaluation) {
+  if (evaluation && !context.redFlagHold) {
     const from = state.stage;
     switch (evaluation.outcome) {
       case 'red':
@@ -356,49 +258,36 @@ export function stepProgression(
             ...evaluation.reasons,
             {
               code: 'pause_running',
-              message: `Drop one stage and no running for ${t.pauseDaysAfterDrop} days (cross-train meanwhile): next run ${pauseUntil} at the earliest.`,
+              message: `No running for ${t.pauseDaysAfterDrop} days after a stage drop: the next run on ${formatDay(pauseUntil)} at the earliest.`,
               value: pauseUntil,
+              rule: 'progression',
             },
           ],
         });
         break;
       }
       case 'amber':
-        state = {
-          stage: state.stage,
-          completions: 0,
-          stageSince: state.stageSince,
-          noRunBefore: state.noRunBefore,
-        };
+        state = { ...state, completions: 0 };
         changes.push({
           date,
           fromStage: from,
           toStage: from,
           kind: 'repeat',
           by: 'engine',
-          reasons: [
-            ...evaluation.reasons,
-            {
-              code: 'repeat_stage',
-              message: `Repeat stage ${from}: completed sessions start again from 0.`,
-            },
-          ],
+          reasons: [...evaluation.reasons],
         });
         break;
       case 'completed': {
         const completions = state.completions + 1;
         const needed = (plan[from] as StageDefinition).minCompletions;
-        state = {
-          stage: state.stage,
-          completions,
-          stageSince: state.stageSince,
-          noRunBefore: state.noRunBefore,
-        };
+        state = { ...state, completions };
         if (completions < needed || from >= last) break;
+        if (context.surgeryHold && from === 0) break; // the surgery hold explains itself
         if (context.painTrendRising) {
           notes.push({
             code: 'hold_pain_trend',
-            message: 'Stage held: your 7-day pain is rising, even if each score is green.',
+            message: `Stage ${from} holds: {your} average pain is rising, even if each score is green.`,
+            rule: 'pain-trend',
           });
           break;
         }
@@ -406,16 +295,12 @@ export function stepProgression(
           notes.push({
             code: 'readiness_questions',
             message:
-              'Before stage 1: can you walk 15 min, do 10 single-leg squats and 10 lateral step-downs without pain? Answer in the check-in.',
+              'Before stage 1, can {you} walk 15 min, do 10 single-leg squats and 10 lateral step-downs without pain? Answer in the check-in.',
+            rule: 'progression',
           });
           break;
         }
-        state = {
-          stage: from + 1,
-          completions: 0,
-          stageSince: date,
-          noRunBefore: state.noRunBefore,
-        };
+        state = { ...state, stage: from + 1, completions: 0, stageSince: date };
         changes.push({
           date,
           fromStage: from,
@@ -426,8 +311,9 @@ export function stepProgression(
             ...evaluation.reasons,
             {
               code: 'advance',
-              message: `Stage ${from} completed ${completions} times with green pain and back to baseline: advance to stage ${from + 1}.`,
+              message: `Stage ${from} completed ${completions} times with green pain and mornings at {your} usual level: now stage ${from + 1}.`,
               value: completions,
+              rule: 'progression',
             },
           ],
         });
@@ -439,12 +325,8 @@ export function stepProgression(
   }
   if (manual) {
     const from = state.stage;
-    state = {
-      stage: manual.stage,
-      completions: 0,
-      stageSince: date,
-      noRunBefore: state.noRunBefore,
-    };
+    state = { ...state, stage: manual.stage, completions: 0, stageSince: date };
+    const who = manual.by === 'runner' ? '{you}' : `{your} ${manual.by}`;
     changes.push({
       date,
       fromStage: from,
@@ -454,8 +336,9 @@ export function stepProgression(
       reasons: [
         {
           code: 'manual_stage',
-          message: `Stage set to ${manual.stage} by the ${manual.by}${manual.note ? `: ${manual.note}` : '.'}`,
+          message: `Stage set to ${manual.stage} by ${who}${manual.note ? `: ${manual.note}` : '.'}`,
           value: manual.stage,
+          rule: 'progression',
         },
       ],
     });

@@ -1,76 +1,103 @@
-// The next 7 days sketched in the shape of a symptom-aware week (science.md §5): no-impact cardio,
-// a strength and mobility day, short runs, a pilates/yoga-type day, a rest day — runs never on
-// consecutive days while the stage says so. Future symptoms are unknown: the sketch assumes none.
+// The next 7 days sketched in the shape of a symptom-aware week (science.md §5): short flat runs
+// spaced by the stage's rules, no-impact cardio, two strength and mobility days (one of them
+// pilates-type), a rest day. Future symptoms are unknown: the sketch assumes none, keeps every hold
+// and pause that stands today, and no run the day after pain of 6 or more.
 import { addDays, daysBetween, type LocalDate } from '../local-date.ts';
-import { fillerTextOf, modifiedSessionTextOf, sessionTextOf } from './prescriptions.ts';
+import { stageAfterBreak } from './break-rule.ts';
+import { dayKindOf, type DayKind } from './day-kind.ts';
+import { painZoneOf } from './pain-model.ts';
 import {
-  dayKindOf,
-  fillerActionOf,
-  type DayContext,
-  type DayKind,
-  type Recommendation,
-} from './recommend-today.ts';
+  fillerSessionOf,
+  modifiedSessionOf,
+  stageSessionOf,
+  type Session,
+} from './prescriptions.ts';
+import type { DayContext, Recommendation } from './recommend-today.ts';
+import { shapeWeek } from './shape-week.ts';
+import { spacingRuleOf } from './spacing.ts';
 import type { Action, StageDefinition, Thresholds } from './types.ts';
 
 export interface PlanDay {
   date: LocalDate;
   action: Action;
   prescription: string;
+  minutes: number | null;
   stage: number;
 }
-
-const isSession = (a: Action): boolean => a === 'run' || a === 'run_modified';
 
 /** Day 0 is today's recommendation; days 1–6 follow the same rules with no new symptoms. */
 export function recommendWeek(ctx: DayContext, today: Recommendation, t: Thresholds): PlanDay[] {
   const stage = ctx.plan[ctx.progression.stage] as StageDefinition;
-  const clinician = today.action === 'see_clinician';
-  const days: PlanDay[] = [
-    { date: ctx.date, action: today.action, prescription: today.prescription, stage: stage.stage },
-  ];
+  const clinician = ctx.redFlagHold !== null;
   const kinds: DayKind[] = [...ctx.recentDays, dayKindOf(today.action)];
+  const slots: Array<'run' | 'modified' | 'filler'> = [];
+  const stages: number[] = [];
+  let lastRun = kinds[kinds.length - 1] === 'session' ? ctx.date : ctx.breakRef.date;
   for (let k = 1; k < 7; k++) {
     const date = addDays(ctx.date, k);
-    const yesterdaySession = kinds[kinds.length - 1] === 'session';
-    const recent = kinds.slice(-6).filter((x) => x === 'session').length;
     const paused = ctx.progression.noRunBefore !== null && date < ctx.progression.noRunBefore;
-    const spaced = stage.noConsecutiveDays && yesterdaySession;
+    const waiting =
+      k === 1 &&
+      (ctx.waitingForBaseline !== null ||
+        (ctx.todayPain !== undefined && painZoneOf(ctx.todayPain.value, t) === 'red'));
+    const spacing = spacingRuleOf(stage, kinds, ctx.weeklyRise);
+    const sessions = kinds.slice(-6).filter((x) => x === 'session').length;
+    const spikes = ctx.recentSpikes.filter((s) => daysBetween(s.date, date) <= t.spikeRecentDays);
+    let slot: 'run' | 'modified' | 'filler' = 'run';
+    if (
+      clinician ||
+      paused ||
+      waiting ||
+      (ctx.surgeryHold !== null && stage.mode !== 'walk') ||
+      spacing?.effect === 'no_run' ||
+      sessions >= stage.perWeek ||
+      spikes.some((s) => s.band === 'very_high')
+    )
+      slot = 'filler';
+    else if (spacing?.effect === 'easy_only' || spikes.length > 0) slot = 'modified';
+    // A break that would have begun by then takes its step back on that day too.
+    let s = stage.stage;
+    if (slot !== 'filler') {
+      const gap = daysBetween(lastRun, date) - 1;
+      s = Math.min(s, stageAfterBreak(ctx.breakRef.stage, gap, t));
+      lastRun = date;
+    }
+    slots.push(slot);
+    stages.push(s);
+    kinds.push(slot === 'filler' ? 'cardio' : 'session');
+  }
+  const shaped = shapeWeek(
+    { action: today.action, mobility: today.prescription.startsWith('Mobility') },
+    slots,
+  );
+  const days: PlanDay[] = [
+    {
+      date: ctx.date,
+      action: today.action,
+      prescription: today.prescription,
+      minutes: today.minutes,
+      stage: today.stage,
+    },
+  ];
+  shaped.forEach((slot, j) => {
+    const date = addDays(ctx.date, j + 1);
+    const dayStage = ctx.plan[stages[j] as number] as StageDefinition;
     let action: Action;
-    if (!clinician && !paused && !spaced && recent < stage.perWeek) {
-      const spike = ctx.recentSpikes.filter((s) => daysBetween(s.date, date) <= t.spikeRecentDays);
-      action = spike.some((s) => s.band === 'very_high')
-        ? 'cross_train'
-        : spike.length > 0
-          ? 'run_modified'
-          : 'run';
+    let session: Session;
+    if (slot === 'run' || slot === 'modified') {
+      action = dayStage.mode === 'walk' ? 'walk' : slot === 'run' ? 'run' : 'run_modified';
+      session =
+        slot === 'run'
+          ? stageSessionOf(dayStage, ctx.history)
+          : modifiedSessionOf(ctx.plan, dayStage);
     } else {
-      action = fillerActionOf(kinds, !spaced);
+      action = slot === 'mobility' ? 'strength' : slot;
+      const surgery =
+        ctx.surgeryHold !== null &&
+        (ctx.surgeryHold.clearedOn === null || date < ctx.surgeryHold.noJogBefore);
+      session = fillerSessionOf(slot, { surgery, clinician });
     }
-    kinds.push(dayKindOf(action));
-    days.push({ date, action, prescription: '', stage: stage.stage });
-  }
-  // One rest day a week: the last non-run day of the sketch, unless one is there already.
-  if (!days.some((d) => d.action === 'rest')) {
-    for (let k = 6; k >= 1; k--) {
-      const d = days[k] as PlanDay;
-      if (!isSession(d.action)) {
-        d.action = 'rest';
-        break;
-      }
-    }
-  }
-  let strengthDays = days[0]?.action === 'strength' ? 1 : 0;
-  for (let k = 1; k < 7; k++) {
-    const d = days[k] as PlanDay;
-    if (d.action === 'run') d.prescription = sessionTextOf(stage);
-    else if (d.action === 'run_modified') d.prescription = modifiedSessionTextOf(ctx.plan, stage);
-    else {
-      // The second strength day of the week becomes the pilates/yoga-type day.
-      const mobility = d.action === 'strength' && ++strengthDays === 2;
-      d.prescription =
-        (clinician ? 'Only once a clinician has cleared you: ' : '') +
-        fillerTextOf(d.action, mobility);
-    }
-  }
+    days.push({ date, action, ...session, stage: dayStage.stage });
+  });
   return days;
 }

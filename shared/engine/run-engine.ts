@@ -3,7 +3,7 @@
 // gives exactly the rows of a full recompute (tests/unit/engine/run-engine.test.ts).
 import { isRunningSport } from '../activity/activity.ts';
 import { BadInputError } from '../errors.ts';
-import { addDays, daysBetween, isTimeZone, localDateOf, type LocalDate } from '../local-date.ts';
+import { addDays, daysBetween, localDateOf, type LocalDate } from '../local-date.ts';
 
 import {
   computeAcwrEwma,
@@ -17,55 +17,42 @@ import {
   type DailyLoad,
   type DatedRun,
 } from './compute-daily-series.ts';
-import { isValidLocalDate } from './day-number.ts';
 import { computeFitness, type FitnessResult } from './compute-fitness.ts';
 import { computeMonotony, type MonotonyResult } from './compute-monotony.ts';
 import { computeSpike, computeSpikeVsStage, type SpikeResult } from './compute-spike.ts';
 import { isRpe } from './compute-srpe.ts';
+import { daysFromTo } from './day-number.ts';
+import { stageAfterBreak } from './break-rule.ts';
 import { computeWeeklyChange, type WeeklyChangeResult } from './compute-weekly-change.ts';
-import { detectRedFlags } from './detect-red-flags.ts';
-import {
-  mergeCheckIns,
-  validateCheckIn,
-  type DaySymptoms,
-  type SessionSymptoms,
-} from './merge-check-ins.ts';
+import type { DayKind } from './day-kind.ts';
+import { flagsOfDay, metricCautionsOf, spikeOfRun, type RecentSpike } from './day-flags.ts';
+import { redFlagsReportedOn, redFlagMessageOf } from './detect-red-flags.ts';
+import { mergeCheckIns, type DaySymptoms, type SessionSymptoms } from './merge-check-ins.ts';
 import { METRIC_INFO } from './metric-info.ts';
-import {
-  baselineOf,
-  computePainTrend,
-  dailyPainScoreOf,
-  painZoneOf,
-  type Baseline,
-  type PainTrendResult,
-  type PainZone,
-} from './pain-model.ts';
-import {
-  DEFAULT_PLAN,
-  evaluateSession,
-  type SessionFacts,
-  hasSession,
-  stepProgression,
-  validatePlan,
-  type SessionEvaluation,
-} from './progression.ts';
-import {
-  recommendToday,
-  type DayContext,
-  type DayKind,
-  type RecentSpike,
-  type Recommendation,
-} from './recommend-today.ts';
+import { baselineOf, isAtBaseline, type Baseline } from './morning-baseline.ts';
+import { morningScoreOf, todayPainOf } from './morning-pain.ts';
+import { stepMorning, type BreakRef } from './morning-step.ts';
+import { medianInPlace, painZoneOf, type PainZone } from './pain-model.ts';
+import { computePainTrend, type PainTrendResult } from './pain-trend.ts';
+import { DEFAULT_PLAN, evaluateSession, hasSession, validatePlan } from './progression.ts';
+import type { SessionEvaluation, SessionFacts } from './progression.ts';
+import type { RunHistory } from './prescriptions.ts';
+import { RED_FLAG_HOW_TO_CLEAR, clearanceOn, type RedFlagHold } from './red-flag-hold.ts';
+import { recommendToday, type DayContext, type Recommendation } from './recommend-today.ts';
 import { recommendWeek, type PlanDay } from './recommend-week.ts';
+import { spacingRuleOf } from './spacing.ts';
+import { computeStageBeyond } from './stage-beyond.ts';
+import { surgeryHowToClearOf, surgeryStatusOn } from './surgery-hold.ts';
 import { lookbackDaysOf, resolveThresholds } from './thresholds.ts';
+import { manualByDate, validateInput } from './validate-engine-input.ts';
 import type {
   Action,
   AthleteProfile,
   CheckIn,
+  Clearance,
   CrossTraining,
   EngineRun,
   Flag,
-  ManualStageSetting,
   MetricInfo,
   ProgressionSettings,
   ProgressionState,
@@ -74,6 +61,14 @@ import type {
   StageChange,
   StageDefinition,
 } from './types.ts';
+
+/** A session whose morning-after score is still missing: the first morning score within 3 days decides it. */
+export type AwaitingSession = Omit<
+  SessionFacts,
+  'stage' | 'nextMorningPain' | 'nextMorningStiffness'
+> & {
+  stage: number;
+};
 
 /** The state at the end of a day: enough to recompute from the next day on. Plain JSON. */
 export interface EngineCarry {
@@ -87,9 +82,14 @@ export interface EngineCarry {
   progression: ProgressionState;
   /** High and very high spikes still inside the 72-h window. */
   recentSpikes: RecentSpike[];
-  /** Cautions known at the end of the day, read the next morning. */
-  cautions: Reason[];
   painTrendRising: boolean;
+  redFlagHold: RedFlagHold | null;
+  /** After pain of 6 or more: no run until a morning back at baseline. */
+  waitingForBaseline: { since: LocalDate; baseline: number | null } | null;
+  breakRef: BreakRef;
+  /** The first morning scores of the history (up to 3), for the early baseline. */
+  firstMornings: { pain: number[]; stiffness: number[] };
+  awaiting: AwaitingSession | null;
 }
 
 export interface EngineInput {
@@ -98,6 +98,8 @@ export interface EngineInput {
   checkins: readonly CheckIn[];
   crossTraining: readonly CrossTraining[];
   progression?: ProgressionSettings;
+  /** Every clearance recorded (they are few; pass all of them, also when resuming). */
+  clearances?: readonly Clearance[];
   /** The athlete's local today; days after it are ignored. */
   today: LocalDate;
   /**
@@ -109,14 +111,15 @@ export interface EngineInput {
 }
 
 export interface PainSummary extends MetricInfo {
-  /** Highest score logged about the day (pain at rest, during/after its session, the morning after yesterday's). */
-  score: number | null;
+  /** This morning's score (pain on waking, else pain at rest). */
+  morning: number | null;
   /** Zone of the day's session (highest of during and after). */
   zone: PainZone | null;
   painDuring: number | null;
   painAfter: number | null;
   /** The morning after this day's session. */
   painNextMorning: number | null;
+  painMorning: number | null;
   painAtRest: number | null;
   stiffness: number | null;
   baselinePain: Baseline;
@@ -131,21 +134,21 @@ export interface ProgressionSummary {
   completionsNeeded: number;
   stageSince: LocalDate;
   noRunBefore: LocalDate | null;
-  /** Yesterday's session, evaluated this morning. */
+  /** The session evaluated this morning. */
   evaluation: SessionEvaluation | null;
   changes: StageChange[];
   notes: Reason[];
 }
 
-export type DailyLoadRow = DailyLoad;
-
 export interface DailyMetricsRow {
   date: LocalDate;
   /** Days of history up to and including this day. */
   historyDays: number;
-  load: DailyLoadRow;
+  load: DailyLoad;
   /** Spike of the day's longest run; null without a run. */
   spike: SpikeResult | null;
+  /** The day's longest run against the stage's prescription, when the spike is not already that. */
+  stageBeyond: SpikeResult | null;
   weeklyChange: WeeklyChangeResult;
   acwr: { rolling: AcwrRollingResult; ewma: AcwrEwmaResult };
   fitness: FitnessResult;
@@ -160,14 +163,31 @@ export interface DailyMetricsRow {
   carry: EngineCarry;
 }
 
-/** GET /api/today (design.md), extended with the stage name, the prescription and flag messages. */
+/** What stops running until someone acts, and what they must do (GET /api/today `hold`). */
+export type Hold =
+  | {
+      kind: 'red_flag';
+      since: LocalDate;
+      flags: Array<{ code: string; message: string }>;
+      howToClear: string;
+    }
+  | { kind: 'surgery'; surgeryDate: LocalDate; weeksSince: number; howToClear: string };
+
+/** GET /api/today (design.md), extended with the stage name, the session and what holds running. */
 export interface TodayDecision {
   date: LocalDate;
   stage: number;
   stageName: string;
-  recommendation: { action: Action; summary: string; reasons: Reason[]; prescription: string };
+  recommendation: {
+    action: Action;
+    summary: string;
+    reasons: Reason[];
+    prescription: string;
+    minutes: number | null;
+  };
   flags: Flag[];
   plan: PlanDay[];
+  hold: Hold | null;
 }
 
 export interface EngineOutput {
@@ -187,60 +207,6 @@ const SEVERITY_RANK: Record<Severity, number> = {
   info: 4,
 };
 
-function fail(reason: string, message: string): never {
-  throw new BadInputError(reason, message);
-}
-
-function validateInput(input: EngineInput, plan: readonly StageDefinition[]): void {
-  const { profile, today } = input;
-  if (!isValidLocalDate(today)) fail('today_invalid', `invalid today: ${today}`);
-  if (!isTimeZone(profile.timezone))
-    fail('timezone_invalid', `invalid timezone: ${profile.timezone}`);
-  if (!['male', 'female', 'unknown'].includes(profile.sex))
-    fail('sex_invalid', `invalid sex: ${String(profile.sex)}`);
-  const ids = new Set<string>();
-  for (const r of input.runs) {
-    if (ids.has(r.id)) fail('run_duplicate', `duplicate run id: ${r.id}`);
-    ids.add(r.id);
-    if (!(r.startAt instanceof Date) || Number.isNaN(r.startAt.getTime()))
-      fail('run_start_invalid', `run ${r.id}: invalid startAt`);
-    if (
-      !(r.distanceM >= 0) ||
-      !(r.movingS >= 0) ||
-      !Number.isFinite(r.distanceM) ||
-      !Number.isFinite(r.movingS)
-    ) {
-      fail('run_numbers_invalid', `run ${r.id}: distanceM and movingS must be ≥ 0`);
-    }
-  }
-  for (const c of input.checkins) validateCheckIn(c);
-  for (const c of input.crossTraining) {
-    if (!isValidLocalDate(c.date))
-      fail('cross_training_date_invalid', `invalid cross-training date: ${c.date}`);
-    if (!(c.minutes >= 0) || !Number.isFinite(c.minutes))
-      fail(
-        'cross_training_minutes_invalid',
-        `cross-training ${c.date}: invalid minutes: ${c.minutes}`,
-      );
-  }
-  const startStage = input.progression?.startStage ?? 0;
-  const inPlan = (s: number): boolean => Number.isInteger(s) && s >= 0 && s < plan.length;
-  if (!inPlan(startStage)) fail('stage_invalid', `invalid startStage: ${startStage}`);
-  for (const m of input.progression?.manualStages ?? []) {
-    if (!isValidLocalDate(m.date)) fail('stage_date_invalid', `invalid stage date: ${m.date}`);
-    if (!inPlan(m.stage)) fail('stage_invalid', `invalid stage: ${m.stage} (0–${plan.length - 1})`);
-  }
-  if (input.resume) {
-    const { from, carry } = input.resume;
-    if (!isValidLocalDate(from) || from > today)
-      fail('resume_invalid', `invalid resume.from: ${from}`);
-    if (carry.date !== addDays(from, -1))
-      fail('resume_invalid', `resume carry closes ${carry.date}, expected ${addDays(from, -1)}`);
-    if (!inPlan(carry.progression.stage))
-      fail('resume_invalid', `resume carry has stage ${carry.progression.stage}, not in the plan`);
-  }
-}
-
 function initialCarry(
   firstDate: LocalDate,
   profile: AthleteProfile,
@@ -255,31 +221,13 @@ function initialCarry(
     atl: profile.atlStart ?? 0,
     progression: { stage: startStage, completions: 0, stageSince: firstDate, noRunBefore: null },
     recentSpikes: [],
-    cautions: [],
     painTrendRising: false,
+    redFlagHold: null,
+    waitingForBaseline: null,
+    breakRef: { date: addDays(firstDate, -1), stage: startStage },
+    firstMornings: { pain: [], stiffness: [] },
+    awaiting: null,
   };
-}
-
-function manualByDate(settings: readonly ManualStageSetting[]): Map<LocalDate, ManualStageSetting> {
-  // Several settings on one day: a fixed order (by, stage, note) picks the last, whatever the input order.
-  const sorted = [...settings].sort((a, b) =>
-    a.date !== b.date
-      ? a.date < b.date
-        ? -1
-        : 1
-      : a.by !== b.by
-        ? a.by < b.by
-          ? -1
-          : 1
-        : a.stage !== b.stage
-          ? a.stage - b.stage
-          : (a.note ?? '') < (b.note ?? '')
-            ? -1
-            : 1,
-  );
-  const m = new Map<LocalDate, ManualStageSetting>();
-  for (const s of sorted) m.set(s.date, s);
-  return m;
 }
 
 // Shared by every row whose list is empty (rows are data: nobody mutates them).
@@ -294,6 +242,11 @@ function sortFlags(flags: Flag[]): Flag[] {
 }
 
 const orNull = (v: number | undefined): number | null => (v === undefined ? null : v);
+const NO_BASELINE: Baseline = { value: null, basis: 'none', scores: 0 };
+const NO_RUN_HISTORY: RunHistory = { longestRunMin30d: null, typicalRunMin30d: null };
+/** Mornings after a session in which a late morning score still decides it (science.md §3). */
+const AWAIT_MORNINGS = 3;
+const painInfo = METRIC_INFO.pain;
 
 /** Runs the whole engine for one athlete. Throws BadInputError on input it cannot use. */
 export function runEngine(input: EngineInput): EngineOutput {
@@ -302,6 +255,8 @@ export function runEngine(input: EngineInput): EngineOutput {
   validateInput(input, plan);
   const t = resolveThresholds(input.progression?.thresholds);
   const { profile, today } = input;
+  const clearances = (input.clearances ?? []).filter((c) => c.date <= today);
+  const surgeryDate = input.progression?.surgeryDate ?? null;
 
   // Place every activity on its local day (science.md §1).
   const runDateById = new Map<string, LocalDate>();
@@ -331,7 +286,7 @@ export function runEngine(input: EngineInput): EngineOutput {
     carry = input.resume.carry;
     startDay = input.resume.from;
     if (earliest < carry.firstDate)
-      fail(
+      throw new BadInputError(
         'resume_before_history',
         `input on ${earliest} is before the first day ${carry.firstDate}: recompute from scratch`,
       );
@@ -368,35 +323,48 @@ export function runEngine(input: EngineInput): EngineOutput {
   const runDistance = series.map((d) => d.runDistanceM);
   const daily: (DaySymptoms | undefined)[] = series.map((d) => merged.daily.get(d.date));
   const session: (SessionSymptoms | undefined)[] = series.map((d) => merged.session.get(d.date));
-  const painScores = series.map((_, i) =>
-    dailyPainScoreOf(daily[i], session[i], i > 0 ? session[i - 1] : undefined),
-  );
   // Days of history before index 0 of the series (0 unless resuming); index −historyBase is the first day.
   const historyBase = daysBetween(firstDate, rangeStart);
   const first = -historyBase;
-  // The baseline of the window ending on day k is both that day's row baseline and the baseline
-  // for evaluating day k's session the next morning: computed once.
-  const W = t.baselineWindowDays;
-  const baselineMemo = {
-    painAtRest: [] as (Baseline | undefined)[],
-    stiffness: [] as (Baseline | undefined)[],
+  // Each moment of the day on its own series (science.md §3: compare like with like).
+  const mornings = series.map((_, i) =>
+    morningScoreOf(daily[i], i > first ? session[i - 1] : undefined),
+  );
+  const sessionPain = session.map((s) =>
+    s?.painDuring === undefined
+      ? s?.painAfter
+      : s.painAfter === undefined
+        ? s.painDuring
+        : Math.max(s.painDuring, s.painAfter),
+  );
+  const painSeries = {
+    morning: mornings,
+    session: sessionPain,
+    rest: daily.map((d) => d?.painAtRest),
   };
+  const stiffness = daily.map((d) => d?.stiffness);
+
+  // The baseline of the window ending on day k is both that day's row baseline and the baseline for
+  // evaluating day k's session the next morning: computed once. The first mornings come from the
+  // carry of the day before the window's first computed day, so k must be offset−1 or later.
+  const W = t.baselineWindowDays;
+  const memo = { pain: [] as (Baseline | undefined)[], stiffness: [] as (Baseline | undefined)[] };
   const restScores: number[] = [];
-  const allScores: number[] = [];
-  const baselineAt = (field: 'painAtRest' | 'stiffness', k: number): Baseline => {
-    const memo = baselineMemo[field];
-    const hit = memo[k];
+  const runMinutes: number[] = [];
+  let firstMornings = carry.firstMornings;
+  const baselineAt = (field: 'pain' | 'stiffness', k: number): Baseline => {
+    if (k < first) return NO_BASELINE;
+    const hit = memo[field][k];
     if (hit) return hit;
+    const scores = field === 'pain' ? mornings : stiffness;
     restScores.length = 0;
-    allScores.length = 0;
     for (let j = Math.max(0, first, k - W + 1); j <= k; j++) {
-      const v = daily[j]?.[field];
-      if (v === undefined) continue;
-      allScores.push(v);
-      if (j === first || (series[j - 1] as DailyLoad).runCount === 0) restScores.push(v);
+      const v = scores[j];
+      if (v !== undefined && (j === first || (series[j - 1] as DailyLoad).runCount === 0))
+        restScores.push(v);
     }
-    const b = baselineOf(restScores, allScores, t);
-    memo[k] = b;
+    const b = baselineOf(restScores, firstMornings[field], t);
+    memo[field][k] = b;
     return b;
   };
 
@@ -410,11 +378,16 @@ export function runEngine(input: EngineInput): EngineOutput {
       kind: 'start',
       by: 'engine',
       reasons: [
-        { code: 'start', message: `History starts at stage ${startStage}.`, value: startStage },
+        {
+          code: 'start',
+          message: `History starts at stage ${startStage}.`,
+          value: startStage,
+          rule: 'progression',
+        },
       ],
     });
   }
-  let lastDecisionContext: DayContext | undefined;
+  let lastContext: DayContext | undefined;
   let lastRecommendation: Recommendation | undefined;
 
   for (let i = offset; i < n; i++) {
@@ -422,51 +395,96 @@ export function runEngine(input: EngineInput): EngineOutput {
     const date = day.date;
     const historyDays = historyBase + i + 1;
     const yesterday = i > first ? series[i - 1] : undefined;
+    const todaySymptoms = daily[i];
+    // Yesterday's baselines, before today's morning joins the first mornings (resume-safe).
+    const baselinePainBefore = baselineAt('pain', i - 1);
+    const baselineStiffnessBefore = baselineAt('stiffness', i - 1);
 
-    // Morning: evaluate yesterday's session, then a stage set by hand for today.
+    // Morning: evaluate the last session (yesterday's, or one still waiting for its morning score).
     const stageBefore = plan[carry.progression.stage] as StageDefinition;
     let evaluation: SessionEvaluation | null = null;
+    let awaiting = carry.awaiting;
+    const morningPain = mornings[i];
+    const morningStiffness = stiffness[i];
     if (yesterday) {
       const ySession = session[i - 1];
+      const bands = yesterday.runCount > 0 ? runBandsOf(i - 1, stageBefore) : null;
       const facts: SessionFacts = {
         sessionDate: yesterday.date,
         stage: stageBefore,
         runCount: yesterday.runCount,
         longestRunMovingS: yesterday.longestRunMovingS,
         longestWalkMin: yesterday.longestWalkMin,
-        spikeBand: yesterday.runCount > 0 ? spikeOf(i - 1, stageBefore).band : null,
+        spikeBand: bands?.spike.reference === 'longest_30d' ? bands.spike.band : null,
+        beyondBand: bands?.beyond?.band ?? null,
         painDuring: ySession?.painDuring,
         painAfter: ySession?.painAfter,
-        nextMorningPain: ySession?.painNextMorning ?? daily[i]?.painAtRest,
-        nextMorningStiffness: daily[i]?.stiffness,
-        baselinePain: 0,
-        baselineStiffness: 0,
+        nextMorningPain: morningPain,
+        nextMorningStiffness: morningStiffness,
+        baselinePain: NO_BASELINE,
+        baselineStiffness: NO_BASELINE,
         limp: daily[i - 1]?.limp === true,
       };
       if (hasSession(facts)) {
-        facts.baselinePain = baselineAt('painAtRest', i - 1).value;
-        facts.baselineStiffness = baselineAt('stiffness', i - 1).value;
+        facts.baselinePain = baselinePainBefore;
+        facts.baselineStiffness = baselineStiffnessBefore;
         evaluation = evaluateSession(facts, t);
+        awaiting = null;
+        if (morningPain === undefined && morningStiffness === undefined) {
+          const { nextMorningPain: _p, nextMorningStiffness: _s, stage: _stage, ...rest } = facts;
+          awaiting = { ...rest, stage: stageBefore.stage };
+        }
+      } else if (awaiting) {
+        if (daysFromTo(awaiting.sessionDate, date) > AWAIT_MORNINGS) awaiting = null;
+        else if (morningPain !== undefined || morningStiffness !== undefined) {
+          evaluation = evaluateSession(
+            {
+              ...awaiting,
+              stage: plan[awaiting.stage] as StageDefinition,
+              nextMorningPain: morningPain,
+              nextMorningStiffness: morningStiffness,
+            },
+            t,
+          );
+          awaiting = null;
+        }
       }
     }
     let readinessPassed = false;
     for (let k = Math.max(first, i - t.readinessValidDays + 1); k <= i; k++)
       if (daily[k]?.readinessTestPassed === true) readinessPassed = true;
-    const step = stepProgression(
-      carry.progression,
-      date,
-      evaluation,
-      manual.get(date),
-      { readinessPassed, painTrendRising: carry.painTrendRising },
-      plan,
+    const surgery = surgeryStatusOn(date, surgeryDate, clearances, t);
+    const step = stepMorning(
+      {
+        date,
+        plan,
+        previous: carry.progression,
+        evaluation,
+        manual: manual.get(date),
+        readinessPassed,
+        painTrendRising: carry.painTrendRising,
+        redFlagHold: carry.redFlagHold,
+        reportedRedFlags: redFlagsReportedOn(todaySymptoms),
+        clearance: clearanceOn(clearances, date),
+        surgery,
+        breakRef: carry.breakRef,
+      },
       t,
     );
     const progression = step.state;
     const stage = plan[progression.stage] as StageDefinition;
     stageChanges.push(...step.changes);
 
+    // Today's pain decides today; after 6 or more, the next run waits for a morning at baseline.
+    const todayPain = todayPainOf(todaySymptoms, i > first ? session[i - 1] : undefined);
+    let waiting = carry.waitingForBaseline;
+    if (waiting && morningPain !== undefined && isAtBaseline(morningPain, baselinePainBefore, t))
+      waiting = null;
+
     // The day's metrics.
-    const spike = day.runCount > 0 ? spikeOf(i, stage) : null;
+    const bands = day.runCount > 0 ? runBandsOf(i, stage) : null;
+    const spike = bands?.spike ?? null;
+    const stageBeyond = bands && bands.spike.reference === 'longest_30d' ? bands.beyond : null;
     const weeklyChange = computeWeeklyChange(runDistance, i, historyDays, t);
     const rolling = computeAcwrRolling(load, i, historyDays, t);
     const ewma = computeAcwrEwma(
@@ -477,26 +495,33 @@ export function runEngine(input: EngineInput): EngineOutput {
     );
     const fitness = computeFitness({ ctl: carry.ctl, atl: carry.atl }, day.totalLoad, t);
     const monotony = computeMonotony(load, i, historyDays, t);
-    const trend = computePainTrend(painScores, i, historyDays, t);
-    const baselinePain = baselineAt('painAtRest', i);
+    const trend = computePainTrend(painSeries, i, historyDays, t);
+    if (
+      firstMornings.pain.length < t.baselineMinScores ||
+      firstMornings.stiffness.length < t.baselineMinScores
+    ) {
+      const add = (xs: number[], v: number | undefined): number[] =>
+        v !== undefined && xs.length < t.baselineMinScores ? [...xs, v] : xs;
+      firstMornings = {
+        pain: add(firstMornings.pain, morningPain),
+        stiffness: add(firstMornings.stiffness, morningStiffness),
+      };
+    }
+    const baselinePain = baselineAt('pain', i);
     const baselineStiffness = baselineAt('stiffness', i);
-    const todaySymptoms = daily[i];
     const todaySession = session[i];
-    const during = todaySession?.painDuring;
-    const after = todaySession?.painAfter;
-    const sessionMax =
-      during === undefined ? after : after === undefined ? during : Math.max(during, after);
-    const zone = sessionMax === undefined ? null : painZoneOf(sessionMax, t);
-    const painInfo = METRIC_INFO.pain;
+    const zone = sessionPain[i] === undefined ? null : painZoneOf(sessionPain[i] as number, t);
+    // Fields written out (no spread): one object shape for every day's row, which V8 keeps fast.
     const pain: PainSummary = {
       method: painInfo.method,
       source: painInfo.source,
       caveat: painInfo.caveat,
-      score: orNull(painScores[i]),
+      morning: orNull(morningPain),
       zone,
       painDuring: orNull(todaySession?.painDuring),
       painAfter: orNull(todaySession?.painAfter),
       painNextMorning: orNull(todaySession?.painNextMorning),
+      painMorning: orNull(todaySymptoms?.painMorning),
       painAtRest: orNull(todaySymptoms?.painAtRest),
       stiffness: orNull(todaySymptoms?.stiffness),
       baselinePain,
@@ -504,159 +529,7 @@ export function runEngine(input: EngineInput): EngineOutput {
       trend,
     };
 
-    // Flags of the day.
-    const redFlags = detectRedFlags(daily, Math.max(first, i - t.redFlagDays + 1, 0), i);
-    const flags: Flag[] = [...redFlags];
-    for (const ch of step.changes) {
-      if (ch.kind === 'drop')
-        flags.push({
-          code: 'stage_dropped',
-          severity: 'high',
-          message: `Stage ${ch.fromStage} → ${ch.toStage}: ${ch.reasons[0]?.message ?? ''}`,
-          value: ch.toStage,
-        });
-      else if (ch.kind === 'repeat')
-        flags.push({
-          code: 'stage_repeated',
-          severity: 'caution',
-          message: `Stage ${ch.fromStage} repeats: amber pain.`,
-          value: ch.toStage,
-        });
-      else if (ch.kind === 'advance')
-        flags.push({
-          code: 'stage_advanced',
-          severity: 'info',
-          message: `Stage ${ch.fromStage} → ${ch.toStage}.`,
-          value: ch.toStage,
-        });
-      else if (ch.kind === 'manual')
-        flags.push({
-          code: 'stage_set',
-          severity: 'info',
-          message: `Stage set to ${ch.toStage} by the ${ch.by}.`,
-          value: ch.toStage,
-        });
-    }
-    if (evaluation?.outcome === 'not_back_to_baseline') {
-      flags.push({
-        code: 'not_back_to_baseline',
-        severity: 'high',
-        message: evaluation.reasons[0]?.message ?? 'Not back to baseline.',
-        value: evaluation.nextMorningPain,
-      });
-    }
-    if (zone === 'red')
-      flags.push({
-        code: 'session_pain_red',
-        severity: 'high',
-        message: `Pain ${sessionMax as number}/10 during or after today's session: red zone.`,
-        value: sessionMax as number,
-      });
-    else if (zone === 'amber')
-      flags.push({
-        code: 'session_pain_amber',
-        severity: 'caution',
-        message: `Pain ${sessionMax as number}/10 during or after today's session: amber, do not progress.`,
-        value: sessionMax as number,
-      });
-    if (todaySymptoms?.painAtRest !== undefined) {
-      const rz = painZoneOf(todaySymptoms.painAtRest, t);
-      if (rz === 'red')
-        flags.push({
-          code: 'rest_pain_red',
-          severity: 'high',
-          message: `Pain at rest ${todaySymptoms.painAtRest}/10.`,
-          value: todaySymptoms.painAtRest,
-        });
-      else if (rz === 'amber')
-        flags.push({
-          code: 'rest_pain_amber',
-          severity: 'caution',
-          message: `Pain at rest ${todaySymptoms.painAtRest}/10.`,
-          value: todaySymptoms.painAtRest,
-        });
-    }
-    if (spike && spike.band !== 'ok') {
-      const sev: Severity =
-        spike.band === 'caution' ? 'caution' : spike.band === 'high' ? 'high' : 'very_high';
-      const what =
-        spike.value === null
-          ? (spike.note ?? 'run not in the plan')
-          : `${Math.round(spike.value * 100)} % vs ${spike.reference === 'longest_30d' ? 'the longest run of the previous 30 days' : 'the stage prescription'}`;
-      flags.push({
-        code: `spike_${spike.band}`,
-        severity: sev,
-        message: `Single-run spike: ${what}.`,
-        value: spike.value ?? undefined,
-      });
-    }
-    if (weeklyChange.caution && weeklyChange.value !== null) {
-      flags.push({
-        code: 'weekly_change_high',
-        severity: 'caution',
-        message: `Running distance +${Math.round(weeklyChange.value * 100)} % on the previous 7 days (Nielsen 2014: >30 %).`,
-        value: weeklyChange.value,
-      });
-    }
-    const acwrPeak = Math.max(rolling.coupled ?? 0, ewma.ratio ?? 0);
-    if (acwrPeak >= t.acwrDanger) {
-      // Descriptive only: never a red flag, never the sole reason for one.
-      flags.push({
-        code: 'acwr_high',
-        severity: 'caution',
-        message: `ACWR ${acwrPeak.toFixed(2)} (≥${t.acwrDanger}); a descriptive trend from team sports, not a risk score.`,
-        value: acwrPeak,
-      });
-    } else if (acwrPeak > t.acwrHigh) {
-      flags.push({
-        code: 'acwr_above_range',
-        severity: 'info',
-        message: `ACWR ${acwrPeak.toFixed(2)} above ${t.acwrLow}–${t.acwrHigh}; descriptive only.`,
-        value: acwrPeak,
-      });
-    }
-    if (monotony.high && monotony.monotony !== null)
-      flags.push({
-        code: 'monotony_high',
-        severity: 'info',
-        message: `Monotony ${monotony.monotony.toFixed(2)} (>2 is a heuristic, not a validated cut-off).`,
-        value: monotony.monotony,
-      });
-    if (trend.rising && trend.change !== null)
-      flags.push({
-        code: 'pain_trend_rising',
-        severity: 'caution',
-        message: `7-day mean pain rose by ${trend.change.toFixed(1)} on the week before.`,
-        value: trend.change,
-      });
-    if (day.runCount > 0) {
-      if (stage.noConsecutiveDays && yesterday && yesterday.runCount > 0)
-        flags.push({
-          code: 'consecutive_run_days',
-          severity: 'caution',
-          message: `Runs on consecutive days at stage ${stage.stage}.`,
-        });
-      if (progression.noRunBefore !== null && date < progression.noRunBefore)
-        flags.push({
-          code: 'ran_during_pause',
-          severity: 'caution',
-          message: `A run during the pause after a stage drop (until ${progression.noRunBefore}).`,
-        });
-      if (redFlags.length > 0)
-        flags.push({
-          code: 'ran_with_red_flag',
-          severity: 'high',
-          message: 'A run while a red flag is open.',
-        });
-    }
-    if (todaySymptoms?.clicking === true)
-      flags.push({
-        code: 'clicking',
-        severity: 'info',
-        message: 'Clicking reported: on its own, not a reason to stop.',
-      });
-
-    // The morning decision.
+    // The morning decision, its flags and cautions, all from this day's facts.
     const recentDays: DayKind[] = [];
     for (let k = i - 6; k < i; k++) {
       const d = k >= first && k >= 0 ? series[k] : undefined;
@@ -667,55 +540,70 @@ export function runEngine(input: EngineInput): EngineOutput {
       else if (d.strengthMin > 0) recentDays.push('strength');
       else recentDays.push('rest');
     }
-    const progressionReasons: Reason[] = [
-      ...step.changes.flatMap((c) =>
-        c.kind === 'drop' || c.kind === 'manual' || c.kind === 'advance' ? c.reasons.slice(-1) : [],
-      ),
-      ...step.notes,
-    ];
+    const cautions = metricCautionsOf({ weeklyChange, rolling, ewma, monotony, trend }, t);
+    const gap = daysFromTo(step.breakRef.date, date) - 1;
+    const onBreak =
+      !step.redFlagHold &&
+      !surgery.hold &&
+      stageAfterBreak(step.breakRef.stage, gap, t) < step.breakRef.stage;
     const ctx: DayContext = {
       date,
       plan,
       progression,
       evaluation,
-      progressionReasons,
-      redFlags,
-      painAtRest: todaySymptoms?.painAtRest,
+      progressionReasons:
+        step.changes.length === 0 && step.notes.length === 0
+          ? EMPTY
+          : [
+              ...step.changes.flatMap((c) => (c.kind === 'repeat' ? [] : c.reasons.slice(-1))),
+              ...step.notes,
+            ],
+      redFlagHold: step.redFlagHold,
+      surgeryHold: surgery.hold,
+      ...(todayPain ? { todayPain } : {}),
+      waitingForBaseline: waiting,
       recentDays,
       recentSpikes: carry.recentSpikes,
-      cautions: carry.cautions,
+      cautions: cautions.reasons,
+      weeklyRise: weeklyChange.caution,
+      history: runHistoryAt(i),
+      breakRef: step.breakRef,
+      breakDays: onBreak ? gap : null,
     };
     const recommendation = recommendToday(ctx, t);
+    const flags = flagsOfDay(
+      {
+        date,
+        stage: stage.stage,
+        redFlagHold: step.redFlagHold,
+        surgeryHeld: surgery.hold !== null,
+        changes: step.changes,
+        evaluation,
+        sessionPain: sessionPain[i],
+        todayPain,
+        spike,
+        stageBeyond,
+        recentSpikes: carry.recentSpikes,
+        cautions,
+        ranToday: day.runCount > 0,
+        spacingBroken: spacingRuleOf(stage, recentDays, weeklyChange.caution)?.effect === 'no_run',
+        pausedToday: progression.noRunBefore !== null && date < progression.noRunBefore,
+        clicking: todaySymptoms?.clicking === true,
+      },
+      t,
+    );
 
     // End of day: the carry for tomorrow.
-    const newSpike = spike !== null && (spike.band === 'high' || spike.band === 'very_high');
     let recentSpikes: RecentSpike[] = EMPTY;
-    if (carry.recentSpikes.length > 0 || newSpike) {
-      recentSpikes = carry.recentSpikes.filter(
-        (s) => daysBetween(s.date, date) < t.spikeRecentDays,
-      );
-      if (spike && newSpike)
-        recentSpikes.push({ date, band: spike.band as 'high' | 'very_high', value: spike.value });
+    const newSpikes = [spike, stageBeyond].filter(
+      (r): r is SpikeResult => r !== null && (r.band === 'high' || r.band === 'very_high'),
+    );
+    if (carry.recentSpikes.length > 0 || newSpikes.length > 0) {
+      recentSpikes = carry.recentSpikes.filter((s) => daysFromTo(s.date, date) < t.spikeRecentDays);
+      for (const r of newSpikes) recentSpikes.push(spikeOfRun(date, stage.stage, r));
     }
-    const cautions: Reason[] = [];
-    if (weeklyChange.caution && weeklyChange.value !== null)
-      cautions.push({
-        code: 'weekly_change_high',
-        message: `Running distance up ${Math.round(weeklyChange.value * 100)} % week on week (>30 % is a caution, Nielsen 2014).`,
-        value: weeklyChange.value,
-      });
-    if (trend.rising && trend.change !== null)
-      cautions.push({
-        code: 'pain_trend_rising',
-        message: `Your 7-day mean pain is rising (+${trend.change.toFixed(1)}): a caution even when each score is green.`,
-        value: trend.change,
-      });
-    if (acwrPeak >= t.acwrDanger)
-      cautions.push({
-        code: 'acwr_high',
-        message: `ACWR ${acwrPeak.toFixed(2)}: load rose fast against the last 4 weeks (descriptive only).`,
-        value: acwrPeak,
-      });
+    if (todayPain && painZoneOf(todayPain.value, t) === 'red')
+      waiting = { since: date, baseline: baselinePainBefore.value };
     const nextCarry: EngineCarry = {
       date,
       firstDate,
@@ -725,14 +613,19 @@ export function runEngine(input: EngineInput): EngineOutput {
       atl: fitness.atl,
       progression,
       recentSpikes,
-      cautions: cautions.length > 0 ? cautions : EMPTY,
       painTrendRising: trend.rising,
+      redFlagHold: step.redFlagHold,
+      waitingForBaseline: waiting,
+      breakRef: day.runCount > 0 ? { date, stage: progression.stage } : step.breakRef,
+      firstMornings,
+      awaiting,
     };
     rows.push({
       date,
       historyDays,
       load: day,
       spike,
+      stageBeyond,
       weeklyChange,
       acwr: { rolling, ewma },
       fitness,
@@ -755,12 +648,12 @@ export function runEngine(input: EngineInput): EngineOutput {
       carry: nextCarry,
     });
     carry = nextCarry;
-    lastDecisionContext = ctx;
+    lastContext = ctx;
     lastRecommendation = recommendation;
   }
 
   const lastRow = rows[rows.length - 1] as DailyMetricsRow;
-  const ctx = lastDecisionContext as DayContext;
+  const ctx = lastContext as DayContext;
   const rec = lastRecommendation as Recommendation;
   return {
     firstDate,
@@ -775,23 +668,64 @@ export function runEngine(input: EngineInput): EngineOutput {
         summary: rec.summary,
         reasons: rec.reasons,
         prescription: rec.prescription,
+        minutes: rec.minutes,
       },
       flags: lastRow.flags,
       plan: recommendWeek(ctx, rec, t),
+      hold: holdOf(ctx),
     },
   };
 
-  /** Spike of the longest run of day `k` against the previous 30 days, else against the stage. */
-  function spikeOf(k: number, stage: StageDefinition): SpikeResult {
+  /** The longest run of day `k` against the previous 30 days (else the stage), and against the stage. */
+  function runBandsOf(
+    k: number,
+    stage: StageDefinition,
+  ): { spike: SpikeResult; beyond: SpikeResult | null } {
     const d = series[k] as DailyLoad;
     let previousLongest = 0;
     for (let j = Math.max(0, first, k - t.spikeWindowDays); j < k; j++) {
       const l = (series[j] as DailyLoad).longestRunM;
       if (l > previousLongest) previousLongest = l;
     }
-    return (
-      computeSpike(d.longestRunM, previousLongest, t) ??
-      computeSpikeVsStage(d.longestRunMovingS, stage, t)
-    );
+    const vs30 = computeSpike(d.longestRunM, previousLongest, t);
+    if (vs30) return { spike: vs30, beyond: computeStageBeyond(d.longestRunMovingS, stage, t) };
+    const vsStage = computeSpikeVsStage(d.longestRunMovingS, stage, t);
+    return { spike: vsStage, beyond: vsStage };
   }
+
+  /** The runs of the 30 days before day `i`, in moving minutes. */
+  function runHistoryAt(i: number): RunHistory {
+    runMinutes.length = 0;
+    let longest = 0;
+    for (let j = Math.max(0, first, i - t.spikeWindowDays); j < i; j++) {
+      const d = series[j] as DailyLoad;
+      if (d.runCount === 0) continue;
+      const m = d.longestRunMovingS / 60;
+      runMinutes.push(m);
+      if (m > longest) longest = m;
+    }
+    if (runMinutes.length === 0) return NO_RUN_HISTORY;
+    return { longestRunMin30d: longest, typicalRunMin30d: medianInPlace(runMinutes) };
+  }
+}
+
+function holdOf(ctx: DayContext): Hold | null {
+  if (ctx.redFlagHold)
+    return {
+      kind: 'red_flag',
+      since: ctx.redFlagHold.since,
+      flags: ctx.redFlagHold.flags.map((f) => ({
+        code: f.code,
+        message: redFlagMessageOf(f.code, f.date),
+      })),
+      howToClear: RED_FLAG_HOW_TO_CLEAR,
+    };
+  if (ctx.surgeryHold)
+    return {
+      kind: 'surgery',
+      surgeryDate: ctx.surgeryHold.surgeryDate,
+      weeksSince: ctx.surgeryHold.weeksSince,
+      howToClear: surgeryHowToClearOf(ctx.surgeryHold),
+    };
+  return null;
 }

@@ -25,9 +25,12 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
   baselineWindowDays: 28,
   baselineMinScores: 3,
   painTrendMinScores: 3,
-  painTrendRise: 0,
-  redFlagDays: 3,
+  painTrendRise: 1.5, // a 7-day mean, above the 1 point of noise (science.md §3; Farrar 2001 MCID ~2)
   readinessValidDays: 7,
+  breakOneStageDays: 7, // science.md §4 "After a break" (Daniels)
+  breakTwoStagesDays: 14,
+  breakRestartDays: 28,
+  surgeryNoJogWeeks: 10, // post-arthroscopy RCT protocol, Trials 2016 (science.md §4)
   loadMeasure: 'srpe',
   defaultRpe: 3,
 });
@@ -44,15 +47,24 @@ const POSITIVE_INTEGERS: ReadonlyArray<keyof Thresholds> = [
   'baselineWindowDays',
   'baselineMinScores',
   'painTrendMinScores',
-  'redFlagDays',
   'readinessValidDays',
+  'breakOneStageDays',
+  'breakTwoStagesDays',
+  'breakRestartDays',
+  'surgeryNoJogWeeks',
 ];
+
+/**
+ * Thresholds that no longer exist: an override stored before is ignored, never an error.
+ * `redFlagDays` let a red flag lapse; a red flag now holds until a clinician's clearance.
+ */
+export const RETIRED_THRESHOLDS: readonly string[] = ['redFlagDays'];
 
 /** Defaults merged with an athlete's overrides, validated once. */
 export function resolveThresholds(overrides?: Partial<Thresholds>): Thresholds {
   const t: Thresholds = { ...DEFAULT_THRESHOLDS };
   for (const [key, value] of Object.entries(overrides ?? {})) {
-    if (value === undefined || value === null) continue;
+    if (value === undefined || value === null || RETIRED_THRESHOLDS.includes(key)) continue;
     if (!(key in DEFAULT_THRESHOLDS))
       throw new BadInputError('threshold_unknown', `unknown threshold: ${key}`);
     (t as unknown as Record<string, unknown>)[key] = value;
@@ -80,6 +92,14 @@ export function resolveThresholds(overrides?: Partial<Thresholds>): Thresholds {
       'spike bands must rise: spikeCaution ≤ spikeHigh ≤ spikeVeryHigh',
     );
   }
+  if (!(
+    t.breakOneStageDays <= t.breakTwoStagesDays && t.breakTwoStagesDays <= t.breakRestartDays
+  )) {
+    throw new BadInputError(
+      'threshold_invalid',
+      'break steps must rise: breakOneStageDays ≤ breakTwoStagesDays ≤ breakRestartDays',
+    );
+  }
   if (!(t.painGreenMax < t.painAmberMax)) {
     throw new BadInputError('threshold_invalid', 'painGreenMax must be below painAmberMax');
   }
@@ -96,7 +116,6 @@ export function lookbackDaysOf(t: Thresholds): number {
       14,
       t.baselineWindowDays + 2,
       t.readinessValidDays,
-      t.redFlagDays,
     ) + 1
   );
 }

@@ -47,7 +47,12 @@ export interface CheckIn {
   painAfter?: number | null;
   /** Pain on the morning after the run of `date` (or of `activityId`). */
   painNextMorning?: number | null;
-  /** Pain at rest on `date` (a morning score when logged in the morning). */
+  /**
+   * Pain on waking on `date`: the next-morning score of the last run before `date`, and `date`'s
+   * own pain (science.md §3 "Which day a score belongs to").
+   */
+  painMorning?: number | null;
+  /** Pain at rest on `date` (read as the morning score when the day has no other). */
   painAtRest?: number | null;
   stiffness?: number | null;
   clicking?: boolean | null;
@@ -138,19 +143,33 @@ export interface Thresholds {
   baselineWindowDays: number;
   baselineMinScores: number;
   painTrendMinScores: number;
-  /** The 7-day mean pain must rise by more than this to be "rising". */
+  /** The 7-day mean pain of one moment of the day must rise by at least this to be "rising". */
   painTrendRise: number;
-  /** A red flag reported on a day stays active this many days unless a later check-in says no. */
-  redFlagDays: number;
+  /** Days without a run that take one stage back, two stages back, and back to stage 1 (science.md §4 "After a break"). */
+  breakOneStageDays: number;
+  breakTwoStagesDays: number;
+  breakRestartDays: number;
+  /** After hip arthroscopy, no jogging before about this many weeks (science.md §4). */
+  surgeryNoJogWeeks: number;
   readinessValidDays: number;
   loadMeasure: LoadMeasure;
   /** RPE assumed for a session logged without one, for the primary load only. */
   defaultRpe: number;
 }
 
+/** A clinician has seen the hip and cleared running (science.md §5 rule 1, §4 "After surgery"). */
+export interface Clearance {
+  date: LocalDate;
+  /** The stage to restart at, when the clinician named one. */
+  stage?: number | null;
+  by: 'runner' | 'coach';
+}
+
 export interface ProgressionSettings {
   /** Stage on the first day of history. Default 0. */
   startStage?: number;
+  /** Hip arthroscopy: no jogging before a clearance and about week 10 (science.md §4). */
+  surgeryDate?: LocalDate | null;
   /** Default DEFAULT_PLAN. Stages must be numbered 0..n-1 in order. */
   plan?: readonly StageDefinition[];
   thresholds?: Partial<Thresholds>;
@@ -167,12 +186,41 @@ export interface ProgressionState {
   noRunBefore: LocalDate | null;
 }
 
-export type StageChangeKind = 'start' | 'advance' | 'repeat' | 'drop' | 'manual';
+export type StageChangeKind =
+  'start' | 'advance' | 'repeat' | 'drop' | 'manual' | 'break' | 'hold' | 'clearance';
 
+/**
+ * The section of the dashboard's "How is this decided?" page that explains a reason: its sources
+ * and formulas live there, never in the reason's own words.
+ */
+export type RuleId =
+  | 'red-flags'
+  | 'clearance'
+  | 'pain-zones'
+  | 'morning-pain'
+  | 'baseline'
+  | 'pain-trend'
+  | 'spacing'
+  | 'spike'
+  | 'weekly-change'
+  | 'acwr'
+  | 'stage-beyond'
+  | 'progression'
+  | 'break'
+  | 'surgery'
+  | 'week-shape'
+  | 'monotony'
+  | 'fitness';
+
+/**
+ * One reason: a single sentence in the reader's voice (written with the {you}/{your} tokens of
+ * voice.ts), carrying the number that decided it.
+ */
 export interface Reason {
   code: string;
   message: string;
   value?: number | string;
+  rule: RuleId;
 }
 
 /** A stage event: 'repeat' keeps the stage but is recorded because it is the visible reason. */
@@ -185,7 +233,9 @@ export interface StageChange {
   reasons: Reason[];
 }
 
-export type Action = 'run' | 'run_modified' | 'cross_train' | 'strength' | 'rest' | 'see_clinician';
+/** 'walk' is stage 0's session (and its shorter, modified form). */
+export type Action =
+  'run' | 'run_modified' | 'walk' | 'cross_train' | 'strength' | 'rest' | 'see_clinician';
 export type Severity = 'info' | 'caution' | 'high' | 'very_high' | 'red_flag';
 
 export interface Flag {

@@ -165,6 +165,46 @@ describeWithBrowser('the coach in the browser', () => {
     );
   });
 
+  describe('a red flag on the coach’s page', () => {
+    it('the coach sees the hold and records the clinician’s clearance for the athlete', async () => {
+      // The runner reports the hip giving way this morning.
+      const date = await runner.evaluate(async () => {
+        const t = (await (await fetch('/api/today')).json()) as { date: string };
+        await fetch('/api/checkins', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ date: t.date, painMorning: 1, givingWay: true }),
+        });
+        return t.date;
+      });
+      await coach.reload();
+      const hold = coach.locator('#hold');
+      await hold.waitFor();
+      expect(await coach.locator('#decision-action').innerText()).toBe('See a clinician');
+      expect(await hold.innerText()).toMatch(/giving way/i);
+      await hold.getByText(/record it/).click();
+      const form = coach.locator('#clearance-form');
+      // The athlete is named as the reasons name them (the part of the email before the @).
+      await form.getByLabel(`Date a clinician saw ${runnerEmail.split('@')[0]}’s hip`).fill(date);
+      await form.getByLabel('Restart at').selectOption('2');
+      const posted = coach.waitForRequest((r) =>
+        r.url().endsWith(`/athletes/${athleteId}/clearances`),
+      );
+      await form.getByRole('button', { name: 'Record the clearance' }).click();
+      expect((await posted).postDataJSON()).toEqual({ date, stage: 2 });
+      await coach
+        .locator('#decision .eyebrow')
+        .getByText(/Stage 2/)
+        .waitFor();
+      expect(await coach.locator('#hold').count()).toBe(0);
+      const mine = await runner.evaluate(
+        async () =>
+          (await (await fetch('/api/clearances')).json()) as Array<{ by: string; stage: number }>,
+      );
+      expect(mine[0]).toMatchObject({ by: 'coach', stage: 2 });
+    });
+  });
+
   describe('access', () => {
     const athleteRoutes = () => [
       ['GET', 'today'],
@@ -179,12 +219,15 @@ describeWithBrowser('the coach in the browser', () => {
       ['POST', 'progression/stage'],
       ['GET', 'notes'],
       ['POST', 'notes'],
+      ['GET', 'clearances'],
+      ['POST', 'clearances'],
     ];
 
     const bodies: Record<string, unknown> = {
       progression: { startStage: 0 },
       'progression/stage': { stage: 1 },
       notes: { body: 'hello' },
+      clearances: { date: '2026-01-01' },
     };
 
     async function expectNoAccess(ctx: BrowserContext): Promise<void> {

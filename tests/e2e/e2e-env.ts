@@ -132,7 +132,8 @@ export async function signUp(
   await page.getByLabel(/Password/).fill('a good long password');
   await page.getByLabel('I am a').selectOption(role);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await page.locator('#who').getByText(email).waitFor();
+  // Attached, not visible: a phone-sized page hides the address in the menu bar.
+  await page.locator('#who').getByText(email).waitFor({ state: 'attached' });
 }
 
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {

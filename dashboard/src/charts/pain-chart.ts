@@ -1,11 +1,13 @@
-// Hip pain during, after and the morning after each session (0–10), over the zones of the
-// pain-monitoring model: 0–2 green, 3–5 amber, ≥6 red (Silbernagel 2007, hip-cautious variant).
+// Hip pain during, after and the morning after each session, and on waking each day (0–10), over
+// the zones of the pain-monitoring model: 0–2 green, 3–5 amber, ≥6 red (Silbernagel 2007,
+// hip-cautious variant). A morning score sits on the day it was felt.
 import * as Plot from '@observablehq/plot';
 import type { DailyMetrics } from '../api.ts';
 import { dayDate } from '../format.ts';
 import { inWindow, timeAxis, ZONE_COLOURS, type ChartSize, type TimeWindow } from './time-axis.ts';
 
-type Moment = 'During' | 'After' | 'Next morning';
+type Moment = 'During' | 'After' | 'Next morning' | 'On waking';
+const MOMENTS: Moment[] = ['During', 'After', 'Next morning', 'On waking'];
 
 interface Datum {
   date: Date;
@@ -31,6 +33,7 @@ export function painChart(
     add('During', d.pain.painDuring);
     add('After', d.pain.painAfter);
     add('Next morning', d.pain.painNextMorning);
+    add('On waking', d.pain.painMorning);
   }
   const [x0, x1] = timeAxis(win).domain;
   const zone = (y1: number, y2: number, fill: string, label: string) => [
@@ -51,10 +54,10 @@ export function painChart(
     marginLeft: 48,
     x: timeAxis(win),
     y: { label: 'Hip pain (0–10)', domain: [0, 10], ticks: [0, 2, 5, 10] },
-    symbol: { legend: true, domain: ['During', 'After', 'Next morning'] },
+    symbol: { legend: true, domain: MOMENTS },
     color: {
-      domain: ['During', 'After', 'Next morning'],
-      range: ['#d6336c', '#e8590c', '#5f3dc4'],
+      domain: MOMENTS,
+      range: ['#d6336c', '#e8590c', '#5f3dc4', '#0b7285'],
     },
     marks: [
       ...zone(0, 2.5, ZONE_COLOURS.green, 'green 0–2'),

@@ -7,11 +7,13 @@ import {
   type Note,
   type Progression,
   type StageDefinition,
+  type TodayDecision,
 } from '../api.ts';
 import { errorText, field, h } from '../dom.ts';
 import { activityList } from '../views/activity-list.ts';
 import { chartsPanel } from '../views/charts-panel.ts';
 import { decisionCard, planList } from '../views/decision-card.ts';
+import { stageForm } from '../views/stage-form.ts';
 
 const THRESHOLDS: Array<[string, string]> = [
   ['spikeCaution', 'Spike: caution above (fraction, 0.1 = 10 %)'],
@@ -28,44 +30,9 @@ function stageCard(
   current: number,
   onChange: () => Promise<void>,
 ): HTMLElement {
-  const stage = h(
-    'select',
-    { name: 'stage', id: 'set-stage' },
-    ...p.plan.map((s) =>
-      h(
-        'option',
-        { value: s.stage, selected: s.stage === current },
-        `${s.stage} · ${s.name} — ${s.text}`,
-      ),
-    ),
-  );
-  const note = h('input', {
-    type: 'text',
-    name: 'note',
-    maxlength: 500,
-    placeholder: 'e.g. cleared by physio',
-  });
-  const status = h('p', { role: 'status', class: 'status', id: 'stage-status' });
-  const error = h('p', { class: 'error', role: 'alert' });
-  const form = h(
-    'form',
-    { id: 'stage-form' },
-    field('Stage from today', stage),
-    field('Reason (shown in the history)', note),
-    h('button', { type: 'submit', class: 'primary' }, 'Set stage'),
-    status,
-    error,
-  );
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    error.textContent = '';
-    try {
-      const r = await aapi.setStage(Number(stage.value), note.value.trim() || undefined);
-      status.textContent = `Stage ${r.stage} set from ${r.date}.`;
-      await onChange();
-    } catch (err) {
-      error.textContent = errorText(err);
-    }
+  const form = stageForm(aapi, p.plan, current, onChange, {
+    submitLabel: 'Set stage',
+    notePlaceholder: 'e.g. cleared by physio',
   });
 
   const inputs = THRESHOLDS.map(([key, label]) => {
@@ -287,14 +254,32 @@ export async function coachAthletePage(athleteId: string): Promise<Node[]> {
     aapi.activities(),
     api.roster().catch(() => []),
   ]);
-  const who = roster.find((r) => r.athleteId === athleteId)?.email ?? 'Athlete';
+  const row = roster.find((r) => r.athleteId === athleteId);
+  const who = row?.name || row?.email || 'Athlete';
+  // How the athlete is named in a sentence, as the server's reasons name them.
+  const short = row?.name || row?.email.split('@')[0] || 'the athlete';
   const units = 'km';
-  const top = h('div', { class: 'top-grid' }, decisionCard(today), planList(today));
-  // A new stage changes today's decision at once (computed live); the form keeps its message.
-  const refreshDecision = async () => {
-    const t = await aapi.today();
-    top.replaceChildren(decisionCard(t), planList(t));
-  };
+  const top = h('div', { class: 'top-grid' });
+  // A new stage or a clearance changes today's decision at once (computed live).
+  const draw = (t: TodayDecision) =>
+    top.replaceChildren(
+      decisionCard(t, {
+        hold: {
+          today: t.date,
+          plan: progression.plan,
+          whose: `${short}’s`,
+          post: (input) => aapi.postClearance(input),
+          onSaved: async () => {
+            await refreshDecision();
+            // The form is gone: focus goes to what changed, today's decision.
+            document.getElementById('decision-action')?.focus();
+          },
+        },
+      }),
+      planList(t),
+    );
+  const refreshDecision = async () => draw(await aapi.today());
+  draw(today);
   return [
     h('p', {}, h('a', { href: '/coach' }, '← All athletes')),
     h('h1', { id: 'athlete-name' }, who),

@@ -1,5 +1,5 @@
-// The runner's morning page: today's decision, the week, the check-in one tap away, coach notes,
-// the trends on one time axis, and the recent activities.
+// The runner's morning page: where to start (until chosen), today's decision with the day's check-in
+// one tap away, the week, coach notes, the trends on one time axis, and the recent activities.
 import { api, athleteApi, type Note, type TodayDecision } from '../api.ts';
 import { errorText, h, sleep } from '../dom.ts';
 import { activityList } from '../views/activity-list.ts';
@@ -7,6 +7,7 @@ import { chartsPanel } from '../views/charts-panel.ts';
 import { checkInDialog } from '../views/checkin-dialog.ts';
 import { crossTrainingDialog } from '../views/cross-training-dialog.ts';
 import { decisionCard, planList } from '../views/decision-card.ts';
+import { startCard } from '../views/start-card.ts';
 import type { PageContext } from './page-context.ts';
 
 export function notesCard(notes: Note[], title = 'Notes from your coach'): HTMLElement | null {
@@ -39,16 +40,33 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
   if (!athlete) return [];
   const aapi = athleteApi();
   const units = athlete.units;
-  const [today, activities, notes] = await Promise.all([
+  const [today, activities, notes, progression] = await Promise.all([
     aapi.today(),
     aapi.activities(),
     api.notes().catch(() => [] as Note[]),
+    aapi.progression(),
   ]);
 
   const top = h('div', { class: 'top-grid' });
   const drawDecision = (t: TodayDecision) =>
     top.replaceChildren(
-      decisionCard(t, () => dialog.showModal()),
+      decisionCard(t, {
+        onCheckIn: () => void dialog.open(),
+        hold: {
+          today: t.date,
+          plan: progression.plan,
+          whose: 'your',
+          post: (input) => aapi.postClearance(input),
+          onSaved: async () => {
+            drawDecision(await aapi.today());
+            status.textContent = 'Clearance recorded: today’s decision and your week are updated.';
+            // The form is gone: focus goes to what changed, today's decision.
+            document.getElementById('decision-action')?.focus();
+            void refreshCharts();
+          },
+          settingsHref: '/settings',
+        },
+      }),
       planList(t),
     );
   let charts = chartsPanel(aapi, today.date, units);
@@ -64,14 +82,21 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
     charts.replaceWith(next);
     charts = next;
   };
-  const dialog = checkInDialog(today.date, async () => {
-    try {
-      drawDecision(await aapi.today());
-      status.textContent = 'Check-in saved: today’s decision is updated.';
-      void refreshCharts();
-    } catch (err) {
-      status.textContent = errorText(err);
-    }
+  const dialog = checkInDialog({
+    today: today.date,
+    units,
+    activities,
+    onSaved: async () => {
+      try {
+        drawDecision(await aapi.today());
+        status.textContent = 'Check-in saved: today’s decision is updated.';
+        void refreshCharts();
+      } catch (err) {
+        status.textContent = errorText(err);
+      }
+      // Back where the runner started: the check-in button, now "Checked in — edit".
+      document.getElementById('open-checkin')?.focus();
+    },
   });
   const crossDialog = crossTrainingDialog(today.date, async () => {
     status.textContent =
@@ -91,7 +116,13 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
   const status = h('p', { class: 'status', role: 'status', id: 'home-status' });
   drawDecision(today);
 
-  const nodes: Node[] = [status, top, h('div', { class: 'actions' }, logCross)];
+  const start = startCard(progression, aapi, ctx.rerender);
+  const nodes: Node[] = [
+    status,
+    ...(start ? [start] : []),
+    top,
+    h('div', { class: 'actions' }, logCross),
+  ];
   const pending = athlete.metricsPending;
   if (pending) {
     const banner = h(
@@ -137,6 +168,6 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
   if (n) nodes.push(n);
   nodes.push(charts);
   nodes.push(activityList(activities, units, (id) => `/activities/${id}`));
-  nodes.push(dialog, crossDialog);
+  nodes.push(dialog.dialog, crossDialog);
   return nodes;
 }

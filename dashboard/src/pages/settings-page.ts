@@ -1,8 +1,9 @@
-// Settings: the athlete's profile (time zone, units, sex, heart rates, threshold pace), the coaches
-// with access, export, and account deletion.
-import { api, type AthleteProfile, type Grant } from '../api.ts';
+// Settings: the athlete's profile (time zone, units, sex, heart rates, threshold pace, surgery
+// date), their stage, the coaches with access, export, and account deletion.
+import { api, athleteApi, type AthleteProfile, type Grant } from '../api.ts';
 import { errorText, field, h } from '../dom.ts';
 import { navigate } from '../router.ts';
+import { stageForm } from '../views/stage-form.ts';
 import type { PageContext } from './page-context.ts';
 
 /** '4:45' → 285 s; '' → null; anything else → undefined (invalid). */
@@ -70,6 +71,8 @@ function profileCard(a: AthleteProfile, ctx: PageContext): HTMLElement {
     value: paceText(a.thresholdPaceSPerKm),
     pattern: '\\d{1,2}:[0-5]\\d',
   });
+  let storedSurgery = a.surgeryDate ?? '';
+  const surgery = h('input', { type: 'date', name: 'surgeryDate', value: storedSurgery });
   const status = h('p', { role: 'status', class: 'status' });
   const error = h('p', { class: 'error', role: 'alert' });
   const form = h(
@@ -85,6 +88,11 @@ function profileCard(a: AthleteProfile, ctx: PageContext): HTMLElement {
       'Threshold pace (min:sec per km)',
       pace,
       'The pace you could hold for about an hour; used for rTSS.',
+    ),
+    field(
+      'Date of hip surgery',
+      surgery,
+      'Leave empty if you had none. Until about week 10 after surgery the plan holds no running.',
     ),
     h(
       'div',
@@ -113,7 +121,10 @@ function profileCard(a: AthleteProfile, ctx: PageContext): HTMLElement {
         hrMaxBpm: num(hrMax),
         hrRestBpm: num(hrRest),
         thresholdPaceSPerKm: p,
+        // Sent only when changed, so that saving the other fields never touches it.
+        ...(surgery.value !== storedSurgery ? { surgeryDate: surgery.value || null } : {}),
       });
+      storedSurgery = surgery.value;
       status.textContent = 'Saved. Your numbers are being recomputed.';
       const me = await api.me();
       ctx.me = me;
@@ -122,6 +133,39 @@ function profileCard(a: AthleteProfile, ctx: PageContext): HTMLElement {
     }
   });
   return h('section', { class: 'card', id: 'profile' }, h('h2', {}, 'Your profile'), form);
+}
+
+/** A runner without a coach sets their own stage here (a coach sets it on the athlete's page). */
+function stageCard(): HTMLElement {
+  const body = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
+  const aapi = athleteApi();
+  const draw = async () => {
+    try {
+      const [p, today] = await Promise.all([aapi.progression(), aapi.today()]);
+      body.replaceChildren(
+        h(
+          'p',
+          {},
+          `You are at stage ${today.stage}: ${today.stageName}. Moving up happens by itself after two good sessions; set it here when your physiotherapist or your own judgement says otherwise.`,
+        ),
+        stageForm(aapi, p.plan, today.stage, () => undefined, {
+          submitLabel: 'Set my stage',
+          notePlaceholder: 'e.g. physio says I can run 20 min',
+        }),
+        h(
+          'p',
+          { class: 'small' },
+          h('a', { href: '/start' }, 'Answer the starting questions again'),
+        ),
+      );
+    } catch (err) {
+      body.replaceChildren(
+        h('p', { class: 'error' }, `Your stage cannot be shown: ${errorText(err)}`),
+      );
+    }
+  };
+  void draw();
+  return h('section', { class: 'card', id: 'stage' }, h('h2', {}, 'Your stage'), body);
 }
 
 function grantsCard(): HTMLElement {
@@ -261,7 +305,7 @@ export function settingsPage(ctx: PageContext): Node[] {
   return [
     h('h1', {}, 'Settings'),
     ...(a
-      ? [profileCard(a, ctx), grantsCard(), accountCard()]
+      ? [profileCard(a, ctx), stageCard(), grantsCard(), accountCard()]
       : [h('section', { class: 'card' }, h('p', {}, 'Coach accounts have no athlete profile.'))]),
   ];
 }

@@ -79,12 +79,13 @@ function drawCharts(
     ),
     chartCard(
       'pain-chart',
-      'Hip pain during, after and next morning',
+      'Hip pain: during and after runs, and on waking',
       has(
         (d) =>
           d.pain?.painDuring != null ||
           d.pain?.painAfter != null ||
-          d.pain?.painNextMorning != null,
+          d.pain?.painNextMorning != null ||
+          d.pain?.painMorning != null,
       )
         ? painChart(days, win, size)
         : empty('No pain scores in this window: log them in the daily check-in.'),

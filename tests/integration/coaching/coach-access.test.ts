@@ -30,6 +30,9 @@ const ATHLETE_ROUTES: Array<[method: string, path: string, body?: unknown]> = [
   ['GET', 'activities'],
   ['GET', 'activities/00000000-0000-4000-8000-000000000000'],
   ['GET', 'checkins'],
+  ['GET', `checkins/${utcDay(0)}`],
+  ['GET', 'clearances'],
+  ['POST', 'clearances', { date: utcDay(0) }],
   ['GET', 'cross-training'],
   ['GET', 'progression'],
   ['PUT', 'progression', { thresholds: { spikeCaution: 0.2 } }],
@@ -37,6 +40,8 @@ const ATHLETE_ROUTES: Array<[method: string, path: string, body?: unknown]> = [
   ['GET', 'notes'],
   ['POST', 'notes', { body: 'hello' }],
   ['POST', 'checkins', { date: utcDay(0), painAtRest: 1 }],
+  ['PUT', `checkins/${utcDay(0)}`, { painMorning: 1 }],
+  ['POST', 'onboarding', { situation: 'running_well', typicalRunMin: 30 }],
   ['POST', 'cross-training', { date: utcDay(0), kind: 'ride', minutes: 30 }],
   ['POST', 'uploads'],
 ];
@@ -244,7 +249,9 @@ describe('coach access', () => {
 
   it('refuses the athlete-only writes to a coach with 403', async () => {
     for (const [method, path, body] of ATHLETE_ROUTES.filter(
-      ([m, p]) => m === 'POST' && ['checkins', 'cross-training', 'uploads'].includes(p),
+      ([m, p]) =>
+        (m === 'POST' && ['checkins', 'cross-training', 'uploads', 'onboarding'].includes(p)) ||
+        (m === 'PUT' && p.startsWith('checkins/')),
     )) {
       const res = await coach.request(method, `/api/athletes/${calmId}/${path}`, body);
       expect(res.status, `${method} ${path}`).toBe(403);

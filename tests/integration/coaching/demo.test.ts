@@ -1,6 +1,7 @@
 // `hipcheck demo` against a test database: it creates the demo runner, coach and athletes (running
-// it twice leaves one copy), and the runner's story shows in the engine's output: the week-7 spike,
-// the week-9 drop, and a coach roster with the night-pain athlete first.
+// it twice leaves one copy), and the runner's story shows in the engine's output: onboarding done,
+// the week-7 spike, the week-9 drop, the break of weeks 10–11 with its step back, a clearance after
+// a red flag, and a coach roster with the night-pain athlete first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPipeline, type Pipeline } from '../../support/pipeline.ts';
 import { runCli } from '../../support/run-node.ts';
@@ -30,7 +31,7 @@ describe('hipcheck demo', () => {
     const { rows } = await p.db.pool.query<{ email: string; n: string }>(
       `SELECT email, count(*) AS n FROM users WHERE email LIKE '%@hipcheck.local' GROUP BY email`,
     );
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(7);
     expect(rows.every((r) => r.n === '1')).toBe(true);
   });
 
@@ -60,6 +61,20 @@ describe('hipcheck demo', () => {
     expect(drops).toHaveLength(1);
     expect(drops[0]?.date).toBe(utcDay(-83 + 8 * 7 + 3));
     expect(drops[0]?.toStage).toBe((drops[0]?.fromStage ?? 0) - 1);
+    // The last run of week 10 is its Wednesday (day 65); 7 days without a run later, on day 73,
+    // the stage steps back one, with the break named.
+    const breaks = progression.body.history.filter((h) => h.kind === 'break');
+    expect(breaks).toEqual([
+      expect.objectContaining({ date: utcDay(-83 + 73), toStage: (breaks[0]?.fromStage ?? 0) - 1 }),
+    ]);
+    expect(JSON.stringify(breaks[0])).toContain('7 days without a run: one stage back');
+    // Onboarding was done on the first day: the stage is the runner's own choice.
+    const chosen = await runner.get<{
+      stageChosen: boolean;
+      manualStages: Array<{ note: string }>;
+    }>('/api/progression');
+    expect(chosen.body.stageChosen).toBe(true);
+    expect(chosen.body.manualStages[0]?.note).toMatch(/^onboarding/);
     const cross = await runner.get<unknown[]>('/api/cross-training');
     expect(cross.body).toHaveLength(3);
     const today = await runner.get<{ date: string; recommendation: { action: string } }>(
@@ -70,7 +85,7 @@ describe('hipcheck demo', () => {
     expect((await runner.get<unknown[]>('/api/notes')).body).toHaveLength(1);
   });
 
-  it('gives the demo coach a roster of five, the night-pain athlete first', async () => {
+  it('gives the demo coach a roster of six, the night-pain athlete first', async () => {
     const coach = p.client();
     const login = await coach.post('/api/auth/login', {
       email: 'demo-coach@hipcheck.local',
@@ -81,12 +96,22 @@ describe('hipcheck demo', () => {
       await coach.get<Array<{ email: string; worstSeverity: string | null }>>(
         '/api/coach/athletes',
       );
-    expect(roster.body).toHaveLength(5);
+    expect(roster.body).toHaveLength(6);
     expect(roster.body[0]).toEqual(
       expect.objectContaining({
         email: 'demo-athlete-nightpain@hipcheck.local',
         worstSeverity: 'red_flag',
       }),
     );
+    // The hip that gave way 12 days ago was cleared by a clinician 8 days ago: running again.
+    const cleared = roster.body.find((r) => r.email === 'demo-athlete-cleared@hipcheck.local') as {
+      athleteId?: string;
+      action?: string;
+    };
+    expect(cleared.action).not.toBe('see_clinician');
+    const list = await coach.get<Array<{ date: string; by: string }>>(
+      `/api/athletes/${cleared.athleteId}/clearances`,
+    );
+    expect(list.body).toEqual([expect.objectContaining({ date: utcDay(-8), by: 'coach' })]);
   });
 });

@@ -1,16 +1,13 @@
+// science.md §3 "Hip symptoms: the pain-monitoring model": the zones, which day a score belongs to,
+// and "Today's pain decides today" (the score read, not yet the decision: recommend-today.test.ts).
 import { describe, expect, it } from 'vitest';
-import {
-  computeBaseline,
-  computePainTrend,
-  dailyPainScoreOf,
-  medianOf,
-  painZoneOf,
-} from '../../../shared/engine/pain-model.ts';
+import { morningScoreOf, todayPainOf } from '../../../shared/engine/morning-pain.ts';
+import { medianOf, painZoneOf } from '../../../shared/engine/pain-model.ts';
 import { DEFAULT_THRESHOLDS } from '../../../shared/engine/thresholds.ts';
 
 const t = DEFAULT_THRESHOLDS;
 
-describe('painZoneOf()', () => {
+describe('painZoneOf() — §3: "0–2 green, 3–5 amber, ≥6 red"', () => {
   it.each([
     [0, 'green'],
     [2, 'green'],
@@ -23,102 +20,49 @@ describe('painZoneOf()', () => {
   });
 });
 
-describe('computeBaseline()', () => {
-  it('is the median of rest-day mornings when there are at least 3', () => {
-    // rest-day mornings 1, 2, 1, 3 → sorted 1, 1, 2, 3 → (1 + 2)/2 = 1.5; the post-run 6 is left out
-    const b = computeBaseline(
-      [
-        { value: 1, restDay: true },
-        { value: 2, restDay: true },
-        { value: 6, restDay: false },
-        { value: 1, restDay: true },
-        { value: 3, restDay: true },
-      ],
-      t,
-    );
-    expect(b).toEqual({ value: 1.5, basis: 'rest_day_mornings', scores: 4 });
+describe('morningScoreOf() — §3 "Which day a score belongs to"', () => {
+  it('reads "pain this morning" logged on D as the morning of D', () => {
+    expect(morningScoreOf({ painMorning: 6 }, undefined)).toBe(6);
   });
 
-  it('falls back on all mornings, then on 0', () => {
-    // only 2 rest-day mornings: median of 1, 2, 4 = 2
-    expect(
-      computeBaseline(
-        [
-          { value: 1, restDay: true },
-          { value: 4, restDay: false },
-          { value: 2, restDay: true },
-        ],
-        t,
-      ),
-    ).toEqual({
-      value: 2,
-      basis: 'all_mornings',
-      scores: 3,
+  it('reads "the morning after" the run of D−1 as the same morning, taking the higher score', () => {
+    expect(morningScoreOf(undefined, { painNextMorning: 4 })).toBe(4);
+    expect(morningScoreOf({ painMorning: 2 }, { painNextMorning: 5 })).toBe(5);
+  });
+
+  it('falls back on pain at rest only when the morning has no score of its own', () => {
+    expect(morningScoreOf({ painAtRest: 3 }, undefined)).toBe(3);
+    expect(morningScoreOf({ painAtRest: 3, painMorning: 1 }, undefined)).toBe(1);
+    expect(morningScoreOf(undefined, undefined)).toBeUndefined();
+  });
+});
+
+describe('todayPainOf() — §3 "Pain at rest or this morning … decides today"', () => {
+  it('is the higher of this morning and pain at rest, naming which', () => {
+    expect(todayPainOf({ painMorning: 6, painAtRest: 2 }, undefined)).toEqual({
+      value: 6,
+      source: 'morning',
     });
-    expect(computeBaseline([], t)).toEqual({ value: 0, basis: 'assumed_zero', scores: 0 });
+    expect(todayPainOf({ painMorning: 1, painAtRest: 4 }, undefined)).toEqual({
+      value: 4,
+      source: 'rest',
+    });
+  });
+
+  it('never ignores a score logged without a run', () => {
+    // a morning score with no run before it still counts as today's pain
+    expect(todayPainOf({ painMorning: 7 }, undefined)?.value).toBe(7);
+  });
+
+  it('is undefined without any score', () => {
+    expect(todayPainOf({ stiffness: 3 }, undefined)).toBeUndefined();
+  });
+});
+
+describe('medianOf()', () => {
+  it('is the middle value, or the mean of the two middle ones', () => {
     expect(medianOf([5])).toBe(5);
-  });
-});
-
-describe('computePainTrend()', () => {
-  it('is a caution when the 7-day mean rises, even with every score green', () => {
-    // previous 7 days: 1, 1, 1 (others unscored) → mean 1; this week: 2, 2, 1 → 5/3 = 1.6667; change +0.6667
-    const scores = [
-      1,
-      undefined,
-      1,
-      undefined,
-      1,
-      undefined,
-      undefined,
-      2,
-      undefined,
-      2,
-      undefined,
-      1,
-      undefined,
-      undefined,
-    ];
-    const r = computePainTrend(scores, 13, 14, t);
-    expect(r.mean7).toBeCloseTo(1.6667, 4);
-    expect(r.meanPrevious7).toBe(1);
-    expect(r.change).toBeCloseTo(0.6667, 4);
-    expect(r.rising).toBe(true);
-  });
-
-  it('is rising on any rise of the mean and not when the mean holds or falls', () => {
-    // previous 2,2,2,0,0,0,0 → 6/7 = 0.857; this week all 1 → 1.0: +0.143, rising
-    expect(computePainTrend([2, 2, 2, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1], 13, 14, t).rising).toBe(
-      true,
-    );
-    // previous all 1 → 1.0; this week 1,1,0,0,0,0,0 → 2/7 = 0.286: falling
-    expect(computePainTrend([1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0], 13, 14, t).rising).toBe(
-      false,
-    );
-    // equal means: not rising
-    expect(computePainTrend([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], 13, 14, t).rising).toBe(
-      false,
-    );
-  });
-
-  it('needs 3 scored days in each week', () => {
-    const r = computePainTrend(
-      [1, 1, undefined, undefined, undefined, undefined, undefined, 3, 3, 3, 3, 3, 3, 3],
-      13,
-      14,
-      t,
-    );
-    expect(r.change).toBeNull();
-    expect(r.rising).toBe(false);
-  });
-});
-
-describe('dailyPainScoreOf()', () => {
-  it('takes the highest of rest pain, the session and the morning after yesterday', () => {
-    expect(
-      dailyPainScoreOf({ painAtRest: 1 }, { painDuring: 2, painAfter: 4 }, { painNextMorning: 3 }),
-    ).toBe(4);
-    expect(dailyPainScoreOf(undefined, undefined, { painNextMorning: 3 })).toBe(3);
-    expect(dailyPainScoreOf(undefined, undefined, undefined)).toBeUndefined();
+    expect(medianOf([3, 1, 2])).toBe(2);
+    expect(medianOf([1, 2, 3, 4])).toBe(2.5); // (2 + 3) / 2
   });
 });

@@ -1,4 +1,10 @@
+// science.md §4 "Return-to-run progression": the stage table, "Advance only after the current stage
+// has been completed at least twice with pain green during and after, back to baseline next
+// morning", "Amber during or after a run: … the next run repeats the stage", "Red, or not back to
+// baseline next morning: drop one stage and wait at least 3 days before running again", "A run
+// beyond the stage" (never counts as completing it), and a stage set by a coach.
 import { describe, expect, it } from 'vitest';
+import { baselineOf } from '../../../shared/engine/morning-baseline.ts';
 import {
   DEFAULT_PLAN,
   evaluateSession,
@@ -12,6 +18,18 @@ import { BadInputError } from '../../../shared/errors.ts';
 
 const t = DEFAULT_THRESHOLDS;
 const stage = (n: number) => DEFAULT_PLAN[n] as StageDefinition;
+/** A stage-0 session: a 30-min walk, no run. */
+const walkFacts = (): SessionFacts =>
+  facts({
+    stage: stage(0),
+    runCount: 0,
+    longestRunMovingS: 0,
+    longestWalkMin: 30,
+    spikeBand: null,
+    beyondBand: null,
+  });
+/** A baseline of `v` from three rest-day mornings of `v`. */
+const usual = (v: number) => baselineOf([v, v, v], [], t);
 
 function facts(over: Partial<SessionFacts> = {}): SessionFacts {
   // A stage-2 session: 8 × (2 + 2) = 32 min prescribed; 32 min done.
@@ -22,12 +40,13 @@ function facts(over: Partial<SessionFacts> = {}): SessionFacts {
     longestRunMovingS: 32 * 60,
     longestWalkMin: 0,
     spikeBand: 'ok',
+    beyondBand: 'ok',
     painDuring: 1,
     painAfter: 2,
     nextMorningPain: 1,
     nextMorningStiffness: 1,
-    baselinePain: 1,
-    baselineStiffness: 1,
+    baselinePain: usual(1),
+    baselineStiffness: usual(1),
     limp: false,
     ...over,
   };
@@ -67,7 +86,12 @@ describe('evaluateSession()', () => {
     ['red', { painDuring: 7, nextMorningPain: 0 }],
     ['not_back_to_baseline', { nextMorningPain: 3 }], // 3 > baseline 1
     ['not_back_to_baseline', { nextMorningStiffness: 4 }], // stiffness 4 > baseline 1
-    ['completed', { nextMorningPain: 2, baselinePain: 2 }], // back to the own baseline of 2
+    ['completed', { nextMorningPain: 2, baselinePain: usual(2) }], // back to the own baseline of 2
+    ['completed', { nextMorningPain: 2, baselinePain: baselineOf([], [], t) }], // no baseline yet: green counts
+    ['not_back_to_baseline', { nextMorningPain: 3, baselinePain: baselineOf([], [], t) }],
+    ['completed', { beyondBand: 'caution' }], // 10–30 % beyond: flagged, still counts
+    ['not_as_prescribed', { beyondBand: 'high' }], // more than 30 % beyond the prescription
+    ['not_as_prescribed', { beyondBand: 'very_high' }],
     ['amber', { painDuring: 3 }],
     ['amber', { painAfter: 5 }],
     ['unrated', { painDuring: undefined, painAfter: undefined }],
@@ -86,13 +110,7 @@ describe('evaluateSession()', () => {
   });
 
   it('counts a stage-0 walk of 27+ min without a limp, and not a run', () => {
-    const walk = facts({
-      stage: stage(0),
-      runCount: 0,
-      longestRunMovingS: 0,
-      longestWalkMin: 30,
-      spikeBand: null,
-    });
+    const walk = walkFacts();
     expect(evaluateSession(walk, t).outcome).toBe('completed');
     expect(evaluateSession({ ...walk, limp: true }, t).outcome).toBe('not_as_prescribed');
     expect(evaluateSession({ ...walk, runCount: 1, longestRunMovingS: 600 }, t).outcome).toBe(
@@ -122,7 +140,12 @@ describe('stepProgression()', () => {
     stageSince: '2026-03-01',
     noRunBefore: null,
   };
-  const ctx = { readinessPassed: true, painTrendRising: false };
+  const ctx = {
+    readinessPassed: true,
+    painTrendRising: false,
+    redFlagHold: false,
+    surgeryHold: false,
+  };
   const completed = evaluateSession(facts(), t);
 
   it('advances after the second completed session, recording the reasons', () => {
@@ -215,16 +238,7 @@ describe('stepProgression()', () => {
   });
 
   it('holds stage 0 until the stage-1 entry questions are answered', () => {
-    const walk = evaluateSession(
-      facts({
-        stage: stage(0),
-        runCount: 0,
-        longestRunMovingS: 0,
-        longestWalkMin: 30,
-        spikeBand: null,
-      }),
-      t,
-    );
+    const walk = evaluateSession(walkFacts(), t);
     const r = stepProgression(
       { ...s2, stage: 0, completions: 1 },
       '2026-03-05',
@@ -288,5 +302,36 @@ describe('stepProgression()', () => {
       ['manual', 'coach', 4],
     ]);
     expect(r.changes[1]?.reasons[0]?.message).toMatch(/coach: seen in clinic/);
+  });
+
+  it('changes nothing on a session evaluated while a red flag stands, whatever its outcome', () => {
+    for (const ev of [completed, evaluateSession(facts({ painAfter: 7 }), t)]) {
+      const r = stepProgression(
+        { ...s2, completions: 1 },
+        '2026-03-05',
+        ev,
+        undefined,
+        { ...ctx, redFlagHold: true },
+        DEFAULT_PLAN,
+        t,
+      );
+      expect(r.state).toEqual({ ...s2, completions: 1 });
+      expect(r.changes).toEqual([]);
+    }
+  });
+
+  it('keeps stage 0 after surgery until the hold ends, however many walks are completed', () => {
+    const walk = evaluateSession(walkFacts(), t);
+    const r = stepProgression(
+      { ...s2, stage: 0, completions: 5 },
+      '2026-03-05',
+      walk,
+      undefined,
+      { ...ctx, surgeryHold: true },
+      DEFAULT_PLAN,
+      t,
+    );
+    expect(r.state.stage).toBe(0);
+    expect(r.changes).toEqual([]);
   });
 });

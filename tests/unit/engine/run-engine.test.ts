@@ -1,3 +1,7 @@
+// runEngine() as a whole: §1 "Day boundaries are the athlete's local calendar days"; §2 "No ratio
+// before 28 days of history or when chronic = 0", ACWR "Never the sole reason for a red flag"; §5
+// rule 1 (red flags only from symptoms, answered with see_clinician); §4 spacing in the plan; and
+// the engine's own contracts (order of inputs, incremental recompute, bad input).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -261,7 +265,8 @@ describe('runEngine()', () => {
     expect(out.today).toMatchObject({
       date: '2026-03-01',
       stage: 0,
-      recommendation: { action: 'run' },
+      recommendation: { action: 'walk' },
+      hold: null,
     });
     expect(out.stageChanges).toEqual([
       expect.objectContaining({ kind: 'start', date: '2026-03-01', toStage: 0 }),

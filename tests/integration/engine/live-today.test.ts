@@ -1,0 +1,50 @@
+// GET /api/today is computed live: a red flag posted a moment ago holds today even while the rows
+// the worker stored are stale (science.md §5 rule 1: "Until then every day is 'see a clinician'").
+// The workers are off here, and the recompute is run by hand, so the stored rows are stale on
+// purpose when the red flag arrives.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRecomputeProcessor } from '#workers/recompute.processor';
+import { utcDay } from '../../support/daily-loop.ts';
+import { startPipeline, type Pipeline } from '../../support/pipeline.ts';
+
+describe('today, live', () => {
+  let p: Pipeline;
+
+  beforeAll(async () => {
+    p = await startPipeline({ workers: false });
+  });
+  afterAll(async () => {
+    await p.close();
+  });
+
+  it('holds today for a red flag of yesterday before the stored rows are recomputed', async () => {
+    const c = p.client();
+    await c.signup('live-today@example.com');
+    const athleteId = (await c.get<{ athlete: { id: string } }>('/api/me')).body.athlete.id;
+    await c.post('/api/progression/stage', { stage: 5, date: utcDay(-4) });
+    for (const d of [-4, -3, -2, -1, 0])
+      await c.post('/api/checkins', { date: utcDay(d), painMorning: 1 });
+    // The worker's rows, up to today, without any red flag.
+    await createRecomputeProcessor({ pool: p.db.pool, now: () => new Date() })(
+      { athleteId },
+      { attempt: 1 },
+    );
+    const { rows } = await p.db.pool.query<{ n: string }>(
+      'SELECT count(*) AS n FROM daily_metrics WHERE athlete_id = $1',
+      [athleteId],
+    );
+    expect(Number(rows[0]?.n)).toBe(5);
+    expect(
+      (await c.get<{ recommendation: { action: string } }>('/api/today')).body.recommendation
+        .action,
+    ).toBe('run');
+    // Yesterday's check-in now says the hip gave way; nothing recomputes the stored rows.
+    await c.post('/api/checkins', { date: utcDay(-1), givingWay: true });
+    const today = await c.get<{
+      recommendation: { action: string };
+      hold: { since: string } | null;
+    }>('/api/today');
+    expect(today.body.recommendation.action).toBe('see_clinician');
+    expect(today.body.hold?.since).toBe(utcDay(-1));
+  });
+});
