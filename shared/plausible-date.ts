@@ -12,7 +12,8 @@ export function implausibleDateReason(date: LocalDate, today: LocalDate): string
   if (date < EARLIEST_PLAUSIBLE_DATE)
     return `${date} is before ${EARLIEST_PLAUSIBLE_DATE}, the earliest date Hipcheck accepts`;
   const tomorrow = addDays(today, 1);
-  if (date > tomorrow) return `${date} is after tomorrow (${tomorrow}) in your time zone`;
+  if (date > tomorrow)
+    return `${date} is in the future: after tomorrow (${tomorrow}) in your time zone`;
   return undefined;
 }
 
@@ -39,7 +40,7 @@ export function checkPlausibleInstant(
   if (year > 9999)
     throw new BadInputError(
       'implausible_date',
-      `${field}: year ${year} is after tomorrow (${addDays(today, 1)}) in your time zone`,
+      `${field}: year ${year} is in the future: after tomorrow (${addDays(today, 1)}) in your time zone`,
     );
   checkPlausibleDate(field, localDateOf(instant, timeZone), today);
 }

@@ -22,8 +22,14 @@ describe('checkPlausibleDate()', () => {
     ['2026-12-01', undefined],
     ['1989-12-31', 'date: 1989-12-31 is before 1990-01-01, the earliest date Hipcheck accepts'],
     ['1000-01-01', 'date: 1000-01-01 is before 1990-01-01, the earliest date Hipcheck accepts'],
-    ['2026-12-02', 'date: 2026-12-02 is after tomorrow (2026-12-01) in your time zone'],
-    ['9999-12-31', 'date: 9999-12-31 is after tomorrow (2026-12-01) in your time zone'],
+    [
+      '2026-12-02',
+      'date: 2026-12-02 is in the future: after tomorrow (2026-12-01) in your time zone',
+    ],
+    [
+      '9999-12-31',
+      'date: 9999-12-31 is in the future: after tomorrow (2026-12-01) in your time zone',
+    ],
   ])('%s → %s', (date, message) => {
     expect(problem(() => checkPlausibleDate('date', date, today))).toBe(message);
   });
@@ -50,7 +56,7 @@ describe('checkPlausibleInstant()', () => {
       problem(() =>
         checkPlausibleInstant('startAt', new Date('2026-12-02T08:00:00Z'), now, 'America/Denver'),
       ),
-    ).toBe('startAt: 2026-12-02 is after tomorrow (2026-12-01) in your time zone');
+    ).toBe('startAt: 2026-12-02 is in the future: after tomorrow (2026-12-01) in your time zone');
   });
 
   it('refuses an invalid time and one before 1990', () => {
@@ -62,6 +68,6 @@ describe('checkPlausibleInstant()', () => {
     ).toMatch(/^startAt: 0099-06-01 is before 1990-01-01/);
     expect(
       problem(() => checkPlausibleInstant('startAt', new Date(Date.UTC(12000, 0, 1)), now, 'UTC')),
-    ).toBe('startAt: year 12000 is after tomorrow (2026-12-02) in your time zone');
+    ).toBe('startAt: year 12000 is in the future: after tomorrow (2026-12-02) in your time zone');
   });
 });
