@@ -1,5 +1,6 @@
 // `hipcheck <command>`: the one entry point of every process.
-import { ConfigError, loadConfig, type Config } from '#services/config';
+import { ConfigError, loadConfig } from '#services/config';
+import { createLogger, logFunctionOf } from '#services/observability/logger';
 import { startHipcheck, type Mode } from './runtime.ts';
 
 const USAGE = `usage: hipcheck <command>
@@ -11,26 +12,28 @@ const USAGE = `usage: hipcheck <command>
   import --email E FILE…  import activity files or Strava export ZIPs for the runner with email E
   strava subscribe        register Strava's webhook subscription (the API must be running)
   demo                    (re)create the demo runner, coach and athletes, with 12 weeks of data
+  user reset-link --email E   print a password-reset link for the account E (30 minutes, once)
 `;
-
-function logger(config: Config): (m: string) => void {
-  return config.logLevel === 'silent' ? () => undefined : (m) => console.log(`[hipcheck] ${m}`);
-}
 
 async function serve(mode: Mode): Promise<number> {
   const config = loadConfig(process.env);
-  const log = logger(config);
-  const running = await startHipcheck(config, mode, log);
+  // JSON for log pipelines; readable lines when a person runs it at a terminal.
+  const logger = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY === true });
+  const log = logFunctionOf(logger);
+  const onFatal = (message: string) => {
+    logger.fatal(message);
+    process.stderr.write(`hipcheck: ${message}\n`);
+    process.exit(1);
+  };
+  const running = await startHipcheck(config, mode, { log, logger, onFatal });
   if (running.url) log(`Hipcheck is running at ${running.url}`);
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => {
-      log(`${signal}: shutting down`);
-      resolve();
-    };
-    process.once('SIGINT', () => shutdown('SIGINT'));
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
   });
+  log(`${signal}: finishing the requests and jobs in flight, then stopping`);
   await running.stop();
+  log('stopped');
   return 0;
 }
 
@@ -59,6 +62,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'strava': {
         const { stravaCommand } = await import('./cli/strava.ts');
         return await stravaCommand(
+          args,
+          { stdout: process.stdout, stderr: process.stderr },
+          loadConfig(process.env),
+        );
+      }
+      case 'user': {
+        const { userCommand } = await import('./cli/user.ts');
+        return await userCommand(
           args,
           { stdout: process.stdout, stderr: process.stderr },
           loadConfig(process.env),

@@ -16,29 +16,40 @@ const urlString = (protocols: string[]) =>
     { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
   );
 
-const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_URL: urlString(['postgres:', 'postgresql:']).optional(),
-  REDIS_URL: urlString(['redis:', 'rediss:']).optional(),
-  DATA_DIR: z.string().min(1).default('./data'),
-  PUBLIC_URL: urlString(['http:', 'https:']).optional(),
-  STRAVA_CLIENT_ID: z.string().min(1).optional(),
-  STRAVA_CLIENT_SECRET: z.string().min(1).optional(),
-  STRAVA_API_URL: urlString(['http:', 'https:']).default('https://www.strava.com/api/v3'),
-  STRAVA_OAUTH_URL: urlString(['http:', 'https:']).default('https://www.strava.com/oauth'),
-  STRAVA_WEBHOOK_VERIFY_TOKEN: z.string().min(1).optional(),
-  TOKEN_ENCRYPTION_KEY: z
-    .string()
-    .regex(HEX_KEY, 'must be 32 bytes written as 64 hex characters')
-    .optional(),
-  UPLOAD_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(50 * 1024 * 1024),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-});
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: urlString(['postgres:', 'postgresql:']).optional(),
+    REDIS_URL: urlString(['redis:', 'rediss:']).optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    PUBLIC_URL: urlString(['http:', 'https:']).optional(),
+    STRAVA_CLIENT_ID: z.string().min(1).optional(),
+    STRAVA_CLIENT_SECRET: z.string().min(1).optional(),
+    STRAVA_API_URL: urlString(['http:', 'https:']).default('https://www.strava.com/api/v3'),
+    STRAVA_OAUTH_URL: urlString(['http:', 'https:']).default('https://www.strava.com/oauth'),
+    STRAVA_WEBHOOK_VERIFY_TOKEN: z.string().min(1).optional(),
+    TOKEN_ENCRYPTION_KEY: z
+      .string()
+      .regex(HEX_KEY, 'must be 32 bytes written as 64 hex characters')
+      .optional(),
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(50 * 1024 * 1024),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    SMTP_URL: urlString(['smtp:', 'smtps:']).optional(),
+    MAIL_FROM: z.string().min(3).optional(),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    TRUST_PROXY: z.string().min(1).default('loopback'),
+    SHUTDOWN_GRACE_S: z.coerce.number().positive().max(3600).default(25),
+  })
+  .refine((e) => e.METRICS_PORT === undefined || e.METRICS_TOKEN !== undefined, {
+    path: ['METRICS_PORT'],
+    message: 'needs METRICS_TOKEN too: metrics are served only to holders of the token',
+  });
 
 export interface Config {
   port: number;
@@ -59,6 +70,21 @@ export interface Config {
   tokenEncryptionKey: string | undefined;
   uploadMaxBytes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  mail: {
+    /** Absent: mail is off (password-reset links only through `hipcheck user reset-link`). */
+    smtpUrl: string | undefined;
+    from: string;
+  };
+  metrics: {
+    /** Absent: no metrics are served. */
+    token: string | undefined;
+    /** Absent: served on the API's port at /metrics (worker processes need a port of their own). */
+    port: number | undefined;
+  };
+  /** Which proxies' X-Forwarded-For the API believes (express 'trust proxy': addresses or hops). */
+  trustProxy: string | number;
+  /** How long a shutdown waits for requests and jobs in flight before it cuts them. */
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -100,5 +126,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from:
+        e.MAIL_FROM ??
+        `Hipcheck <no-reply@${new URL(e.PUBLIC_URL ?? 'http://localhost').hostname}>`,
+    },
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },
+    trustProxy: /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_S * 1000,
   };
 }

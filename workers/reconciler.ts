@@ -1,11 +1,14 @@
 // The reconciler: everything the outbox holds that is not finished is enqueued again, at start-up
 // and every minute. Job ids deduplicate, so a job still in Redis is not added twice; one that
 // Redis lost (a flush, a restart without persistence) comes back. The same schedule purges expired
-// sessions (a session is refused once expired; this deletes its row) and asks for each new day.
+// sessions (a session is refused once expired; this deletes its row), expired sign-in counters and
+// reset links, and asks for each new day.
 import type { Pool } from '#services/db/database';
 import { listUnfinishedUploadIds } from '#services/db/uploads.repository';
 import { listPendingRecomputes } from '#services/db/recompute.repository';
 import { deleteExpiredSessions } from '#services/db/sessions.repository';
+import { deleteExpiredAttemptCounters } from '#services/db/attempt-counters.repository';
+import { deletePasswordResetsPast } from '#services/db/password-resets.repository';
 import { completeStravaBackfill } from '#services/strava/backfill-recompute';
 import {
   listFinishedStravaBackfills,
@@ -61,8 +64,10 @@ export async function reconcileStrava(deps: { pool: Pool; queue: JobQueue }): Pr
 export function startReconciler(
   deps: { pool: Pool; queue: JobQueue; log: (message: string) => void },
   intervalMs = 60_000,
-): { stop(): void; ready: Promise<void> } {
+): { stop(): Promise<void>; ready: Promise<void> } {
+  let stopped = false;
   const run = async () => {
+    if (stopped) return;
     try {
       const n = await reconcile(deps);
       if (n.uploads + n.recomputes > 0) {
@@ -75,12 +80,24 @@ export function startReconciler(
       await requestNewDays({ ...deps, now: () => new Date() });
       const purged = await deleteExpiredSessions(deps.pool);
       if (purged > 0) deps.log(`reconciler: deleted ${purged} expired session(s)`);
+      await deleteExpiredAttemptCounters(deps.pool);
+      await deletePasswordResetsPast(deps.pool);
     } catch (err) {
       deps.log(`reconciler: ${(err as Error).message}`);
     }
   };
-  const ready = run();
-  const timer = setInterval(() => void run(), intervalMs);
+  let current = run();
+  const timer = setInterval(() => {
+    current = run();
+  }, intervalMs);
   timer.unref();
-  return { stop: () => clearInterval(timer), ready };
+  return {
+    ready: current,
+    // Waits for a run in progress, so that nothing is enqueued on a queue being closed.
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await current;
+    },
+  };
 }

@@ -154,6 +154,10 @@ export const api = {
   login: (email: string, password: string) =>
     request<{ id: string }>('POST', '/api/auth/login', { email, password }),
   logout: () => request<void>('POST', '/api/auth/logout'),
+  requestPasswordReset: (email: string) =>
+    request<{ message: string }>('POST', '/api/auth/password-reset', { email }),
+  resetPassword: (token: string, password: string) =>
+    request<{ id: string }>('POST', '/api/auth/password-reset/confirm', { token, password }),
   putAthlete: (settings: AthleteSettings) =>
     request<AthleteSettings>('PUT', '/api/athlete', settings),
   deleteAccount: (password: string) => request<void>('DELETE', '/api/me', { password }),

@@ -50,3 +50,27 @@ export function dayChoice(today: string, yesterday: string): HTMLSelectElement {
     h('option', { value: yesterday }, `Yesterday (${yesterday})`),
   );
 }
+
+/**
+ * Handles a form's submit: clears the error, disables the button while `send` runs, and shows the
+ * server's message in `error` when it fails (`onError` may show more). What was typed stays.
+ */
+export function onSubmit(
+  form: HTMLFormElement,
+  parts: { submit: HTMLButtonElement; error: HTMLElement },
+  send: () => Promise<void>,
+  onError: (err: unknown) => void = (err) => (parts.error.textContent = errorText(err)),
+): void {
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    parts.error.textContent = '';
+    parts.submit.disabled = true;
+    try {
+      await send();
+    } catch (err) {
+      onError(err);
+    } finally {
+      parts.submit.disabled = false;
+    }
+  });
+}

@@ -5,6 +5,7 @@ import { errorText, h } from './dom.ts';
 import { matchRoute, navigate, startRouter } from './router.ts';
 import { activityPage } from './pages/activity-page.ts';
 import { authPage } from './pages/auth-page.ts';
+import { forgotPasswordPage, resetPasswordPage } from './pages/password-reset-page.ts';
 import { coachAthletePage } from './pages/coach-athlete-page.ts';
 import { coachRosterPage } from './pages/coach-roster-page.ts';
 import { homePage } from './pages/home-page.ts';
@@ -83,6 +84,12 @@ async function render(): Promise<void> {
   if (route.name === 'invite') {
     nav.replaceChildren(...(me ? [navLinks(me, location.pathname)] : []));
     show(await invitePage(route.params.token ?? '', me, render), 'Invitation');
+    return;
+  }
+  if (route.name === 'forgotPassword' || route.name === 'resetPassword') {
+    nav.replaceChildren(...(me ? [navLinks(me, location.pathname)] : []));
+    if (route.name === 'forgotPassword') show([forgotPasswordPage()], 'Forgot password');
+    else show([resetPasswordPage(location.hash)], 'New password');
     return;
   }
   if (!me) {

@@ -17,6 +17,8 @@ export type RouteName =
   | 'invite'
   | 'how'
   | 'start'
+  | 'forgotPassword'
+  | 'resetPassword'
   | 'notFound';
 
 const ROUTES: Array<[RouteName, RegExp, string[]]> = [
@@ -30,6 +32,8 @@ const ROUTES: Array<[RouteName, RegExp, string[]]> = [
   ['invite', /^\/invite\/([^/]+)$/, ['token']],
   ['how', /^\/how$/, []],
   ['start', /^\/start$/, []],
+  ['forgotPassword', /^\/forgot-password$/, []],
+  ['resetPassword', /^\/reset-password$/, []],
 ];
 
 export function matchRoute(pathname: string): Match {

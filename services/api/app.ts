@@ -1,21 +1,24 @@
 // The HTTP app: JSON API under /api and the dashboard's static files. Every athlete route reads
 // the caller's own athlete from the session; the only way to name another athlete's data is
 // /api/athletes/:athleteId/…, which answers 404 unless that athlete granted the caller (a coach).
+// Around them: a request id and a log line per request, latency metrics, security headers, the
+// health probes, and /metrics for the operator.
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Redis } from 'ioredis';
 import { NotFoundError } from '#shared/errors';
 import type { Pool } from '#services/db/database';
+import { createMailer, type Mailer } from '#services/mail/mailer';
+import { silentLogger, type Logger } from '#services/observability/logger';
+import type { Metrics } from '#services/observability/metrics';
 import type { JobQueue } from '#services/queue/jobs';
+import type { StravaContext } from '#services/strava/strava-context';
+import { accountRoutes } from './account.routes.ts';
 import { activitiesRoutes, metricsRoutes } from './activities.routes.ts';
 import { athleteRoutes } from './athlete.routes.ts';
+import { createAttemptLimiters } from './attempt-limiter.ts';
 import { authRoutes, meRoute } from './auth.routes.ts';
-import { createErrorHandler } from './errors.ts';
-import { requireUser, sameOriginGuard, sessionMiddleware } from './session.ts';
-import { importsRoutes, uploadsRoutes } from './uploads.routes.ts';
-import { engineRoutes } from './engine.routes.ts';
-import type { StravaContext } from '#services/strava/strava-context';
-import { stravaRoutes, stravaWebhookRoutes } from './strava.routes.ts';
 import {
   athleteScopedRoutes,
   coachRoutes,
@@ -23,7 +26,18 @@ import {
   inviteRoutes,
   runnerNotesRoutes,
 } from './coaching.routes.ts';
-import { accountRoutes } from './account.routes.ts';
+import { engineRoutes } from './engine.routes.ts';
+import { createErrorHandler } from './errors.ts';
+import { healthRoutes } from './health.routes.ts';
+import { httpMetrics, metricsEndpoint } from './metrics-endpoint.ts';
+import { passwordResetRoutes } from './password-reset.routes.ts';
+import { rejectNul } from './reject-nul.ts';
+import { requestContext } from './request-context.ts';
+import { trackRouteTemplate } from './route-template.ts';
+import { securityHeaders } from './security-headers.ts';
+import { requireUser, sameOriginGuard, sessionMiddleware } from './session.ts';
+import { stravaRoutes, stravaWebhookRoutes } from './strava.routes.ts';
+import { importsRoutes, uploadsRoutes } from './uploads.routes.ts';
 
 export interface AppDeps {
   pool: Pool;
@@ -33,40 +47,79 @@ export interface AppDeps {
   /** Built dashboard (index.html and assets); absent in API-only test runs. */
   dashboardDir?: string;
   log: (message: string) => void;
+  /** Request lines and errors, as JSON with each request's id; silent when absent. */
+  logger?: Logger;
   /** The clock ("today" in each athlete's time zone); tests may fix it. */
   now?: () => Date;
   /** Absent when Strava is not configured: its routes answer 503 saying what to set. */
   strava?: StravaContext | undefined;
+  /** Shares the attempt counters between API processes, and is checked by /readyz. */
+  redis?: Redis | undefined;
+  /** Prefix of this app's Redis keys (default 'hipcheck'). */
+  redisPrefix?: string;
+  /** Sends password-reset links; absent: mail is off. */
+  mailer?: Mailer;
+  /** Metrics of this process, served on GET /metrics to holders of the token. */
+  metrics?: { registry: Metrics; token: string | undefined } | undefined;
+  /** Which proxies' X-Forwarded-For to believe (express's 'trust proxy'; default loopback). */
+  trustProxy?: string | number;
+  /** True once shutdown has begun: /readyz answers 503 so load balancers stop sending. */
+  draining?: () => boolean;
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
+  const logger = deps.logger ?? silentLogger();
+  const now = deps.now ?? (() => new Date());
+  const mailer =
+    deps.mailer ?? createMailer({ smtpUrl: undefined, from: '', log: () => undefined });
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    next();
-  });
+  app.set('trust proxy', deps.trustProxy ?? 'loopback');
+  app.use(trackRouteTemplate);
+  app.use(requestContext(logger));
+  if (deps.metrics) app.use(httpMetrics(deps.metrics.registry));
+  app.use(securityHeaders(deps.publicUrl));
 
-  app.get('/healthz', async (_req, res) => {
-    await deps.pool.query('SELECT 1');
-    res.json({ ok: true });
-  });
+  app.use(healthRoutes({ pool: deps.pool, redis: deps.redis, draining: deps.draining }));
+  const metricsToken = deps.metrics?.token;
+  if (deps.metrics && metricsToken)
+    app.get('/metrics', metricsEndpoint(deps.metrics.registry, metricsToken));
 
   const stravaDeps = { pool: deps.pool, queue: deps.queue, strava: deps.strava, log: deps.log };
   // Strava calls its webhook without a session or an Origin of ours: mounted before those guards.
-  app.use('/api/strava/webhook', stravaWebhookRoutes(stravaDeps));
+  app.use(
+    '/api/strava/webhook',
+    express.json({ limit: '16kb' }),
+    rejectNul,
+    stravaWebhookRoutes(stravaDeps),
+  );
 
   const api = express.Router();
   api.use(express.json({ limit: '256kb' }));
+  api.use(rejectNul);
   api.use(sameOriginGuard(deps.publicUrl));
   api.use(sessionMiddleware(deps.pool));
   const secureCookies = deps.publicUrl.startsWith('https:');
-  api.use('/auth', authRoutes({ pool: deps.pool, secureCookies }));
+  const limits = createAttemptLimiters({
+    pool: deps.pool,
+    redis: deps.redis,
+    redisPrefix: deps.redisPrefix,
+  });
+  api.use(
+    '/auth/password-reset',
+    passwordResetRoutes({
+      pool: deps.pool,
+      publicUrl: deps.publicUrl,
+      secureCookies,
+      limits,
+      mailer,
+      logger,
+      now,
+    }),
+  );
+  api.use('/auth', authRoutes({ pool: deps.pool, secureCookies, limits }));
   api.use(requireUser);
   api.use(meRoute({ pool: deps.pool }));
-  const now = deps.now ?? (() => new Date());
   api.use('/athlete', athleteRoutes({ pool: deps.pool, queue: deps.queue, now }));
   api.use(
     '/uploads',
@@ -102,6 +155,6 @@ export function createApp(deps: AppDeps): Express {
     app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(dashboardDir, 'index.html')));
   }
 
-  app.use(createErrorHandler(deps.log));
+  app.use(createErrorHandler(logger));
   return app;
 }

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '#shared/errors';
+import type { Response } from 'express';
 import { isTimeZone } from '#shared/local-date';
 import type { Pool } from '#services/db/database';
 import { withTransaction } from '#services/db/database';
@@ -8,8 +9,8 @@ import { insertAthlete, findAthleteByUserId } from '#services/db/athletes.reposi
 import { findUserByEmail, insertUser } from '#services/db/users.repository';
 import { isRecomputePending } from '#services/db/recompute.repository';
 import { athleteJson } from './athlete.routes.ts';
-import { createLoginLimiter } from './login-limiter.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import type { AttemptLimiters } from './attempt-limiter.ts';
+import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { currentUser, endSession, startSession } from './session.ts';
 import { parseInput } from './validate.ts';
 
@@ -27,15 +28,31 @@ const signupSchema = z.object({
 
 const loginSchema = z.object({ email, password: z.string().min(1).max(200) });
 
-export function authRoutes(deps: { pool: Pool; secureCookies: boolean }): Router {
+/** Refuses an attempt over its limit with 429 and Retry-After. */
+export function refuseOverLimit(
+  res: Response,
+  verdicts: Array<{ allowed: boolean; retryAfterS: number }>,
+  what: string,
+): void {
+  const refused = verdicts.filter((v) => !v.allowed);
+  if (refused.length === 0) return;
+  const wait = Math.max(...refused.map((v) => v.retryAfterS));
+  res.setHeader('Retry-After', String(wait));
+  throw new AppError('rate_limited', `too many ${what}; try again in ${Math.ceil(wait / 60)} min`);
+}
+
+export function authRoutes(deps: {
+  pool: Pool;
+  secureCookies: boolean;
+  limits: AttemptLimiters;
+}): Router {
   const router = Router();
-  // Per email: guessing one account's password. Per address: sweeping many accounts; higher, since
-  // many runners can share one address (a club's wifi).
-  const byEmail = createLoginLimiter({ max: 10, windowMs: 15 * 60_000 });
-  const byAddress = createLoginLimiter({ max: 50, windowMs: 15 * 60_000 });
+  const { limits } = deps;
+  void dummyHash(); // made now, so that no sign-in waits for it
 
   router.post('/signup', async (req, res) => {
     const input = parseInput(signupSchema, req.body);
+    refuseOverLimit(res, [await limits.signupPerAddress.take(req.ip ?? '?')], 'sign-ups');
     const passwordHash = await hashPassword(input.password);
     const user = await withTransaction(deps.pool, async (client) => {
       const u = await insertUser(client, { email: input.email, passwordHash, role: input.role });
@@ -48,25 +65,21 @@ export function authRoutes(deps: { pool: Pool; secureCookies: boolean }): Router
 
   router.post('/login', async (req, res) => {
     const input = parseInput(loginSchema, req.body);
-    const address = [req.ip ?? '?'];
-    const account = [input.email];
-    const now = Date.now();
-    const wait = Math.max(byEmail.retryAfterS(account, now), byAddress.retryAfterS(address, now));
-    if (wait > 0) {
-      res.setHeader('Retry-After', String(wait));
-      throw new AppError(
-        'rate_limited',
-        `too many failed sign-ins; try again in ${Math.ceil(wait / 60)} min`,
-      );
-    }
+    const address = req.ip ?? '?';
+    // Counted before the password is checked: parallel guesses see each other's attempts.
+    const verdicts = await Promise.all([
+      limits.loginPerEmail.take(input.email),
+      limits.loginPerAddress.take(address),
+    ]);
+    refuseOverLimit(res, verdicts, 'sign-in attempts');
     const user = await findUserByEmail(deps.pool, input.email);
-    const ok = user !== undefined && (await verifyPassword(input.password, user.passwordHash));
-    if (!user || !ok) {
-      byEmail.fail(account, Date.now());
-      byAddress.fail(address, Date.now());
-      throw new AppError('unauthorized', 'wrong email or password');
-    }
-    byEmail.succeed(account);
+    // An unknown email is checked against a dummy hash: it takes as long as a real account.
+    const ok = await verifyPassword(input.password, user?.passwordHash);
+    if (!user || !ok) throw new AppError('unauthorized', 'wrong email or password');
+    await Promise.all([
+      limits.loginPerEmail.reset(input.email),
+      limits.loginPerAddress.refund(address),
+    ]);
     await startSession(deps.pool, res, user.id, deps.secureCookies);
     res.json({ id: user.id, email: user.email, role: user.role });
   });

@@ -1,7 +1,11 @@
-// Every error leaves the API as {"error": {"code", "message"}} with the status of its meaning.
-import type { ErrorRequestHandler } from 'express';
+// Every error leaves the API as {"error": {"code", "message", "requestId"}} with the status of its
+// meaning; the request id is the one on the request's log lines, so a runner's report of an error
+// leads an operator to them.
+import type { ErrorRequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import { AppError, type ErrorCode } from '#shared/errors';
+import type { Logger } from '#services/observability/logger';
+import { requestIdOf, requestLogOf } from './request-context.ts';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_input: 400,
@@ -20,33 +24,22 @@ export function describeZodError(err: ZodError): string {
     .join('; ');
 }
 
-export function createErrorHandler(log: (message: string) => void): ErrorRequestHandler {
+function sendError(res: Response, status: number, code: string, message: string): void {
+  const requestId = requestIdOf(res);
+  res.status(status).json({ error: { code, message, ...(requestId ? { requestId } : {}) } });
+}
+
+export function createErrorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
-    if (err instanceof AppError) {
-      res.status(STATUS[err.code]).json({ error: { code: err.code, message: err.message } });
-      return;
-    }
-    if (err instanceof ZodError) {
-      res.status(400).json({ error: { code: 'bad_input', message: describeZodError(err) } });
-      return;
-    }
+    if (err instanceof AppError) return sendError(res, STATUS[err.code], err.code, err.message);
+    if (err instanceof ZodError) return sendError(res, 400, 'bad_input', describeZodError(err));
     const e = err as { type?: string; status?: number; message?: string };
     // body-parser's own errors: malformed JSON, body too large.
-    if (e.type === 'entity.parse.failed') {
-      res
-        .status(400)
-        .json({ error: { code: 'bad_input', message: 'the request body is not valid JSON' } });
-      return;
-    }
-    if (e.type === 'entity.too.large') {
-      res
-        .status(413)
-        .json({ error: { code: 'too_large', message: 'the request body is too large' } });
-      return;
-    }
-    log(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    res.status(500).json({
-      error: { code: 'internal', message: 'something went wrong on our side; try again' },
-    });
+    if (e.type === 'entity.parse.failed')
+      return sendError(res, 400, 'bad_input', 'the request body is not valid JSON');
+    if (e.type === 'entity.too.large')
+      return sendError(res, 413, 'too_large', 'the request body is too large');
+    requestLogOf(res, logger).error({ err }, 'unexpected error');
+    sendError(res, 500, 'internal', 'something went wrong on our side; try again');
   };
 }

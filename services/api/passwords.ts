@@ -19,7 +19,29 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+// Verifying against this for an unknown email costs what verifying a real account costs, so the
+// answer's timing does not tell whether an email has an account. Made once, with the same
+// parameters as every stored hash.
+let dummy: Promise<string> | undefined;
+export const dummyHash = (): Promise<string> =>
+  (dummy ??= hashPassword(randomBytes(16).toString('base64')));
+
+/**
+ * Whether `password` matches `stored`. Without a stored hash (no such account) the password is
+ * checked against the dummy hash anyway, and the answer is false.
+ */
+export async function verifyPassword(
+  password: string,
+  stored: string | undefined,
+): Promise<boolean> {
+  if (stored === undefined) {
+    await matches(password, await dummyHash());
+    return false;
+  }
+  return matches(password, stored);
+}
+
+async function matches(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');

@@ -3,7 +3,7 @@
 // refused (CSRF), on top of what SameSite already blocks.
 import { createHash, randomBytes } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { ForbiddenError, NotFoundError, UnauthorizedError } from '#shared/errors';
+import { BadInputError, ForbiddenError, NotFoundError, UnauthorizedError } from '#shared/errors';
 import type { Pool } from '#services/db/database';
 import type { Athlete } from '#services/db/athletes.repository';
 import { findAthleteByUserId } from '#services/db/athletes.repository';
@@ -73,16 +73,40 @@ export function sessionMiddleware(pool: Pool): RequestHandler {
   };
 }
 
-/** Refuses unsafe methods whose Origin is not this site. */
+/** The origin of an Origin header ('https://a.example'), or undefined when it does not parse. */
+function parseOrigin(header: string): string | undefined {
+  try {
+    const url = new URL(header);
+    return url.origin === 'null' ? undefined : url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Refuses unsafe methods whose Origin is not this site. `Origin: null` (a sandboxed frame, a
+ * file:// page, a cross-origin redirect) is refused too: a page of ours never sends it. A request
+ * without Origin comes from a program, not a browser page, and is let through.
+ */
 export function sameOriginGuard(publicUrl: string): RequestHandler {
   const allowed = new URL(publicUrl).origin;
   return (req: Request, _res: Response, next: NextFunction) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
     const origin = req.headers.origin;
-    if (origin === undefined || origin === 'null') return next();
+    if (origin === undefined) return next();
+    if (origin === 'null')
+      return next(new ForbiddenError('requests from an opaque origin (Origin: null) are refused'));
+    const parsed = parseOrigin(origin);
+    if (parsed === undefined)
+      return next(
+        new BadInputError(
+          'invalid_origin',
+          'Origin header: not an origin such as https://hipcheck.example',
+        ),
+      );
     const host = req.headers.host;
-    if (origin === allowed || (host !== undefined && new URL(origin).host === host)) return next();
-    next(new ForbiddenError(`requests from ${origin} are not allowed`));
+    if (parsed === allowed || (host !== undefined && new URL(parsed).host === host)) return next();
+    next(new ForbiddenError(`requests from ${parsed} are not allowed`));
   };
 }
 

@@ -12,10 +12,21 @@ export type Client = pg.PoolClient;
 /** Anything that can run a query: the pool, or a client inside a transaction. */
 export type Queryable = Pick<pg.Pool, 'query'>;
 
-export function createPool(url: string, max = 10): pg.Pool {
+export function createPool(
+  url: string,
+  max = 10,
+  onError: (err: Error) => void = () => undefined,
+): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
-  // An idle client that loses its server must not crash the process; the next query reconnects.
+  // A client that loses its server (PostgreSQL restarted, a network cut) must not crash the
+  // process: idle clients report through the pool, and a checked-out client through a listener of
+  // its own (an 'error' event without one would be thrown). The query in flight fails; the pool
+  // replaces the client for the next one. Each error is reported once, by the client's listener
+  // (the pool re-emits an idle client's error, and must have a listener for it too).
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    client.on('error', onError);
+  });
   return pool;
 }
 

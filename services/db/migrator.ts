@@ -108,3 +108,15 @@ export async function migrate(db: SqlSession, migrations?: Migration[]): Promise
     await db.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
   }
 }
+
+let known: Promise<Migration[]> | undefined;
+
+/** Migrations this code has that the database has not applied (empty when up to date). */
+export async function listPendingMigrations(db: Pick<SqlSession, 'query'>): Promise<string[]> {
+  const all = await (known ??= loadMigrations());
+  const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_migrations');
+  const done = new Set(rows.map((r) => Number(r.version)));
+  return all
+    .filter((m) => !done.has(m.version))
+    .map((m) => `${String(m.version).padStart(3, '0')}_${m.name}`);
+}

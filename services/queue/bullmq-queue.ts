@@ -7,6 +7,7 @@ import {
   DeferJobError,
   JOB_NAMES,
   RETRY,
+  type JobCounts,
   type JobName,
   type JobPayloads,
   type JobQueue,
@@ -23,7 +24,10 @@ function connectionOf(redisUrl: string): ConnectionOptions {
   return { url: redisUrl, maxRetriesPerRequest: null };
 }
 
-export function createBullQueue(options: BullOptions): JobQueue & { queues: Map<JobName, Queue> } {
+export function createBullQueue(options: BullOptions): JobQueue & {
+  queues: Map<JobName, Queue>;
+  counts(): Promise<Record<JobName, JobCounts>>;
+} {
   const prefix = options.prefix ?? 'hipcheck';
   const queues = new Map<JobName, Queue>();
   for (const name of JOB_NAMES) {
@@ -43,6 +47,18 @@ export function createBullQueue(options: BullOptions): JobQueue & { queues: Map<
         removeOnComplete: true,
         removeOnFail: true,
       });
+    },
+    async counts() {
+      const entries = await Promise.all(
+        JOB_NAMES.map(async (name) => {
+          const c = (await queues.get(name)?.getJobCounts('waiting', 'active', 'delayed')) ?? {};
+          return [
+            name,
+            { waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0 },
+          ] as const;
+        }),
+      );
+      return Object.fromEntries(entries) as Record<JobName, JobCounts>;
     },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));

@@ -4,7 +4,9 @@
 import { AppError } from '#shared/errors';
 import {
   DeferJobError,
+  JOB_NAMES,
   RETRY,
+  type JobCounts,
   type JobName,
   type JobPayloads,
   type JobQueue,
@@ -21,6 +23,7 @@ interface Pending {
 export interface InProcessQueue extends JobQueue {
   /** Resolves when no job is waiting or running. */
   idle(): Promise<void>;
+  counts(): Promise<Record<JobName, JobCounts>>;
 }
 
 export function createInProcessQueue(
@@ -32,7 +35,8 @@ export function createInProcessQueue(
   const backoffMs = options.backoffMs ?? RETRY.backoffMs;
   const waiting: Pending[] = [];
   const known = new Set<string>();
-  const timers = new Set<NodeJS.Timeout>();
+  const timers = new Map<NodeJS.Timeout, JobName>();
+  const active = new Map<JobName, number>();
   let running = 0;
   let closed = false;
   let idleWaiters: Array<() => void> = [];
@@ -50,6 +54,7 @@ export function createInProcessQueue(
       const job = waiting.shift();
       if (!job) break;
       running += 1;
+      active.set(job.name, (active.get(job.name) ?? 0) + 1);
       void run(job);
     }
     checkIdle();
@@ -74,7 +79,7 @@ export function createInProcessQueue(
           },
           Math.max(0, err.retryAt.getTime() - Date.now()),
         );
-        timers.add(timer);
+        timers.set(timer, job.name);
         return;
       }
       const permanent = err instanceof AppError && !err.retryable;
@@ -88,10 +93,11 @@ export function createInProcessQueue(
           waiting.push({ ...job, attempt: job.attempt + 1 });
           pump();
         }, delay);
-        timers.add(timer);
+        timers.set(timer, job.name);
       }
     } finally {
       running -= 1;
+      active.set(job.name, (active.get(job.name) ?? 1) - 1);
       pump();
     }
   }
@@ -109,12 +115,24 @@ export function createInProcessQueue(
         checkIdle();
       });
     },
+    async counts() {
+      const counts = Object.fromEntries(
+        JOB_NAMES.map((name) => [name, { waiting: 0, active: active.get(name) ?? 0, delayed: 0 }]),
+      ) as Record<JobName, JobCounts>;
+      for (const job of waiting) counts[job.name].waiting += 1;
+      for (const name of timers.values()) counts[name].delayed += 1;
+      return counts;
+    },
+    /** Stops taking jobs and waits for the running ones to finish (graceful shutdown). */
     async close() {
       closed = true;
-      for (const t of timers) clearTimeout(t);
+      for (const t of timers.keys()) clearTimeout(t);
       timers.clear();
       waiting.length = 0;
-      checkIdle();
+      await new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+        checkIdle();
+      });
     },
   };
 }

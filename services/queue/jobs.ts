@@ -71,7 +71,15 @@ export interface JobQueue {
    * another one is not added.
    */
   enqueue<K extends JobName>(name: K, data: JobPayloads[K], jobId: string): Promise<void>;
+  /** Jobs waiting, running and delayed (waiting for a retry or a later window), per job name. */
+  counts?(): Promise<Record<JobName, JobCounts>>;
   close(): Promise<void>;
+}
+
+export interface JobCounts {
+  waiting: number;
+  active: number;
+  delayed: number;
 }
 
 export const jobIds = {

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { AppDeps } from '#services/api/app';
 import { createBullQueue, startBullWorkers, type BullWorkers } from '#services/queue/bullmq-queue';
 import { createProcessors } from '#workers/processors';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
@@ -20,7 +21,8 @@ export interface E2eEnv {
   close(): Promise<void>;
 }
 
-export async function startE2e(): Promise<E2eEnv> {
+/** `extra`: more of the app's dependencies (a mailer, a logger) for tests that need them. */
+export async function startE2e(extra: Partial<AppDeps> = {}): Promise<E2eEnv> {
   const dashboardDir = await ensureDashboardBuilt();
   const db: TestDatabase = await createTestDatabase();
   const prefix = `hc-e2e-${Date.now()}-${Math.random().toString(16).slice(2, 8)}`;
@@ -31,7 +33,12 @@ export async function startE2e(): Promise<E2eEnv> {
     processors: createProcessors({ pool: db.pool, queue, now: () => new Date() }),
     log: () => undefined,
   });
-  const server: TestServer = await startTestServer({ pool: db.pool, queue, dashboardDir });
+  const server: TestServer = await startTestServer({
+    ...extra,
+    pool: db.pool,
+    queue,
+    dashboardDir,
+  });
   const browser = await launchBrowser();
   return {
     url: server.url,

@@ -1,6 +1,6 @@
 // Sign up or sign in. A runner's time zone comes from the browser.
 import { api } from '../api.ts';
-import { errorText, field, h } from '../dom.ts';
+import { field, h, onSubmit } from '../dom.ts';
 
 export function authPage(
   onDone: () => Promise<void>,
@@ -27,6 +27,8 @@ export function authPage(
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Create account');
   const title = h('h1', {}, 'Create your account');
   const toggle = h('button', { type: 'button', class: 'link' }, 'I already have an account');
+  const forgot = h('a', { href: '/forgot-password', id: 'forgot-password' }, 'Forgot password?');
+  forgot.hidden = true;
   toggle.addEventListener('click', () => {
     mode = mode === 'signup' ? 'login' : 'signup';
     title.textContent = mode === 'signup' ? 'Create your account' : 'Sign in';
@@ -34,6 +36,7 @@ export function authPage(
     toggle.textContent = mode === 'signup' ? 'I already have an account' : 'Create a new account';
     roleLabel.hidden = mode === 'login' || options.runnerOnly === true;
     password.autocomplete = mode === 'signup' ? 'new-password' : 'current-password';
+    forgot.hidden = mode === 'signup';
   });
   const form = h(
     'form',
@@ -44,23 +47,14 @@ export function authPage(
     submit,
     error,
   );
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    error.textContent = '';
-    submit.disabled = true;
-    try {
-      if (mode === 'signup') {
-        const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-        await api.signup(email.value, password.value, role.value as 'runner' | 'coach', tz);
-      } else {
-        await api.login(email.value, password.value);
-      }
-      await onDone();
-    } catch (err) {
-      error.textContent = errorText(err);
-    } finally {
-      submit.disabled = false;
+  onSubmit(form, { submit, error }, async () => {
+    if (mode === 'signup') {
+      const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+      await api.signup(email.value, password.value, role.value as 'runner' | 'coach', tz);
+    } else {
+      await api.login(email.value, password.value);
     }
+    await onDone();
   });
   return h(
     'section',
@@ -73,6 +67,6 @@ export function authPage(
         'Hipcheck turns your runs and daily hip check-ins into one clear answer each morning: run, run modified, cross-train, strength, rest, or see a clinician.',
     ),
     form,
-    toggle,
+    h('p', { class: 'auth-links' }, toggle, ' ', forgot),
   );
 }

@@ -1,17 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInProcessQueue } from '#services/queue/in-process-queue';
-import type { Processors } from '#services/queue/jobs';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
-import { startTestServer, type TestServer } from '../../support/app.ts';
+import { noJobsQueue, startTestServer, type TestServer } from '../../support/app.ts';
 import { TestClient } from '../../support/http-client.ts';
-
-const noJobs: Processors = {
-  ingest: async () => undefined,
-  recompute: async () => undefined,
-  'strava-backfill': async () => undefined,
-  'strava-activity': async () => undefined,
-  'strava-event': async () => undefined,
-};
 
 describe('accounts: signup, login, logout, /api/me', () => {
   let db: TestDatabase;
@@ -19,13 +9,7 @@ describe('accounts: signup, login, logout, /api/me', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    server = await startTestServer({
-      pool: db.pool,
-      queue: createInProcessQueue(
-        () => noJobs,
-        () => undefined,
-      ),
-    });
+    server = await startTestServer({ pool: db.pool, queue: noJobsQueue() });
   });
   afterAll(async () => {
     await server.close();
@@ -71,7 +55,11 @@ describe('accounts: signup, login, logout, /api/me', () => {
     });
     expect(res.status).toBe(409);
     expect(res.body).toEqual({
-      error: { code: 'conflict', message: 'an account with this email already exists' },
+      error: {
+        code: 'conflict',
+        message: 'an account with this email already exists',
+        requestId: res.headers.get('x-request-id'),
+      },
     });
   });
 
@@ -115,7 +103,13 @@ describe('accounts: signup, login, logout, /api/me', () => {
       password: 'nope nope',
     });
     expect(wrongPassword.status).toBe(401);
-    expect(unknownEmail.body).toEqual(wrongPassword.body);
+    const { requestId: _a, ...unknownError } = (unknownEmail.body as { error: object }).error as {
+      requestId: string;
+    };
+    const { requestId: _b, ...wrongError } = (wrongPassword.body as { error: object }).error as {
+      requestId: string;
+    };
+    expect(unknownError).toEqual(wrongError);
   });
 
   it('rate-limits repeated failed logins with 429 and Retry-After', async () => {
@@ -151,7 +145,13 @@ describe('accounts: signup, login, logout, /api/me', () => {
     await c.signup('shape@example.com');
     const unknown = await c.get('/api/nope');
     expect(unknown.status).toBe(404);
-    expect(unknown.body).toEqual({ error: { code: 'not_found', message: 'no such API route' } });
+    expect(unknown.body).toEqual({
+      error: {
+        code: 'not_found',
+        message: 'no such API route',
+        requestId: unknown.headers.get('x-request-id'),
+      },
+    });
     const res = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -159,7 +159,11 @@ describe('accounts: signup, login, logout, /api/me', () => {
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
-      error: { code: 'bad_input', message: 'the request body is not valid JSON' },
+      error: {
+        code: 'bad_input',
+        message: 'the request body is not valid JSON',
+        requestId: res.headers.get('x-request-id'),
+      },
     });
   });
 

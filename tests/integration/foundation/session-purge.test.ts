@@ -44,7 +44,7 @@ describe('expired sessions', () => {
       log: (m) => logged.push(m),
     });
     await reconciler.ready;
-    reconciler.stop();
+    await reconciler.stop();
 
     expect(await sessionsOf('expired@example.com')).toBe(0);
     expect(await sessionsOf('live@example.com')).toBe(1);

@@ -138,7 +138,11 @@ describeWithSharedData('the upload pipeline', () => {
     ]);
     expect(res.status).toBe(413);
     expect(res.body).toEqual({
-      error: { code: 'too_large', message: 'huge.gpx is larger than the 1 MB limit for one file' },
+      error: {
+        code: 'too_large',
+        message: 'huge.gpx is larger than the 1 MB limit for one file',
+        requestId: res.headers.get('x-request-id'),
+      },
     });
     const after = await p.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM uploads');
     expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
