@@ -9,7 +9,7 @@ const USAGE = `usage: hipcheck <command>
   worker                  the job workers only (needs REDIS_URL)
   inspect FILE… [--json]  parse activity files without a database and print what they hold
   import --email E FILE…  import activity files or Strava export ZIPs for the runner with email E
-  strava subscribe        register Strava's webhook subscription (the API must be running)
+  strava subscription     show the app's Strava push subscription; --repair or --replace fix it
   demo                    (re)create the demo runner, coach and athletes, with 12 weeks of data
 `;
 
@@ -32,6 +32,15 @@ async function serve(mode: Mode): Promise<number> {
   });
   await running.stop();
   return 0;
+}
+
+/** One line for any failure: never "undefined", whatever was thrown. */
+export function describeFailure(err: unknown): string {
+  if (err instanceof ConfigError) return err.message;
+  const message = err instanceof Error ? err.message : err === undefined ? '' : String(err);
+  return message.trim() === ''
+    ? 'stopped by an error that gave no reason (see the lines above)'
+    : message;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -83,11 +92,7 @@ export async function main(argv: string[]): Promise<number> {
         return 1;
     }
   } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`hipcheck: ${err.message}\n`);
-      return 1;
-    }
-    process.stderr.write(`hipcheck: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`hipcheck: ${describeFailure(err)}\n`);
     return 1;
   }
 }

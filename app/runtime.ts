@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '#services/config';
 import { createApp } from '#services/api/app';
 import { createPool, migratePool, type Pool } from '#services/db/database';
-import { startEmbeddedPostgres } from '#services/db/embedded-postgres';
+import {
+  attachToRunningEmbeddedPostgres,
+  startEmbeddedPostgres,
+} from '#services/db/embedded-postgres';
 import { createBullQueue, startBullWorkers } from '#services/queue/bullmq-queue';
 import { createInProcessQueue } from '#services/queue/in-process-queue';
 import type { JobQueue, Processors } from '#services/queue/jobs';
@@ -16,6 +19,7 @@ import { createProcessors } from '#workers/processors';
 import { Redis } from 'ioredis';
 import { createRateLimiter } from '#services/strava/rate-limiter';
 import { createMemoryRateLimiter } from '#services/strava/memory-rate-limiter';
+import { keepStravaSubscription } from '#services/strava/keep-subscription';
 import {
   createStravaContext,
   missingStravaSettings,
@@ -34,13 +38,23 @@ export interface Running {
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DASHBOARD_DIR = join(ROOT, 'dist', 'dashboard');
 
+/**
+ * DATABASE_URL, or the embedded PostgreSQL under DATA_DIR, started here. With `attach`, a command
+ * that works beside a running Hipcheck uses that Hipcheck's embedded database instead of refusing.
+ */
 export async function openDatabase(
   config: Config,
   log: (m: string) => void,
+  options: { attach?: boolean } = {},
 ): Promise<{ pool: Pool; close(): Promise<void>; timescale: boolean }> {
   let stopEmbedded: (() => Promise<void>) | undefined;
   let url = config.databaseUrl;
-  if (!url) {
+  const attached =
+    !url && options.attach ? await attachToRunningEmbeddedPostgres(config.dataDir) : undefined;
+  if (attached) {
+    url = attached.url;
+    log(`using the embedded database of the Hipcheck running on ${config.dataDir}`);
+  } else if (!url) {
     const embedded = await startEmbeddedPostgres(config.dataDir, log);
     url = embedded.url;
     stopEmbedded = embedded.stop;
@@ -85,7 +99,11 @@ export async function startHipcheck(
     closers.push(async () => void redis.disconnect());
     strava = createStravaContext(config, { limiter: createRateLimiter({ redis }) });
   } else {
-    strava = createStravaContext(config, { limiter: createMemoryRateLimiter() });
+    // In-process jobs run two at a time: a few backfill items in flight are enough.
+    strava = createStravaContext(config, {
+      limiter: createMemoryRateLimiter(),
+      backfillInFlight: 4,
+    });
   }
 
   let queue: JobQueue;
@@ -115,7 +133,7 @@ export async function startHipcheck(
     log('no REDIS_URL: jobs run in this process');
   }
 
-  const reconciler = startReconciler({ pool: db.pool, queue, log });
+  const reconciler = startReconciler({ pool: db.pool, queue, log, strava });
   closers.push(async () => reconciler.stop());
 
   let url: string | undefined;
@@ -144,6 +162,14 @@ export async function startHipcheck(
           server.closeAllConnections();
         }),
     );
+    // Listening, so Strava's challenge can be answered: make the push subscription ours.
+    if (strava) {
+      const keeper = keepStravaSubscription({ pool: db.pool, strava, log });
+      closers.push(async () => {
+        keeper.stop();
+        await keeper.ready;
+      });
+    }
   }
 
   return {

@@ -15,7 +15,9 @@ import { requireUser, sameOriginGuard, sessionMiddleware } from './session.ts';
 import { importsRoutes, uploadsRoutes } from './uploads.routes.ts';
 import { engineRoutes } from './engine.routes.ts';
 import type { StravaContext } from '#services/strava/strava-context';
-import { stravaRoutes, stravaWebhookRoutes } from './strava.routes.ts';
+import { stravaCoachRoutes, stravaRoutes } from './strava.routes.ts';
+import { stravaCallbackRoutes } from './strava-callback.routes.ts';
+import { stravaWebhookRoutes } from './strava-webhook.routes.ts';
 import {
   athleteScopedRoutes,
   coachRoutes,
@@ -64,6 +66,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(sessionMiddleware(deps.pool));
   const secureCookies = deps.publicUrl.startsWith('https:');
   api.use('/auth', authRoutes({ pool: deps.pool, secureCookies }));
+  // Strava sends the browser back here; it answers a missing session with a page, not a 401.
+  api.use('/strava/callback', stravaCallbackRoutes({ ...stravaDeps, publicUrl: deps.publicUrl }));
   api.use(requireUser);
   api.use(meRoute({ pool: deps.pool }));
   api.use('/athlete', athleteRoutes({ pool: deps.pool, queue: deps.queue }));
@@ -90,6 +94,7 @@ export function createApp(deps: AppDeps): Express {
   );
   api.use(accountRoutes({ pool: deps.pool, now }));
   api.use('/strava', stravaRoutes(stravaDeps));
+  api.use('/coach/strava', stravaCoachRoutes({ pool: deps.pool }));
   api.use(() => {
     throw new NotFoundError('no such API route');
   });

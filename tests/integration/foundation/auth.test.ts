@@ -11,6 +11,7 @@ const noJobs: Processors = {
   'strava-backfill': async () => undefined,
   'strava-activity': async () => undefined,
   'strava-event': async () => undefined,
+  'strava-catch-up': async () => undefined,
 };
 
 describe('accounts: signup, login, logout, /api/me', () => {

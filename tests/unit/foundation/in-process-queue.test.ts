@@ -15,6 +15,7 @@ describe('createInProcessQueue()', () => {
       'strava-backfill': async () => undefined,
       'strava-activity': async () => undefined,
       'strava-event': async () => undefined,
+      'strava-catch-up': async () => undefined,
     };
     const q = createInProcessQueue(
       () => processors,
@@ -47,6 +48,7 @@ describe('createInProcessQueue()', () => {
       'strava-backfill': async () => undefined,
       'strava-activity': async () => undefined,
       'strava-event': async () => undefined,
+      'strava-catch-up': async () => undefined,
     };
     const q = createInProcessQueue(
       () => processors,
@@ -74,6 +76,7 @@ describe('createInProcessQueue()', () => {
       'strava-backfill': async () => undefined,
       'strava-activity': async () => undefined,
       'strava-event': async () => undefined,
+      'strava-catch-up': async () => undefined,
     };
     const q = createInProcessQueue(
       () => processors,

@@ -1,0 +1,44 @@
+// How long a backfill still needs at today's budget, said honestly: each waiting activity costs two
+// reads (the activity with its laps, and its streams), backfills share what the daily read budget
+// leaves after the reserve for new activities, and they share it equally (round robin).
+
+export interface BackfillEstimateInput {
+  /** Items listed and not fetched yet. */
+  pending: number;
+  /** Backfills sharing the budget (this one included). */
+  activeBackfills: number;
+  /** Reads Strava allows a day, less the limiter's safety margin (its `readDaily.budget`). */
+  readDailyBudget: number;
+  /** Reads a 15-minute window allows, less the margin. */
+  readShortBudget: number;
+  /** Share of the daily budget kept for new activities. */
+  liveReserve: number;
+  shortWindowMs?: number;
+}
+
+export interface BackfillEstimate {
+  remainingReads: number;
+  /** "about 14 more days at today's budget", "about 45 minutes", "a few minutes". */
+  text: string;
+}
+
+const READS_PER_ACTIVITY = 2;
+
+export function estimateBackfill(input: BackfillEstimateInput): BackfillEstimate | null {
+  if (input.pending <= 0) return null;
+  const remainingReads = input.pending * READS_PER_ACTIVITY;
+  const sharing = Math.max(1, input.activeBackfills);
+  const perDay = Math.floor(input.readDailyBudget * (1 - input.liveReserve)) / sharing;
+  const perWindow = input.readShortBudget / sharing;
+  if (perDay <= 0 || perWindow <= 0) return null;
+  const days = remainingReads / perDay;
+  if (days >= 1) {
+    const n = Math.ceil(days);
+    return { remainingReads, text: `about ${n} more days at today’s budget` };
+  }
+  const windows = Math.ceil(remainingReads / perWindow);
+  const minutes = (windows * (input.shortWindowMs ?? 15 * 60_000)) / 60_000;
+  if (windows <= 1) return { remainingReads, text: 'a few minutes' };
+  if (minutes < 90) return { remainingReads, text: `about ${Math.round(minutes)} minutes` };
+  return { remainingReads, text: `about ${Math.ceil(minutes / 60)} hours` };
+}
