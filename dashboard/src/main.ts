@@ -13,6 +13,7 @@ import { invitePage } from './pages/invite-page.ts';
 import { notFoundPage } from './pages/not-found-page.ts';
 import type { PageContext } from './pages/page-context.ts';
 import { settingsPage } from './pages/settings-page.ts';
+import { stravaCallbackPage } from './pages/strava-callback-page.ts';
 
 const app = document.getElementById('app') as HTMLElement;
 const nav = document.getElementById('nav') as HTMLElement;
@@ -75,6 +76,10 @@ async function render(): Promise<void> {
     nav.replaceChildren(...(me ? [navLinks(me, location.pathname)] : []));
     show(await invitePage(route.params.token ?? '', me, render), 'Invitation');
     return;
+  }
+  if (route.name === 'stravaCallback') {
+    nav.replaceChildren(...(me ? [navLinks(me, location.pathname)] : []));
+    return show(await stravaCallbackPage(me), 'Strava');
   }
   if (!me) {
     nav.replaceChildren();

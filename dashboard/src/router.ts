@@ -15,6 +15,7 @@ export type RouteName =
   | 'coachAthlete'
   | 'coachActivity'
   | 'invite'
+  | 'stravaCallback'
   | 'notFound';
 
 const ROUTES: Array<[RouteName, RegExp, string[]]> = [
@@ -26,6 +27,7 @@ const ROUTES: Array<[RouteName, RegExp, string[]]> = [
   ['coachAthlete', /^\/coach\/athletes\/([^/]+)$/, ['athleteId']],
   ['coachActivity', /^\/coach\/athletes\/([^/]+)\/activities\/([^/]+)$/, ['athleteId', 'id']],
   ['invite', /^\/invite\/([^/]+)$/, ['token']],
+  ['stravaCallback', /^\/strava\/callback$/, []],
 ];
 
 export function matchRoute(pathname: string): Match {

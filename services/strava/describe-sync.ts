@@ -76,6 +76,14 @@ const ENDED_BECAUSE: Record<string, string> = {
   strava_scope_missing: 'Hipcheck was not allowed to read private activities',
 };
 
+/** The failure in a runner's words; the exact error stays in the status's `sync.error`. */
+function causeOf(problem: StravaProblem | null): string {
+  const code = problem?.code ?? 'internal';
+  if (code === 'upstream_unavailable' || code === 'internal')
+    return 'Strava is not answering as it should';
+  return 'Strava refuses Hipcheck’s requests';
+}
+
 export function describeSync(facts: SyncFacts, timeZone: string, now: Date): SyncDescription {
   const lastSynced = facts.lastSyncedAt
     ? `Strava last synced ${agoText(facts.lastSyncedAt, now)}`
@@ -100,8 +108,8 @@ export function describeSync(facts: SyncFacts, timeZone: string, now: Date): Syn
   }
   let warning: string | null = null;
   if (facts.syncFailingSince) {
-    const why = facts.syncError?.message ? ` (${facts.syncError.message})` : '';
-    warning = `Strava sync has been failing since ${momentText(facts.syncFailingSince, timeZone)}${why}. ${MISSING_RUNS}`;
+    const why = causeOf(facts.syncError);
+    warning = `Strava sync has been failing since ${momentText(facts.syncFailingSince, timeZone)} (${why}). ${MISSING_RUNS}`;
   } else {
     const heard = facts.lastSyncedAt ?? facts.connectedAt;
     if (now.getTime() - heard.getTime() > QUIET_WARNING_MS) {

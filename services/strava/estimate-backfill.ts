@@ -9,6 +9,8 @@ export interface BackfillEstimateInput {
   activeBackfills: number;
   /** Reads Strava allows a day, less the limiter's safety margin (its `readDaily.budget`). */
   readDailyBudget: number;
+  /** Reads used today so far, by everyone (its `readDaily.usage`). */
+  readDailyUsed: number;
   /** Reads a 15-minute window allows, less the margin. */
   readShortBudget: number;
   /** Share of the daily budget kept for new activities. */
@@ -18,7 +20,7 @@ export interface BackfillEstimateInput {
 
 export interface BackfillEstimate {
   remainingReads: number;
-  /** "about 14 more days at today's budget", "about 45 minutes", "a few minutes". */
+  /** "about 13 more days at today's budget", "about 45 minutes", "a few minutes". */
   text: string;
 }
 
@@ -28,13 +30,18 @@ export function estimateBackfill(input: BackfillEstimateInput): BackfillEstimate
   if (input.pending <= 0) return null;
   const remainingReads = input.pending * READS_PER_ACTIVITY;
   const sharing = Math.max(1, input.activeBackfills);
-  const perDay = Math.floor(input.readDailyBudget * (1 - input.liveReserve)) / sharing;
+  const backfillDaily = Math.floor(input.readDailyBudget * (1 - input.liveReserve));
+  const perDay = backfillDaily / sharing;
+  const leftToday = Math.max(0, backfillDaily - input.readDailyUsed) / sharing;
   const perWindow = input.readShortBudget / sharing;
   if (perDay <= 0 || perWindow <= 0) return null;
-  const days = remainingReads / perDay;
-  if (days >= 1) {
-    const n = Math.ceil(days);
-    return { remainingReads, text: `about ${n} more days at today’s budget` };
+  if (remainingReads > leftToday) {
+    // What today leaves, then whole days.
+    const n = Math.ceil((remainingReads - leftToday) / perDay);
+    return {
+      remainingReads,
+      text: `about ${n} more ${n === 1 ? 'day' : 'days'} at today’s budget`,
+    };
   }
   const windows = Math.ceil(remainingReads / perWindow);
   const minutes = (windows * (input.shortWindowMs ?? 15 * 60_000)) / 60_000;

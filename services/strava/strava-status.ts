@@ -52,6 +52,8 @@ export function syncJson(account: StravaAccount, timeZone: string, now: Date) {
       lastSyncedAt: account.lastSyncedAt?.toISOString() ?? null,
       lastSynced: described.lastSynced,
       failingSince: account.syncFailingSince?.toISOString() ?? null,
+      /** The last failure as it happened, for whoever looks into it. */
+      error: account.syncFailingSince ? account.syncError : null,
       warning: described.warning,
     },
     disconnected: described.disconnected
@@ -70,6 +72,7 @@ async function estimateOf(pool: Pool, strava: StravaContext | undefined, pending
     pending,
     activeBackfills: active,
     readDailyBudget: limits.readDaily.budget,
+    readDailyUsed: limits.readDaily.usage,
     readShortBudget: limits.readShort.budget,
     liveReserve: limits.liveReserve,
     shortWindowMs: limits.readShort.resetsAt.getTime() - limits.readShort.windowStart.getTime(),

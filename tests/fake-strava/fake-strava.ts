@@ -327,6 +327,9 @@ export async function startFakeStrava(options: FakeStravaOptions = {}): Promise<
       };
       return state.subscription;
     },
+    setAthleteCapacity(capacity) {
+      state.athleteCapacity = capacity;
+    },
     setListOrder(order) {
       state.listOrder = order;
     },

@@ -21,7 +21,7 @@ export interface FakeState {
   readonly ascendingWhenAfter: boolean;
   listOrder: ListOrder;
   /** Strava's cap on connected athletes (FakeStravaOptions.athleteCapacity). */
-  readonly athleteCapacity: number | undefined;
+  athleteCapacity: number | undefined;
   /** Athletes who granted the app access (a code exchanged) and have not revoked it. */
   readonly connectedAthletes: Set<number>;
   readonly athletes: Map<number, FakeAthlete>;

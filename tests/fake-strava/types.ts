@@ -205,6 +205,8 @@ export interface FakeStrava {
   subscription(): PushSubscription | undefined;
   /** A subscription made elsewhere (another install of the same app), without a challenge. */
   setSubscription(input: { callbackUrl: string; verifyToken?: string }): PushSubscription;
+  /** Changes the app's athlete capacity (FakeStravaOptions.athleteCapacity); undefined: none. */
+  setAthleteCapacity(capacity: number | undefined): void;
   /** Changes the order of every activity list from now on. */
   setListOrder(order: ListOrder): void;
   /** Every /api/v3 request since the start (or the last resetStats), in order. */

@@ -26,7 +26,12 @@ const DAY = 24 * HOUR;
 interface Status {
   connected: boolean;
   status: string;
-  sync: { lastSyncedAt: string | null; lastSynced: string; warning: string | null } | null;
+  sync: {
+    lastSyncedAt: string | null;
+    lastSynced: string;
+    warning: string | null;
+    error: { code: string; message: string } | null;
+  } | null;
   disconnected: { on: string; reason: string; message: string } | null;
   webhooks: { state: string; message: string };
 }
@@ -143,7 +148,10 @@ describe('the catch-up', () => {
       'the warning',
     );
     expect(status?.sync?.warning).toMatch(
-      /^Strava sync has been failing since .* \(Strava answered 503 to GET \/api\/v3\/athlete\/activities; try again later\)\. Runs recorded since then may be missing here, so today’s decision may be computed without them\.$/,
+      /^Strava sync has been failing since .* \(Strava is not answering as it should\)\. Runs recorded since then may be missing here, so today’s decision may be computed without them\.$/,
+    );
+    expect(status?.sync?.error?.message).toBe(
+      'Strava answered 503 to GET /api/v3/athlete/activities; try again later',
     );
     p.fake.clearFaults();
     await eventually(

@@ -59,7 +59,7 @@ describe('new activities before any backfill', () => {
     // A day: 50 − 5 % margin = 47.5 → 47 reads; backfills may use 80 %: 37.6 → 37. Bea's
     // listing (1) and Abe's (1) leave 35: 17 activities of 2 reads each; the 18th needs 38.
     expect(status?.backfill).toMatchObject({ done: 17, total: 60 });
-    // 43 left × 2 = 86 reads at 37 a day = 2.3 → about 3 more days.
+    // 43 left × 2 = 86 reads; today leaves 37 − 36 = 1, then 37 a day: 85 / 37 = 2.3 → 3 days.
     expect(status?.backfill.estimate).toBe('about 3 more days at today’s budget');
 
     const { delivery } = await p.fake.publishActivity(bea.athlete.id, {

@@ -7,6 +7,7 @@ import { chartsPanel } from '../views/charts-panel.ts';
 import { checkInDialog } from '../views/checkin-dialog.ts';
 import { crossTrainingDialog } from '../views/cross-training-dialog.ts';
 import { decisionCard, planList } from '../views/decision-card.ts';
+import { stravaStatusCard } from '../views/strava-status.ts';
 import type { PageContext } from './page-context.ts';
 
 export function notesCard(notes: Note[], title = 'Notes from your coach'): HTMLElement | null {
@@ -92,6 +93,7 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
   drawDecision(today);
 
   const nodes: Node[] = [status, top, h('div', { class: 'actions' }, logCross)];
+  nodes.splice(nodes.indexOf(top), 0, stravaStatusCard()); // Strava's sync, above the decision
   const pending = athlete.metricsPending;
   if (pending) {
     const banner = h(

@@ -7,22 +7,30 @@ import { estimateBackfill } from '#services/strava/estimate-backfill';
 
 const HOUR = 3_600_000;
 // 1,000 − 5 % = 950 reads a day; 100 − 5 % = 95 a quarter hour.
-const DEFAULTS = { readDailyBudget: 950, readShortBudget: 95, liveReserve: 0.2 };
+const DEFAULTS = { readDailyBudget: 950, readDailyUsed: 0, readShortBudget: 95, liveReserve: 0.2 };
 
 describe('estimateBackfill()', () => {
-  it('a 5,000-activity history alone: about 14 more days at today’s budget', () => {
-    // 5,000 × 2 reads = 10,000; backfills get 950 × 0.8 = 760 a day: 10,000 / 760 = 13.2 → 14.
+  it('a 5,000-activity history alone: about 13 more days at today’s budget', () => {
+    // 5,000 × 2 reads = 10,000; backfills get 950 × 0.8 = 760 a day. Today’s 760 leave 9,240:
+    // 9,240 / 760 = 12.2 → 13 more days.
     expect(estimateBackfill({ pending: 5000, activeBackfills: 1, ...DEFAULTS })).toEqual({
       remainingReads: 10_000,
-      text: 'about 14 more days at today’s budget',
+      text: 'about 13 more days at today’s budget',
     });
   });
 
   it('two histories share the backfill budget: each needs twice as long', () => {
-    // 760 / 2 = 380 a day each: 10,000 / 380 = 26.3 → 27.
+    // 760 / 2 = 380 a day each: (10,000 − 380) / 380 = 25.3 → 26.
     expect(estimateBackfill({ pending: 5000, activeBackfills: 2, ...DEFAULTS })?.text).toBe(
-      'about 27 more days at today’s budget',
+      'about 26 more days at today’s budget',
     );
+  });
+
+  it('counts what today has left: with today’s share used up, even a little waits for tomorrow', () => {
+    // 40 × 2 = 80 reads; 700 of today’s 760 are used, leaving 60: 20 wait a day → 1 more day.
+    expect(
+      estimateBackfill({ pending: 40, activeBackfills: 1, ...DEFAULTS, readDailyUsed: 700 })?.text,
+    ).toBe('about 1 more day at today’s budget');
   });
 
   it('inside a day, by quarter hours', () => {

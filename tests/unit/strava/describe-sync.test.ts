@@ -35,8 +35,9 @@ describe('describeSync()', () => {
     );
     // 13:05 UTC is 14:05 in Amsterdam (CET, UTC+1, in March before the change to summer time).
     expect(d.warning).toBe(
-      'Strava sync has been failing since Tue 10 Mar, 14:05 (Strava answered 503). Runs recorded ' +
-        'since then may be missing here, so today’s decision may be computed without them.',
+      'Strava sync has been failing since Tue 10 Mar, 14:05 (Strava is not answering as it ' +
+        'should). Runs recorded since then may be missing here, so today’s decision may be ' +
+        'computed without them.',
     );
   });
 
