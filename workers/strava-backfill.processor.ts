@@ -13,12 +13,10 @@ import type { JobQueue, Processor } from '#services/queue/jobs';
 import { completeStravaBackfill } from '#services/strava/backfill-recompute';
 import { deferOnRateLimit } from '#services/strava/defer-on-rate-limit';
 import { dispatchStravaBackfill } from '#services/strava/dispatch-backfill';
-import { nextListingWindow } from '#services/strava/listing-window';
+import { listWindowPage, nextListingWindow, PAGE_SIZE } from '#services/strava/listing-window';
 import type { StravaContext } from '#services/strava/strava-context';
 import { stravaClientFor } from '#services/strava/sync-strava-activity';
 import { handleStravaAccountError, requireStrava } from './strava-account-errors.ts';
-
-const PAGE_SIZE = 200;
 
 export interface StravaBackfillDeps {
   pool: Pool;
@@ -49,13 +47,7 @@ export function createStravaBackfillProcessor(
       };
       let page;
       try {
-        page = await deferOnRateLimit(deps.pool, accountId, () =>
-          client.listActivities({
-            before: window.before,
-            ...(window.after ? { after: window.after } : {}),
-            perPage: PAGE_SIZE,
-          }),
-        );
+        page = await deferOnRateLimit(deps.pool, accountId, () => listWindowPage(client, window));
       } catch (err) {
         if (await handleStravaAccountError(deps.pool, accountId, err)) return;
         throw err;

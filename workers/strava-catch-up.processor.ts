@@ -17,13 +17,16 @@ import {
 import { insertWebhookEvent } from '#services/db/strava-webhook-events.repository';
 import { DeferJobError, jobIds, type JobQueue, type Processor } from '#services/queue/jobs';
 import { deferOnRateLimit } from '#services/strava/defer-on-rate-limit';
-import { nextListingWindow, type ListingWindow } from '#services/strava/listing-window';
+import {
+  listWindowPage,
+  nextListingWindow,
+  PAGE_SIZE,
+  type ListingWindow,
+} from '#services/strava/listing-window';
 import type { StravaContext } from '#services/strava/strava-context';
 import { stravaClientFor } from '#services/strava/sync-strava-activity';
 import { runOutboxAttempt, type OutboxProblem } from './outbox-attempts.ts';
 import { handleStravaAccountError, requireStrava } from './strava-account-errors.ts';
-
-const PAGE_SIZE = 200;
 
 export interface StravaCatchUpDeps {
   pool: Pool;
@@ -65,13 +68,7 @@ async function catchUp(
     const listing = window;
     let page;
     try {
-      page = await deferOnRateLimit(deps.pool, accountId, () =>
-        client.listActivities({
-          before: listing.before,
-          ...(listing.after ? { after: listing.after } : {}),
-          perPage: PAGE_SIZE,
-        }),
-      );
+      page = await deferOnRateLimit(deps.pool, accountId, () => listWindowPage(client, listing));
     } catch (err) {
       if (err instanceof DeferJobError) {
         await uncountStravaCatchUpAttempt(deps.pool, accountId);

@@ -79,7 +79,8 @@ export async function findRunningEmbeddedPostgres(
   return { postgresPid, port, hipcheckPid };
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on at 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = net.createServer();
     server.once('error', reject);

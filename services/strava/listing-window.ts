@@ -7,6 +7,11 @@
 // Bounds are whole seconds (Strava's epoch seconds, both exclusive), so a bound steps one second
 // past the page's last start to keep activities that share that second; the store ignores repeats.
 
+import type { StravaClient, SummaryActivity } from './client.ts';
+
+/** Strava's largest page. */
+export const PAGE_SIZE = 200;
+
 export interface ListingWindow {
   /** Exclusive: activities that started before this instant. */
   before: Date;
@@ -45,4 +50,16 @@ export function nextListingWindow(
   // No progress possible (a whole page within one second): what is left cannot be told apart.
   if (after <= floor || after >= window.before.getTime() - 1000) return { done: true };
   return { done: false, rest: { before: window.before, after: new Date(after) } };
+}
+
+/** One page (the largest) of the activities in `window`. */
+export function listWindowPage(
+  client: Pick<StravaClient, 'listActivities'>,
+  window: ListingWindow,
+): Promise<SummaryActivity[]> {
+  return client.listActivities({
+    before: window.before,
+    ...(window.after ? { after: window.after } : {}),
+    perPage: PAGE_SIZE,
+  });
 }

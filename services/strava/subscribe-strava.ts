@@ -118,24 +118,44 @@ const elsewhereMessage = (other: Listed, ours: string): string =>
   'through the catch-up. If that address is not in use any more, run ' +
   '`hipcheck strava subscription --replace`.';
 
-/** What Strava holds, compared with our callback; changes nothing. */
-export async function inspectStravaSubscription(
+/** Strava's subscriptions judged against our callback: ours, another one, or none. */
+function judge(
+  subs: Listed[],
   options: SubscriptionOptions,
-): Promise<SubscriptionReport> {
-  const subs = await pushApi(options).list();
+): { ours: Listed } | { other: Listed; report: SubscriptionReport } | { none: true } {
   const ours = subs.find((s) => s.callbackUrl === options.callbackUrl);
+  if (ours) return { ours };
   const other = subs[0];
-  if (ours) return report('active', 'none', options, ours.id, null, activeMessage(ours, 'kept'));
-  if (other) {
-    return report(
+  if (!other) return { none: true };
+  return {
+    other,
+    report: report(
       'elsewhere',
       'none',
       options,
       other.id,
       other.callbackUrl,
       elsewhereMessage(other, options.callbackUrl),
+    ),
+  };
+}
+
+/** What Strava holds, compared with our callback; changes nothing. */
+export async function inspectStravaSubscription(
+  options: SubscriptionOptions,
+): Promise<SubscriptionReport> {
+  const found = judge(await pushApi(options).list(), options);
+  if ('ours' in found) {
+    return report(
+      'active',
+      'none',
+      options,
+      found.ours.id,
+      null,
+      activeMessage(found.ours, 'kept'),
     );
   }
+  if ('other' in found) return found.report;
   return report(
     'missing',
     'none',
@@ -188,27 +208,18 @@ export async function ensureStravaSubscription(
   const api = pushApi(options);
   let result: SubscriptionReport;
   try {
-    const subs = await api.list();
-    const ours = subs.find((s) => s.callbackUrl === options.callbackUrl);
-    const other = subs[0];
-    if (ours) {
+    const found = judge(await api.list(), options);
+    if ('ours' in found) {
       const known = await findStravaSubscription(db);
-      const action =
-        known?.status === 'active' && known.subscriptionId === ours.id ? 'kept' : 'adopted';
-      result = report('active', action, options, ours.id, null, activeMessage(ours, action));
-    } else if (other && !ensure.replace) {
-      result = report(
-        'elsewhere',
-        'none',
-        options,
-        other.id,
-        other.callbackUrl,
-        elsewhereMessage(other, options.callbackUrl),
-      );
+      const id = found.ours.id;
+      const action = known?.status === 'active' && known.subscriptionId === id ? 'kept' : 'adopted';
+      result = report('active', action, options, id, null, activeMessage(found.ours, action));
+    } else if ('other' in found && !ensure.replace) {
+      result = found.report;
     } else {
-      if (other) await api.remove(other.id);
+      if ('other' in found) await api.remove(found.other.id);
       const id = await api.create();
-      const action = other ? 'replaced' : 'created';
+      const action = 'other' in found ? 'replaced' : 'created';
       const created = { id, callbackUrl: options.callbackUrl };
       result = report('active', action, options, id, null, activeMessage(created, action));
     }

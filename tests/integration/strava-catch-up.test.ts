@@ -9,17 +9,12 @@ import { eventually } from '../support/pipeline.ts';
 import type { TestClient } from '../support/http-client.ts';
 import {
   connectStrava,
+  ROOMY_LIMITS,
   startStravaPipeline,
   waitForBackfill,
   type StravaPipeline,
 } from '../support/strava-pipeline.ts';
 
-const ROOMY = {
-  shortLimit: 5000,
-  dailyLimit: 50_000,
-  readShortLimit: 5000,
-  readDailyLimit: 50_000,
-};
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -39,7 +34,7 @@ interface Status {
 let p: StravaPipeline;
 
 beforeAll(async () => {
-  p = await startStravaPipeline({ fake: { rateLimits: ROOMY }, limits: ROOMY });
+  p = await startStravaPipeline({ fake: { rateLimits: ROOMY_LIMITS }, limits: ROOMY_LIMITS });
 });
 
 afterAll(async () => {
@@ -64,6 +59,24 @@ const listRequests = (athleteId: number) =>
   p.fake
     .requests()
     .filter((r) => r.route === 'GET /api/v3/athlete/activities' && r.athleteId === athleteId);
+
+/** Polls the runner's Strava status until `until` holds, and returns it. */
+async function statusWhen(
+  runner: TestClient,
+  until: (s: Status) => boolean,
+  what: string,
+): Promise<Status> {
+  let status: Status | undefined;
+  await eventually(
+    async () => {
+      status = (await runner.get<Status>('/api/strava/status')).body;
+      return until(status);
+    },
+    20_000,
+    what,
+  );
+  return status as Status;
+}
 
 /** The runner's last catch-up was asked for `ago` ms ago: a gap since they last opened the app. */
 async function lastCatchUpAgo(athleteId: number, ago: number): Promise<void> {
@@ -137,28 +150,15 @@ describe('the catch-up', () => {
     const { runner, athlete } = await connected('failing@example.com');
     p.fake.injectFault({ path: '/api/v3/athlete/activities', status: 503, times: 1000 });
     await lastCatchUpAgo(athlete.id, 2 * HOUR);
-    await runner.get('/api/strava/status');
-    let status: Status | undefined;
-    await eventually(
-      async () => {
-        status = (await runner.get<Status>('/api/strava/status')).body;
-        return status.sync?.warning !== null;
-      },
-      15_000,
-      'the warning',
-    );
-    expect(status?.sync?.warning).toMatch(
+    const status = await statusWhen(runner, (s) => s.sync?.warning !== null, 'the warning');
+    expect(status.sync?.warning).toMatch(
       /^Strava sync has been failing since .* \(Strava is not answering as it should\)\. Runs recorded since then may be missing here, so today’s decision may be computed without them\.$/,
     );
-    expect(status?.sync?.error?.message).toBe(
+    expect(status.sync?.error?.message).toBe(
       'Strava answered 503 to GET /api/v3/athlete/activities; try again later',
     );
     p.fake.clearFaults();
-    await eventually(
-      async () => (await runner.get<Status>('/api/strava/status')).body.sync?.warning === null,
-      20_000,
-      'the warning gone after the retry',
-    );
+    await statusWhen(runner, (s) => s.sync?.warning === null, 'the warning gone after the retry');
   });
 });
 
@@ -168,16 +168,7 @@ describe('revoked on strava.com', () => {
     // The runner removes Hipcheck on strava.com; the athlete event is lost.
     await p.fake.deauthorizeAthlete(athlete.id, { notify: false });
     await lastCatchUpAgo(athlete.id, 2 * HOUR);
-    await runner.get('/api/strava/status');
-    let status: Status | undefined;
-    await eventually(
-      async () => {
-        status = (await runner.get<Status>('/api/strava/status')).body;
-        return !status.connected;
-      },
-      15_000,
-      'the connection ended',
-    );
+    const status = await statusWhen(runner, (s) => !s.connected, 'the connection ended');
     expect(status).toMatchObject({
       status: 'deauthorized',
       disconnected: {
@@ -185,18 +176,13 @@ describe('revoked on strava.com', () => {
         reason: 'Strava stopped accepting Hipcheck’s access',
       },
     });
-    expect(status?.disconnected?.message).toContain('Strava was disconnected on ');
+    expect(status.disconnected?.message).toContain('Strava was disconnected on ');
   });
 
   it('with the webhook: authorized=false ends it the same way', async () => {
     const { runner, athlete } = await connected('revoked-hook@example.com');
     expect((await p.fake.deauthorizeAthlete(athlete.id))?.status).toBe(200);
-    await eventually(
-      async () => (await runner.get<Status>('/api/strava/status')).body.status === 'deauthorized',
-      15_000,
-      'deauthorized',
-    );
-    const status = (await runner.get<Status>('/api/strava/status')).body;
+    const status = await statusWhen(runner, (s) => s.status === 'deauthorized', 'deauthorized');
     expect(status.disconnected).toMatchObject({
       on: localDateOf(new Date(), 'UTC'),
       reason: 'Hipcheck’s access was removed on Strava',

@@ -7,25 +7,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeActivity, ListOrder } from '../fake-strava/fake-strava.ts';
 import {
   connectStrava,
+  ROOMY_LIMITS,
   startStravaPipeline,
   waitForBackfill,
   type StravaPipeline,
 } from '../support/strava-pipeline.ts';
 
-const ROOMY = {
-  shortLimit: 5000,
-  dailyLimit: 50_000,
-  readShortLimit: 5000,
-  readDailyLimit: 50_000,
-};
 const IN_FLIGHT = 4;
 
 let p: StravaPipeline;
 
 beforeAll(async () => {
   p = await startStravaPipeline({
-    fake: { rateLimits: ROOMY },
-    limits: ROOMY,
+    fake: { rateLimits: ROOMY_LIMITS },
+    limits: ROOMY_LIMITS,
     backfillInFlight: IN_FLIGHT,
     concurrency: { 'strava-activity': IN_FLIGHT },
   });

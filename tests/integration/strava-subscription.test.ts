@@ -2,9 +2,9 @@
 // already points at its callback, and says plainly when one points elsewhere (the log line, the
 // status route, the CLI), which `hipcheck strava subscription --replace` fixes through the
 // configured database. Real app (runtime.ts, in-process jobs, PostgreSQL) against the fake Strava.
-import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '#services/config';
+import { freePort } from '#services/db/embedded-postgres';
 import { generateTokenKey } from '#services/strava/token-vault';
 import { startHipcheck, type Running } from '../../app/runtime.ts';
 import { startFakeStrava, type FakeStrava } from '../fake-strava/fake-strava.ts';
@@ -16,17 +16,6 @@ let fake: FakeStrava;
 let db: TestDatabase;
 let running: Running | undefined;
 const key = generateTokenKey();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function envFor(publicUrl: boolean): Promise<Record<string, string>> {
   const port = await freePort();

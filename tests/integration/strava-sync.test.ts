@@ -6,6 +6,7 @@ import { eventually } from '../support/pipeline.ts';
 import type { TestClient } from '../support/http-client.ts';
 import {
   connectStrava,
+  ROOMY_LIMITS,
   startStravaPipeline,
   waitForBackfill,
   type StravaPipeline,
@@ -13,12 +14,6 @@ import {
 } from '../support/strava-pipeline.ts';
 
 const DAY_MS = 86_400_000;
-const ROOMY = {
-  shortLimit: 5000,
-  dailyLimit: 50_000,
-  readShortLimit: 5000,
-  readDailyLimit: 50_000,
-};
 
 interface ActivityJson {
   id: string;
@@ -33,7 +28,7 @@ let p: StravaPipeline;
 const ackLatenciesMs: number[] = [];
 
 beforeAll(async () => {
-  p = await startStravaPipeline({ fake: { rateLimits: ROOMY }, limits: ROOMY });
+  p = await startStravaPipeline({ fake: { rateLimits: ROOMY_LIMITS }, limits: ROOMY_LIMITS });
 });
 
 afterAll(async () => {

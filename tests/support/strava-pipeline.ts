@@ -37,6 +37,14 @@ const childScript = join(dirname(fileURLToPath(import.meta.url)), 'strava-worker
 
 export const VERIFY_TOKEN = 'hipcheck-test-verify-token';
 
+/** Limits so high that a test never waits for Strava's windows (the fake's and the limiter's). */
+export const ROOMY_LIMITS = {
+  shortLimit: 5000,
+  dailyLimit: 50_000,
+  readShortLimit: 5000,
+  readDailyLimit: 50_000,
+};
+
 export interface StravaPipeline {
   fake: FakeStrava;
   db: TestDatabase;

@@ -5,27 +5,16 @@
 // use, and `hipcheck strava subscription` reads the running app's database.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '#services/db/embedded-postgres';
 import { generateTokenKey } from '#services/strava/token-vault';
 import { startFakeStrava, type FakeStrava } from '../../fake-strava/fake-strava.ts';
 import { TestClient } from '../../support/http-client.ts';
 import { eventually } from '../../support/pipeline.ts';
 import { runCli } from '../../support/run-node.ts';
 import { connectStrava, waitForBackfill } from '../../support/strava-pipeline.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 let fake: FakeStrava;
 let child: ChildProcess;
