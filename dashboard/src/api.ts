@@ -18,7 +18,7 @@ export class ApiError extends Error {
 
 export const isNotFound = (err: unknown): boolean => err instanceof ApiError && err.status === 404;
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {
@@ -252,54 +252,17 @@ export interface ImportBatch {
   files: UploadRow[];
 }
 
-/** When Hipcheck last heard from Strava, and a warning while runs may be missing. */
-export interface StravaSync {
-  lastSyncedAt: string | null;
-  /** "Strava last synced 12 minutes ago". */
-  lastSynced: string;
-  failingSince: string | null;
-  /** The last failure as it happened. */
-  error: { code: string; message: string } | null;
-  warning: string | null;
-}
-
-/** The day a connection ended (revoked on Strava, refused, or disconnected here). */
-export interface StravaDisconnected {
-  at: string;
-  on: string;
-  reason: string;
-  message: string;
-}
-
 export interface StravaStatus {
   connected: boolean;
-  status: 'not_connected' | 'connected' | 'deauthorized' | 'disconnected';
-  /** What connecting backfills: the last this many days. */
-  backfillDays: number;
+  status: string;
   backfill: {
     state: 'listing' | 'fetching' | 'done' | null;
     done: number;
     total: number;
     nextBatchAt: string | null;
     progress: string | null;
-    /** "about 11 more days at today's budget", while items wait. */
-    estimate?: string | null;
-    /** null: all history. */
-    since?: string | null;
   };
-  sync: StravaSync | null;
-  disconnected: StravaDisconnected | null;
-  webhooks: { state: string; message: string };
-  lastError: { code: string; message: string } | null;
-}
-
-/** A coach's athlete's Strava sync (GET /api/coach/strava). */
-export interface AthleteStravaSync {
-  athleteId: string;
-  connected: boolean;
-  status: StravaStatus['status'];
-  sync: StravaSync;
-  disconnected: StravaDisconnected | null;
+  lastError: string | null;
 }
 
 // --- coaching ---------------------------------------------------------------------------------
@@ -431,11 +394,6 @@ export const api = {
     request<CrossTrainingRow>('POST', '/api/cross-training', input),
 
   stravaStatus: () => request<StravaStatus>('GET', '/api/strava/status'),
-  /** The whole Strava history (POST /api/strava/backfill {all: true}). */
-  stravaBackfillAll: () => request<StravaStatus>('POST', '/api/strava/backfill', { all: true }),
-  stravaDisconnect: () =>
-    request<StravaStatus & { warning: string | null }>('POST', '/api/strava/disconnect'),
-  coachStravaSync: () => request<AthleteStravaSync[]>('GET', '/api/coach/strava'),
   stravaConnectUrl: '/api/strava/connect',
   /** Asks whether connecting can start (a redirect) or why not (Strava not configured: 503). */
   stravaConnectCheck: async (): Promise<void> => {

@@ -1,6 +1,7 @@
 // /strava/callback?outcome=…: where the server sends the browser back from Strava. Each outcome
 // says what happened and what to do next, in words: never the server's JSON.
-import { api, type Me } from '../api.ts';
+import type { Me } from '../api.ts';
+import { stravaApi } from '../strava-api.ts';
 import { h } from '../dom.ts';
 import { connectStravaButton, endConnectAttempt } from '../views/strava-connect.ts';
 
@@ -131,7 +132,7 @@ export async function stravaCallbackPage(me: Me | undefined): Promise<Node[]> {
   const words = OUTCOMES[outcome] ?? UNKNOWN;
   const extra: HTMLElement[] = [];
   if (me?.athlete && (outcome === 'connected' || outcome === 'state_used')) {
-    const s = await api.stravaStatus().catch(() => undefined);
+    const s = await stravaApi.status().catch(() => undefined);
     if (s?.connected) {
       extra.push(
         h(

@@ -2,7 +2,7 @@
 // and, above the roster, the athletes whose sync fails or whose connection ended, since their
 // decisions may be computed without runs that are missing. Rows are found by their
 // data-athlete-id, so the roster's layout (a table, or cards on a phone) is the roster's own.
-import { api, type AthleteStravaSync } from '../api.ts';
+import { stravaApi, type AthleteStravaSync } from '../strava-api.ts';
 import { h } from '../dom.ts';
 
 function lineFor(s: AthleteStravaSync): HTMLElement {
@@ -29,8 +29,8 @@ function annotate(rows: AthleteStravaSync[]): void {
 /** A card listing sync problems (hidden when there are none); it also annotates the roster. */
 export function rosterStravaSync(): HTMLElement {
   const card = h('section', { class: 'card', id: 'roster-strava', hidden: true });
-  void api
-    .coachStravaSync()
+  void stravaApi
+    .coachSync()
     .then((rows) => {
       // The roster is drawn in the same pass as this card: read and annotate it once it is shown.
       requestAnimationFrame(() => show(card, rows));

@@ -2,7 +2,7 @@
 // progress with an honest estimate, the whole history on request, the sync's health, disconnect;
 // and, for a runner who came back from Strava without reaching Hipcheck's callback (Strava stops
 // an app it has not reviewed at its athlete limit on its own page), what that means.
-import { api, type StravaStatus } from '../api.ts';
+import { stravaApi, type StravaConnection } from '../strava-api.ts';
 import { errorText, h, sleep } from '../dom.ts';
 import { connectAttemptUnfinished, connectStravaButton } from './strava-connect.ts';
 
@@ -57,7 +57,7 @@ export function stravaImportCard(): HTMLElement {
     error,
   );
 
-  const draw = (s: StravaStatus): boolean => {
+  const draw = (s: StravaConnection): boolean => {
     intro.textContent =
       `Connect once: your last ${s.backfillDays} days are imported, newest first, within ` +
       'Strava’s limits; then new activities arrive on their own.';
@@ -101,7 +101,7 @@ export function stravaImportCard(): HTMLElement {
     // Polls while the page shows the card (the first check runs before it is attached).
     for (let i = 0; i < 720 && mine === generation; i++) {
       try {
-        if (draw(await api.stravaStatus())) return;
+        if (draw(await stravaApi.status())) return;
       } catch (err) {
         statusText.textContent = errorText(err);
         return;
@@ -114,7 +114,7 @@ export function stravaImportCard(): HTMLElement {
   all.addEventListener('click', async () => {
     error.textContent = '';
     try {
-      draw(await api.stravaBackfillAll());
+      draw(await stravaApi.backfillAll());
       void poll();
     } catch (err) {
       error.textContent = errorText(err);
@@ -123,7 +123,7 @@ export function stravaImportCard(): HTMLElement {
   disconnect.addEventListener('click', async () => {
     error.textContent = '';
     try {
-      const s = await api.stravaDisconnect();
+      const s = await stravaApi.disconnect();
       draw(s);
       if (s.warning) error.textContent = s.warning;
     } catch (err) {

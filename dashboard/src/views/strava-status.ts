@@ -2,11 +2,11 @@
 // fails (today's decision may be computed without runs that are missing), the history still being
 // imported with how long it will take, and, when the connection ended, on which day and a way to
 // reconnect. Nothing at all for a runner who never connected Strava.
-import { api, type StravaStatus } from '../api.ts';
+import { stravaApi, type StravaConnection } from '../strava-api.ts';
 import { h } from '../dom.ts';
 import { connectStravaButton } from './strava-connect.ts';
 
-function disconnectedNotice(s: StravaStatus): HTMLElement[] {
+function disconnectedNotice(s: StravaConnection): HTMLElement[] {
   const d = s.disconnected;
   if (!d) return [];
   const { button, error } = connectStravaButton(
@@ -29,7 +29,7 @@ function disconnectedNotice(s: StravaStatus): HTMLElement[] {
   ];
 }
 
-function connectedNotice(s: StravaStatus): HTMLElement[] {
+function connectedNotice(s: StravaConnection): HTMLElement[] {
   const nodes: HTMLElement[] = [];
   if (s.sync?.warning) {
     nodes.push(
@@ -71,8 +71,8 @@ function connectedNotice(s: StravaStatus): HTMLElement[] {
  */
 export function stravaStatusCard(): HTMLElement {
   const card = h('section', { class: 'strava-sync', id: 'strava-sync', hidden: true });
-  void api
-    .stravaStatus()
+  void stravaApi
+    .status()
     .then((s) => {
       const nodes =
         s.status === 'connected' ? connectedNotice(s) : s.disconnected ? disconnectedNotice(s) : [];
