@@ -64,8 +64,9 @@ export function stravaWebhookRoutes(deps: StravaWebhookDeps): Router {
   router.post('/', async (req, res) => {
     const event = parseInput(eventSchema, req.body);
     const subscription = await findStravaSubscription(deps.pool);
+    // The id is kept only while the subscription is ours (and through a check that failed).
     const account =
-      subscription?.status === 'active' && subscription.subscriptionId === event.subscription_id
+      subscription?.subscriptionId === event.subscription_id
         ? await findConnectedStravaAccount(deps.pool, event.owner_id)
         : undefined;
     if (!account) {

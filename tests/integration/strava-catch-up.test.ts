@@ -4,6 +4,7 @@
 // recorded with its day. Real pipeline (API, BullMQ, Redis limiter, PostgreSQL) and fake Strava.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateOf } from '#shared/local-date';
+import { ensureStravaSubscription, subscriptionOptionsOf } from '#services/strava/subscribe-strava';
 import { reconcileStrava } from '#workers/reconciler';
 import { eventually } from '../support/pipeline.ts';
 import type { TestClient } from '../support/http-client.ts';
@@ -159,6 +160,30 @@ describe('the catch-up', () => {
     );
     p.fake.clearFaults();
     await statusWhen(runner, (s) => s.sync?.warning === null, 'the warning gone after the retry');
+  });
+});
+
+describe('the push subscription', () => {
+  it('a check that fails while Strava is down keeps the subscription: its events still arrive', async () => {
+    const { runner, athlete } = await connected('check-failed@example.com');
+    p.fake.injectFault({ path: '/api/v3/push_subscriptions', status: 503 });
+    const report = await ensureStravaSubscription(p.db.pool, subscriptionOptionsOf(p.strava));
+    expect(report.status).toBe('error');
+    expect((await runner.get<Status>('/api/strava/status')).body.webhooks.state).toBe('error');
+    const { delivery } = await p.fake.publishActivity(athlete.id, {
+      sportType: 'Run',
+      name: 'Run while the check failed',
+      startDate: new Date(Date.now() - HOUR),
+    });
+    expect(JSON.parse(delivery?.body ?? '{}')).toEqual({ ok: true });
+    await eventually(
+      async () => (await names(runner)).includes('Run while the check failed'),
+      15_000,
+      'the event’s run',
+    );
+    expect(
+      (await ensureStravaSubscription(p.db.pool, subscriptionOptionsOf(p.strava))).status,
+    ).toBe('active');
   });
 });
 
