@@ -47,19 +47,23 @@ describe('new activities before any backfill', () => {
     const bea = await connected(p, 'bea@example.com', 0);
     await waitForBackfill(bea.runner);
     const abe = await connected(p, 'abe@example.com', 60);
+    // A day: 50 − 5 % margin = 47.5 → 47 reads; backfills may use 80 %: 37.6 → 37. The app's
+    // subscription check (a GET: 1 read; Strava counts it, and the limiter learns it from the
+    // headers), Bea's listing (1) and Abe's (1) leave 34: 17 activities of 2 reads each.
+    // (Waiting for the 17th to be stored too: its reads may be taken before the others defer.)
     let status: Status | undefined;
     await eventually(
       async () => {
         status = (await abe.runner.get<Status>('/api/strava/status')).body;
-        return status.backfill.state === 'fetching' && status.backfill.nextBatchAt !== null;
+        return status.backfill.nextBatchAt !== null && status.backfill.done >= 17;
       },
       20_000,
       'the backfill waiting for tomorrow',
     );
-    // A day: 50 − 5 % margin = 47.5 → 47 reads; backfills may use 80 %: 37.6 → 37. Bea's
-    // listing (1) and Abe's (1) leave 35: 17 activities of 2 reads each; the 18th needs 38.
     expect(status?.backfill).toMatchObject({ done: 17, total: 60 });
-    // 43 left × 2 = 86 reads; today leaves 37 − 36 = 1, then 37 a day: 85 / 37 = 2.3 → 3 days.
+    // The subscription's GET and POST, two listings, 17 × 2 fetches.
+    expect(p.fake.stats().requests).toBe(2 + 1 + 1 + 17 * 2);
+    // 43 left × 2 = 86 reads; today leaves 37 − 37 = 0, then 37 a day: 86 / 37 = 2.3 → 3 days.
     expect(status?.backfill.estimate).toBe('about 3 more days at today’s budget');
 
     const { delivery } = await p.fake.publishActivity(bea.athlete.id, {
