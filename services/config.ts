@@ -60,6 +60,8 @@ export interface Config {
   redisUrl: string | undefined;
   dataDir: string;
   publicUrl: string;
+  /** PUBLIC_URL was given: Strava can reach this app there (the default localhost it cannot). */
+  publicUrlSet: boolean;
   strava: {
     clientId: string | undefined;
     clientSecret: string | undefined;
@@ -116,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisUrl: e.REDIS_URL,
     dataDir: e.DATA_DIR,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    publicUrlSet: e.PUBLIC_URL !== undefined,
     strava: {
       clientId: e.STRAVA_CLIENT_ID,
       clientSecret: e.STRAVA_CLIENT_SECRET,

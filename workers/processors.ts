@@ -7,6 +7,7 @@ import { createRecomputeProcessor } from './recompute.processor.ts';
 import type { StravaContext } from '#services/strava/strava-context';
 import { createStravaActivityProcessor } from './strava-activity.processor.ts';
 import { createStravaBackfillProcessor } from './strava-backfill.processor.ts';
+import { createStravaCatchUpProcessor } from './strava-catch-up.processor.ts';
 import { createStravaEventProcessor } from './strava-event.processor.ts';
 
 export interface ProcessorDeps {
@@ -30,5 +31,6 @@ export function createProcessors(deps: ProcessorDeps): Processors {
     'strava-backfill': createStravaBackfillProcessor(stravaDeps),
     'strava-activity': createStravaActivityProcessor(stravaDeps),
     'strava-event': createStravaEventProcessor(stravaDeps),
+    'strava-catch-up': createStravaCatchUpProcessor(stravaDeps),
   });
 }

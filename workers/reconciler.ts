@@ -2,7 +2,8 @@
 // and every minute. Job ids deduplicate, so a job still in Redis is not added twice; one that
 // Redis lost (a flush, a restart without persistence) comes back. The same schedule purges expired
 // sessions (a session is refused once expired; this deletes its row), expired sign-in counters and
-// reset links, and asks for each new day.
+// reset links, asks for each new day, hands waiting backfill items to workers, and asks for the
+// Strava catch-ups that are due.
 import type { Pool } from '#services/db/database';
 import { listUnfinishedUploadIds } from '#services/db/uploads.repository';
 import { listPendingRecomputes } from '#services/db/recompute.repository';
@@ -11,11 +12,15 @@ import { deleteExpiredAttemptCounters } from '#services/db/attempt-counters.repo
 import { deletePasswordResetsPast } from '#services/db/password-resets.repository';
 import { completeStravaBackfill } from '#services/strava/backfill-recompute';
 import {
+  listDispatchedStravaBackfillItems,
   listFinishedStravaBackfills,
   listListingStravaBackfills,
-  listPendingStravaBackfillItems,
 } from '#services/db/strava-backfill.repository';
+import { listUnfinishedStravaCatchUps } from '#services/db/strava-sync.repository';
 import { listPendingWebhookEventIds } from '#services/db/strava-webhook-events.repository';
+import { enqueueCatchUp, requestScheduledCatchUps } from '#services/strava/catch-up-schedule';
+import { dispatchStravaBackfill } from '#services/strava/dispatch-backfill';
+import type { StravaContext } from '#services/strava/strava-context';
 import { requestNewDays } from '#services/engine/daily-tick';
 import { enqueueRecompute } from '#services/engine/request-recompute';
 import { jobIds, type JobQueue } from '#services/queue/jobs';
@@ -33,8 +38,16 @@ export async function reconcile(deps: {
   return { uploads: uploads.length, recomputes: recomputes.length };
 }
 
-/** Strava's outbox: webhook events not handled, backfills still listing, items not fetched. */
-export async function reconcileStrava(deps: { pool: Pool; queue: JobQueue }): Promise<number> {
+/**
+ * Strava's outbox: webhook events not handled, backfills still listing, items handed out and not
+ * fetched (and the next waiting ones), catch-ups not finished, and those the schedule asks for.
+ */
+export async function reconcileStrava(deps: {
+  pool: Pool;
+  queue: JobQueue;
+  strava?: StravaContext | undefined;
+  now?: () => Date;
+}): Promise<number> {
   const events = await listPendingWebhookEventIds(deps.pool);
   for (const eventId of events) {
     await deps.queue.enqueue('strava-event', { eventId }, jobIds.stravaEvent(eventId));
@@ -47,7 +60,7 @@ export async function reconcileStrava(deps: { pool: Pool; queue: JobQueue }): Pr
       jobIds.stravaBackfill(b.accountId, b.generation),
     );
   }
-  const items = await listPendingStravaBackfillItems(deps.pool);
+  const items = await listDispatchedStravaBackfillItems(deps.pool);
   for (const i of items) {
     await deps.queue.enqueue(
       'strava-activity',
@@ -55,14 +68,36 @@ export async function reconcileStrava(deps: { pool: Pool; queue: JobQueue }): Pr
       jobIds.stravaActivity(i.accountId, i.stravaActivityId),
     );
   }
+  const dispatched = await dispatchStravaBackfill(deps);
   // Every item finished but the backfill not marked done (a crash in between): finish it.
   const finished = await listFinishedStravaBackfills(deps.pool);
   for (const accountId of finished) await completeStravaBackfill(deps, accountId);
-  return events.length + backfills.length + items.length + finished.length;
+  const catchUps = await listUnfinishedStravaCatchUps(deps.pool);
+  for (const request of catchUps) await enqueueCatchUp(deps.queue, request);
+  const scheduled = deps.strava
+    ? await requestScheduledCatchUps(
+        { pool: deps.pool, queue: deps.queue, strava: deps.strava },
+        (deps.now ?? (() => new Date()))(),
+      )
+    : 0;
+  return (
+    events.length +
+    backfills.length +
+    items.length +
+    dispatched +
+    finished.length +
+    catchUps.length +
+    scheduled
+  );
 }
 
 export function startReconciler(
-  deps: { pool: Pool; queue: JobQueue; log: (message: string) => void },
+  deps: {
+    pool: Pool;
+    queue: JobQueue;
+    log: (message: string) => void;
+    strava?: StravaContext | undefined;
+  },
   intervalMs = 60_000,
 ): { stop(): Promise<void>; ready: Promise<void> } {
   let stopped = false;

@@ -1,6 +1,7 @@
 // Strava backfill, fetching: one activity found by the listing → fetched with the athlete's token
 // and stored in one transaction with its item's status and the recompute request; then the
-// recompute job. Run twice, it finds the item finished and does nothing.
+// recompute job, and the next waiting item is handed out (dispatch-backfill.ts). Run twice, it
+// finds the item finished and does nothing.
 import { BadInputError } from '#shared/errors';
 import type { Pool } from '#services/db/database';
 import { findStravaAccount } from '#services/db/strava-accounts.repository';
@@ -16,6 +17,7 @@ import {
   recomputeStravaBackfillSoFar,
 } from '#services/strava/backfill-recompute';
 import { deferOnRateLimit } from '#services/strava/defer-on-rate-limit';
+import { dispatchStravaBackfill } from '#services/strava/dispatch-backfill';
 import type { StravaContext } from '#services/strava/strava-context';
 import {
   fetchStravaActivity,
@@ -43,17 +45,20 @@ export function createStravaActivityProcessor(
     const account = await findStravaAccount(deps.pool, accountId);
     if (!account || account.status !== 'connected') return;
     const attempts = await startStravaBackfillItem(deps.pool, accountId, stravaActivityId);
-    if (attempts === undefined) return; // finished already
-    const failItem = async (error: OutboxProblem) => {
-      await finishStravaBackfillItem(deps.pool, accountId, stravaActivityId, {
-        status: 'failed',
-        error,
-      });
-      await completeStravaBackfill(deps, accountId);
-    };
-    await runOutboxAttempt(attempts, failItem, () =>
-      fetchItem(deps, ctx, account, stravaActivityId, failItem),
-    );
+    if (attempts !== undefined) {
+      const failItem = async (error: OutboxProblem) => {
+        await finishStravaBackfillItem(deps.pool, accountId, stravaActivityId, {
+          status: 'failed',
+          error,
+        });
+        await completeStravaBackfill(deps, accountId);
+      };
+      await runOutboxAttempt(attempts, failItem, () =>
+        fetchItem(deps, ctx, account, stravaActivityId, failItem),
+      );
+    }
+    // This item's place in flight is free: the next waiting one goes.
+    await dispatchStravaBackfill(deps);
   };
 }
 
@@ -65,7 +70,7 @@ async function fetchItem(
   failItem: (error: OutboxProblem) => Promise<void>,
 ): Promise<void> {
   const accountId = account.id;
-  const client = stravaClientFor(deps.pool, ctx, accountId);
+  const client = stravaClientFor(deps.pool, ctx, accountId, 'backfill');
   let activity;
   try {
     activity = await deferOnRateLimit(deps.pool, accountId, () =>

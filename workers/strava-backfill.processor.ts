@@ -1,20 +1,22 @@
-// Strava backfill, listing: walks the athlete's activities back from the cursor, 200 a page,
-// storing each page's ids as backfill items and enqueueing a fetch job for each new one. The
-// cursor is saved after every page, so a deferred or crashed job resumes where it stopped.
+// Strava backfill, listing: lists the athlete's activities in the backfill's window page by page
+// (200 a page, whatever order Strava lists them in: listing-window.ts), storing each page's ids as
+// backfill items and handing the newest waiting ones to workers. What is left of the window is
+// saved after every page, so a deferred or crashed job resumes where it stopped.
 import type { Pool } from '#services/db/database';
 import { findStravaAccount } from '#services/db/strava-accounts.repository';
 import {
-  advanceStravaBackfillCursor,
+  advanceStravaBackfillListing,
   insertStravaBackfillItems,
 } from '#services/db/strava-backfill.repository';
-import { jobIds, type JobQueue, type Processor } from '#services/queue/jobs';
+import { recordStravaSyncSuccess } from '#services/db/strava-sync.repository';
+import type { JobQueue, Processor } from '#services/queue/jobs';
 import { completeStravaBackfill } from '#services/strava/backfill-recompute';
 import { deferOnRateLimit } from '#services/strava/defer-on-rate-limit';
+import { dispatchStravaBackfill } from '#services/strava/dispatch-backfill';
+import { listWindowPage, nextListingWindow, PAGE_SIZE } from '#services/strava/listing-window';
 import type { StravaContext } from '#services/strava/strava-context';
 import { stravaClientFor } from '#services/strava/sync-strava-activity';
 import { handleStravaAccountError, requireStrava } from './strava-account-errors.ts';
-
-const PAGE_SIZE = 200;
 
 export interface StravaBackfillDeps {
   pool: Pool;
@@ -27,7 +29,7 @@ export function createStravaBackfillProcessor(
 ): Processor<'strava-backfill'> {
   return async ({ accountId, generation }) => {
     const ctx = requireStrava(deps.strava);
-    const client = stravaClientFor(deps.pool, ctx, accountId);
+    const client = stravaClientFor(deps.pool, ctx, accountId, 'backfill');
     for (;;) {
       const account = await findStravaAccount(deps.pool, accountId);
       // Stopped, restarted (a newer generation) or finished listing: nothing left for this job.
@@ -39,43 +41,33 @@ export function createStravaBackfillProcessor(
       ) {
         return;
       }
-      const cursor = account.backfillCursor;
+      const window = {
+        before: account.backfillCursor,
+        after: account.backfillListedAfter ?? account.backfillAfter,
+      };
       let page;
       try {
-        page = await deferOnRateLimit(deps.pool, accountId, () =>
-          client.listActivities({
-            before: cursor,
-            ...(account.backfillAfter ? { after: account.backfillAfter } : {}),
-            perPage: PAGE_SIZE,
-          }),
-        );
+        page = await deferOnRateLimit(deps.pool, accountId, () => listWindowPage(client, window));
       } catch (err) {
         if (await handleStravaAccountError(deps.pool, accountId, err)) return;
         throw err;
       }
+      await recordStravaSyncSuccess(deps.pool, accountId, new Date());
       const items = page.map((a) => ({ stravaActivityId: a.id, startAt: new Date(a.start_date) }));
-      const fresh = await insertStravaBackfillItems(deps.pool, accountId, items);
-      const oldestMs = Math.min(...items.map((i) => i.startAt.getTime()));
-      const listingDone = page.length < PAGE_SIZE;
-      // `before` is exclusive and in whole seconds: step back to just after the oldest start, so
-      // an activity starting in that same second on the next page is not skipped.
-      let next = new Date(oldestMs + 1000);
-      if (next.getTime() >= cursor.getTime()) next = new Date(oldestMs);
-      await advanceStravaBackfillCursor(
+      await insertStravaBackfillItems(deps.pool, accountId, items);
+      const step = nextListingWindow(
+        window,
+        items.map((i) => i.startAt.getTime()),
+        PAGE_SIZE,
+      );
+      await advanceStravaBackfillListing(
         deps.pool,
         accountId,
         generation,
-        listingDone ? cursor : next,
-        listingDone,
+        step.done ? null : step.rest,
       );
-      for (const stravaActivityId of fresh) {
-        await deps.queue.enqueue(
-          'strava-activity',
-          { accountId, stravaActivityId },
-          jobIds.stravaActivity(accountId, stravaActivityId),
-        );
-      }
-      if (listingDone) {
+      await dispatchStravaBackfill(deps);
+      if (step.done) {
         await completeStravaBackfill(deps, accountId);
         return;
       }

@@ -1,7 +1,9 @@
 // Strava webhook events, from the outbox: create and update → fetch the activity with the
 // athlete's token and store what Strava has now (a title or sport change rewrites our copy, so a
 // sport change moves it between running and cross-training); delete → delete our copy; the
-// athlete's `authorized: "false"` → tokens deleted, sync stopped. Each ends done or ignored.
+// athlete's `authorized: "false"` → tokens deleted, sync stopped. Each ends done or ignored. A
+// catch-up's events (strava-catch-up.processor.ts) come through here too. When one finishes, the
+// backfills waiting behind new activities get their turn.
 import { BadInputError } from '#shared/errors';
 import { withTransaction, type Client, type Pool } from '#services/db/database';
 import { endStravaAccount, findStravaAccount } from '#services/db/strava-accounts.repository';
@@ -13,7 +15,12 @@ import {
 } from '#services/db/strava-webhook-events.repository';
 import { enqueueRecompute } from '#services/engine/request-recompute';
 import { DeferJobError, type JobQueue, type Processor } from '#services/queue/jobs';
+import {
+  recordStravaSyncFailure,
+  recordStravaSyncSuccess,
+} from '#services/db/strava-sync.repository';
 import { deferOnRateLimit } from '#services/strava/defer-on-rate-limit';
+import { dispatchStravaBackfill } from '#services/strava/dispatch-backfill';
 import type { StravaContext } from '#services/strava/strava-context';
 import {
   fetchStravaActivity,
@@ -38,9 +45,14 @@ export function createStravaEventProcessor(deps: StravaEventDeps): Processor<'st
     if (!event) return; // finished already
     await runOutboxAttempt(
       event.attempts,
-      (problem) => finishWebhookEvent(deps.pool, eventId, 'failed', problem),
+      async (problem) => {
+        await finishWebhookEvent(deps.pool, eventId, 'failed', problem);
+        if (event.accountId)
+          await recordStravaSyncFailure(deps.pool, event.accountId, problem, new Date());
+      },
       () => handleEvent(deps, ctx, event),
     );
+    await dispatchStravaBackfill(deps);
   };
 }
 
@@ -92,14 +104,18 @@ async function handleEvent(
         await finishWebhookEvent(deps.pool, eventId, 'ignored');
         return;
       }
+      if (err instanceof DeferJobError) throw err;
+      const problem =
+        err instanceof BadInputError
+          ? { code: err.reason, message: err.message }
+          : { code: 'upstream_unavailable', message: (err as Error).message };
+      await recordStravaSyncFailure(deps.pool, account.id, problem, new Date());
       if (!(err instanceof BadInputError)) throw err; // 5xx, timeouts: retried with backoff
-      await finishWebhookEvent(deps.pool, eventId, 'failed', {
-        code: err.reason,
-        message: err.message,
-      });
+      await finishWebhookEvent(deps.pool, eventId, 'failed', problem);
       return;
     }
     outcome = await storeStravaActivity(deps.pool, account, event.objectId, activity, done);
+    await recordStravaSyncSuccess(deps.pool, account.id, new Date());
   }
   if ('version' in outcome && outcome.version !== undefined) {
     await enqueueRecompute(deps.queue, outcome.athleteId, outcome.version);

@@ -16,6 +16,7 @@ import { notFoundPage } from './pages/not-found-page.ts';
 import type { PageContext } from './pages/page-context.ts';
 import { settingsPage } from './pages/settings-page.ts';
 import { startPage } from './pages/start-page.ts';
+import { stravaCallbackPage } from './pages/strava-callback-page.ts';
 
 const app = document.getElementById('app') as HTMLElement;
 const nav = document.getElementById('nav') as HTMLElement;
@@ -90,6 +91,11 @@ async function render(): Promise<void> {
     nav.replaceChildren(...(me ? [navLinks(me, location.pathname)] : []));
     if (route.name === 'forgotPassword') show([forgotPasswordPage()], 'Forgot password');
     else show([resetPasswordPage(location.hash)], 'New password');
+    return;
+  }
+  if (route.name === 'stravaCallback') {
+    nav.replaceChildren(...(me ? [navLinks(me, location.pathname)] : []));
+    show(await stravaCallbackPage(me), 'Strava');
     return;
   }
   if (!me) {

@@ -19,6 +19,7 @@ export type RouteName =
   | 'start'
   | 'forgotPassword'
   | 'resetPassword'
+  | 'stravaCallback'
   | 'notFound';
 
 const ROUTES: Array<[RouteName, RegExp, string[]]> = [
@@ -34,6 +35,7 @@ const ROUTES: Array<[RouteName, RegExp, string[]]> = [
   ['start', /^\/start$/, []],
   ['forgotPassword', /^\/forgot-password$/, []],
   ['resetPassword', /^\/reset-password$/, []],
+  ['stravaCallback', /^\/strava\/callback$/, []],
 ];
 
 export function matchRoute(pathname: string): Match {

@@ -36,7 +36,9 @@ import { requestContext } from './request-context.ts';
 import { trackRouteTemplate } from './route-template.ts';
 import { securityHeaders } from './security-headers.ts';
 import { requireUser, sameOriginGuard, sessionMiddleware } from './session.ts';
-import { stravaRoutes, stravaWebhookRoutes } from './strava.routes.ts';
+import { stravaCoachRoutes, stravaRoutes } from './strava.routes.ts';
+import { stravaCallbackRoutes } from './strava-callback.routes.ts';
+import { stravaWebhookRoutes } from './strava-webhook.routes.ts';
 import { importsRoutes, uploadsRoutes } from './uploads.routes.ts';
 
 export interface AppDeps {
@@ -118,6 +120,8 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   api.use('/auth', authRoutes({ pool: deps.pool, secureCookies, limits }));
+  // Strava sends the browser back here; it answers a missing session with a page, not a 401.
+  api.use('/strava/callback', stravaCallbackRoutes({ ...stravaDeps, publicUrl: deps.publicUrl }));
   api.use(requireUser);
   api.use(meRoute({ pool: deps.pool }));
   api.use('/athlete', athleteRoutes({ pool: deps.pool, queue: deps.queue, now }));
@@ -143,6 +147,7 @@ export function createApp(deps: AppDeps): Express {
   );
   api.use(accountRoutes({ pool: deps.pool, now }));
   api.use('/strava', stravaRoutes(stravaDeps));
+  api.use('/coach/strava', stravaCoachRoutes({ pool: deps.pool }));
   api.use(() => {
     throw new NotFoundError('no such API route');
   });

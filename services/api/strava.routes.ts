@@ -1,38 +1,24 @@
-// Strava for the signed-in runner: connect (OAuth with a checked state), the callback, status with
-// the backfill's progress, a longer backfill on request, and disconnect. And Strava's webhook,
-// which has no session: it answers the subscription challenge and stores events for the jobs.
-import { randomUUID, timingSafeEqual } from 'node:crypto';
-import express, { Router } from 'express';
+// Strava for the signed-in runner: connect (OAuth with a signed, single-use state; the callback is
+// strava-callback.routes.ts), status with the backfill's progress and the sync's health, a longer
+// backfill on request, and disconnect. Opening the status after a gap asks for a catch-up. And,
+// for a coach, the sync's health of each athlete who granted access (derived facts only).
+import { Router } from 'express';
 import { z } from 'zod';
+import { ConflictError, ForbiddenError, UpstreamUnavailableError } from '#shared/errors';
+import type { Pool } from '#services/db/database';
 import {
-  BadInputError,
-  ConflictError,
-  ForbiddenError,
-  UpstreamUnavailableError,
-} from '#shared/errors';
-import { withTransaction, type Pool } from '#services/db/database';
-import {
-  deleteStravaAccount,
   endStravaAccount,
-  findConnectedStravaAccount,
   findStravaAccountByAthlete,
-  lockStravaAccountByAthlete,
-  lockStravaAccountByStravaAthlete,
-  upsertStravaAccount,
+  listStravaAccountsOfCoach,
   type StravaAccount,
 } from '#services/db/strava-accounts.repository';
-import {
-  countStravaBackfillItems,
-  restartStravaBackfill,
-} from '#services/db/strava-backfill.repository';
-import { insertWebhookEvent } from '#services/db/strava-webhook-events.repository';
-import { findStravaSubscription } from '#services/db/strava-subscription.repository';
-import type { Athlete } from '#services/db/athletes.repository';
+import { restartStravaBackfill } from '#services/db/strava-backfill.repository';
 import { jobIds, type JobQueue } from '#services/queue/jobs';
-import { describeBackfill } from '#services/strava/describe-backfill';
-import { createOAuthState, hasRequiredScope, verifyOAuthState } from '#services/strava/oauth';
+import { catchUpAfterGap } from '#services/strava/catch-up-schedule';
+import { createOAuthState } from '#services/strava/oauth';
 import type { StravaContext } from '#services/strava/strava-context';
-import { createAccessTokenProvider, sealStravaTokens } from '#services/strava/token-store';
+import { stravaStatusJson, syncJson } from '#services/strava/strava-status';
+import { createAccessTokenProvider } from '#services/strava/token-store';
 import { currentAthlete, currentUser } from './session.ts';
 import { parseInput } from './validate.ts';
 
@@ -54,69 +40,12 @@ function configured(ctx: StravaContext | undefined): StravaContext {
   return ctx;
 }
 
-const STATE_PROBLEMS = {
-  malformed: 'the Strava answer carried no valid state',
-  forged: 'the Strava answer carried a state Hipcheck did not issue',
-  expired: 'the Strava connection took too long (the link expired)',
-  wrong_user: 'the Strava connection was started by another account',
-} as const;
-
-const callbackSchema = z.object({
-  state: z.string().max(1000).optional(),
-  code: z.string().max(1000).optional(),
-  scope: z.string().max(1000).optional(),
-  error: z.string().max(200).optional(),
-});
-
 const backfillSchema = z
   .object({
     all: z.boolean().optional(),
     days: z.number().int().min(1).max(36_500).optional(),
   })
   .strict();
-
-async function statusJson(pool: Pool, athlete: Athlete, now: Date) {
-  const account = await findStravaAccountByAthlete(pool, athlete.id);
-  if (!account) {
-    return {
-      connected: false,
-      status: 'not_connected' as const,
-      backfill: { state: null, done: 0, total: 0, nextBatchAt: null, progress: null },
-      lastError: null,
-    };
-  }
-  const counts = await countStravaBackfillItems(pool, account.id);
-  const connected = account.status === 'connected';
-  const waiting =
-    connected &&
-    account.backfillState !== 'done' &&
-    account.backfillNextBatchAt !== null &&
-    account.backfillNextBatchAt.getTime() > now.getTime();
-  const progress = {
-    state: account.backfillState,
-    done: counts.total - counts.pending,
-    total: counts.total,
-    nextBatchAt: waiting ? account.backfillNextBatchAt : null,
-  };
-  return {
-    connected,
-    status: account.status,
-    stravaAthleteId: account.stravaAthleteId,
-    scope: account.scope,
-    connectedAt: account.connectedAt.toISOString(),
-    backfill: {
-      state: progress.state,
-      since: account.backfillAfter?.toISOString() ?? null,
-      done: progress.done,
-      total: progress.total,
-      skipped: counts.skipped,
-      failed: counts.failed,
-      nextBatchAt: progress.nextBatchAt?.toISOString() ?? null,
-      progress: describeBackfill(progress, athlete.timezone, now),
-    },
-    lastError: account.lastError,
-  };
-}
 
 async function enqueueBackfill(queue: JobQueue, account: Pick<StravaAccount, 'id'>, gen: number) {
   await queue.enqueue(
@@ -140,67 +69,15 @@ export function stravaRoutes(deps: StravaRoutesDeps): Router {
     );
   });
 
-  router.get('/callback', async (req, res) => {
-    const ctx = configured(deps.strava);
-    const query = parseInput(callbackSchema, req.query);
-    const user = currentUser(res);
-    const athlete = await currentAthlete(deps.pool, res);
-    const check = verifyOAuthState(ctx.stateSecret, query.state ?? '', user.id, Date.now());
-    if (!check.ok) {
-      throw new BadInputError(
-        'strava_bad_state',
-        `${STATE_PROBLEMS[check.reason]}; start again from "Connect with Strava"`,
-      );
-    }
-    if (query.error !== undefined) {
-      throw new BadInputError(
-        'strava_denied',
-        'Strava access was not granted; click "Connect with Strava" again and choose Authorize',
-      );
-    }
-    // Without activity:read_all nothing is stored, not even the tokens.
-    if (!hasRequiredScope(query.scope)) {
-      throw new BadInputError(
-        'strava_scope_missing',
-        'Strava did not share your activities with Hipcheck: the box "View data about your ' +
-          'private activities" was unticked. Click "Connect with Strava" again and leave that box ticked.',
-      );
-    }
-    if (!query.code) throw new BadInputError('strava_no_code', 'the Strava answer has no code');
-    const tokens = await ctx.oauth.exchangeCode(query.code);
-    const stravaAthleteId = tokens.athlete?.id;
-    if (stravaAthleteId === undefined) {
-      throw new UpstreamUnavailableError('Strava answered without the athlete; try again');
-    }
-    const scope = query.scope ?? '';
-    const account = await withTransaction(deps.pool, async (client) => {
-      const holder = await lockStravaAccountByStravaAthlete(client, stravaAthleteId);
-      if (holder && holder.athleteId !== athlete.id) {
-        if (holder.status === 'connected') {
-          throw new ConflictError(
-            'this Strava account is already connected to another Hipcheck account; disconnect it there first',
-          );
-        }
-        await deleteStravaAccount(client, holder.id);
-      }
-      const own = await lockStravaAccountByAthlete(client, athlete.id);
-      const id = own?.id ?? randomUUID();
-      return upsertStravaAccount(client, {
-        id,
-        athleteId: athlete.id,
-        stravaAthleteId,
-        scope,
-        ...sealStravaTokens(ctx.vault, id, tokens),
-        backfillAfter: new Date(Date.now() - ctx.backfillDays * DAY_MS),
-      });
-    });
-    await enqueueBackfill(deps.queue, account, account.backfillGeneration);
-    res.redirect(302, `${ctx.appUrl}?strava=connected`);
-  });
-
   router.get('/status', async (_req, res) => {
     const athlete = await currentAthlete(deps.pool, res);
-    res.json(await statusJson(deps.pool, athlete, new Date()));
+    const now = new Date();
+    // The runner opening the app after a gap: look for activities a webhook may have missed.
+    const account = deps.strava ? await findStravaAccountByAthlete(deps.pool, athlete.id) : null;
+    if (deps.strava && account?.status === 'connected') {
+      await catchUpAfterGap({ ...deps, strava: deps.strava }, account.id, now);
+    }
+    res.json(await stravaStatusJson(deps, athlete, now));
   });
 
   router.post('/backfill', async (req, res) => {
@@ -215,7 +92,7 @@ export function stravaRoutes(deps: StravaRoutesDeps): Router {
     const after = input.all === true ? null : new Date(Date.now() - days * DAY_MS);
     const generation = await restartStravaBackfill(deps.pool, account.id, after);
     await enqueueBackfill(deps.queue, account, generation);
-    res.status(202).json(await statusJson(deps.pool, athlete, new Date()));
+    res.status(202).json(await stravaStatusJson(deps, athlete, new Date()));
   });
 
   router.post('/disconnect', async (_req, res) => {
@@ -236,78 +113,32 @@ export function stravaRoutes(deps: StravaRoutesDeps): Router {
       }
       await endStravaAccount(deps.pool, account.id, 'disconnected', null);
     }
-    res.json({ ...(await statusJson(deps.pool, athlete, new Date())), warning });
+    res.json({ ...(await stravaStatusJson(deps, athlete, new Date())), warning });
   });
 
   return router;
 }
 
-const eventSchema = z.object({
-  object_type: z.string().max(50),
-  object_id: z.number().int().nonnegative(),
-  aspect_type: z.string().max(50),
-  owner_id: z.number().int().nonnegative(),
-  subscription_id: z.number().int(),
-  event_time: z.number().optional(),
-  updates: z.record(z.string(), z.unknown()).optional(),
-});
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /**
- * Strava's webhook, without a session or origin check (Strava is the caller). Events for an unknown
- * subscription or owner are acknowledged and dropped; the others are stored, acknowledged, and
- * only then enqueued, so Redis never delays the answer (the reconciler covers a lost enqueue).
+ * /api/coach/strava: for each athlete who granted the coach access and has connected Strava once,
+ * when Hipcheck last heard from Strava and whether runs may be missing. Only the coach's own
+ * athletes are ever listed; nothing about a single activity.
  */
-export function stravaWebhookRoutes(deps: StravaRoutesDeps): Router {
+export function stravaCoachRoutes(deps: { pool: Pool }): Router {
   const router = Router();
-  router.use(express.json({ limit: '16kb' }));
-
-  router.get('/', (req, res) => {
-    const expected = deps.strava?.webhookVerifyToken;
-    const mode = req.query['hub.mode'];
-    const token = req.query['hub.verify_token'];
-    const challenge = req.query['hub.challenge'];
-    if (
-      expected === undefined ||
-      mode !== 'subscribe' ||
-      typeof token !== 'string' ||
-      typeof challenge !== 'string' ||
-      !sameSecret(token, expected)
-    ) {
-      throw new ForbiddenError('the subscription challenge does not carry our verify token');
-    }
-    res.json({ 'hub.challenge': challenge });
+  router.get('/', async (_req, res) => {
+    const user = currentUser(res);
+    if (user.role !== 'coach') throw new ForbiddenError('only coach accounts have athletes');
+    const now = new Date();
+    const accounts = await listStravaAccountsOfCoach(deps.pool, user.id);
+    res.json(
+      accounts.map((a) => ({
+        athleteId: a.athleteId,
+        connected: a.status === 'connected',
+        status: a.status,
+        ...syncJson(a, a.timezone, now),
+      })),
+    );
   });
-
-  router.post('/', async (req, res) => {
-    const event = parseInput(eventSchema, req.body);
-    const subscription = await findStravaSubscription(deps.pool);
-    const account =
-      subscription?.subscriptionId === event.subscription_id
-        ? await findConnectedStravaAccount(deps.pool, event.owner_id)
-        : undefined;
-    if (!account) {
-      res.json({ ok: true, ignored: true });
-      return;
-    }
-    const eventId = await insertWebhookEvent(deps.pool, {
-      accountId: account.id,
-      payload: req.body,
-      objectType: event.object_type,
-      aspectType: event.aspect_type,
-      objectId: event.object_id,
-      ownerId: event.owner_id,
-    });
-    res.json({ ok: true });
-    deps.queue
-      .enqueue('strava-event', { eventId }, jobIds.stravaEvent(eventId))
-      .catch((err: unknown) => deps.log(`strava webhook: enqueue failed: ${String(err)}`));
-  });
-
   return router;
 }

@@ -22,9 +22,20 @@ export interface StravaAccount {
   backfillState: BackfillState;
   backfillAfter: Date | null;
   backfillCursor: Date;
+  /** The listing's lower bound once a page came oldest first; null: backfillAfter. */
+  backfillListedAfter: Date | null;
   backfillNextBatchAt: Date | null;
   lastError: StravaProblem | null;
   connectedAt: Date;
+  /** When the connection ended (deauthorized or disconnected); null while connected. */
+  endedAt: Date | null;
+  /** Hipcheck last heard from Strava about this athlete (a listing, or an event handled). */
+  lastSyncedAt: Date | null;
+  /** The first failed sync since the last good one, and what went wrong. */
+  syncFailingSince: Date | null;
+  syncError: StravaProblem | null;
+  catchUpRequestedAt: Date | null;
+  catchUpDoneAt: Date | null;
 }
 
 interface AccountRow {
@@ -38,14 +49,41 @@ interface AccountRow {
   backfill_state: BackfillState;
   backfill_after: Date | null;
   backfill_cursor: Date;
+  backfill_listed_after: Date | null;
   backfill_next_batch_at: Date | null;
   last_error: StravaProblem | null;
   connected_at: Date;
+  ended_at: Date | null;
+  last_synced_at: Date | null;
+  sync_failing_since: Date | null;
+  sync_error: StravaProblem | null;
+  catch_up_requested_at: Date | null;
+  catch_up_done_at: Date | null;
 }
 
-const ACCOUNT_COLUMNS = `id, athlete_id, strava_athlete_id, status, scope, expires_at,
-  backfill_generation, backfill_state, backfill_after, backfill_cursor, backfill_next_batch_at,
-  last_error, connected_at`;
+const ACCOUNT_COLUMN_NAMES = [
+  'id',
+  'athlete_id',
+  'strava_athlete_id',
+  'status',
+  'scope',
+  'expires_at',
+  'backfill_generation',
+  'backfill_state',
+  'backfill_after',
+  'backfill_cursor',
+  'backfill_listed_after',
+  'backfill_next_batch_at',
+  'last_error',
+  'connected_at',
+  'ended_at',
+  'last_synced_at',
+  'sync_failing_since',
+  'sync_error',
+  'catch_up_requested_at',
+  'catch_up_done_at',
+];
+const ACCOUNT_COLUMNS = ACCOUNT_COLUMN_NAMES.join(', ');
 
 const toAccount = (r: AccountRow): StravaAccount => ({
   id: r.id,
@@ -58,9 +96,16 @@ const toAccount = (r: AccountRow): StravaAccount => ({
   backfillState: r.backfill_state,
   backfillAfter: r.backfill_after,
   backfillCursor: r.backfill_cursor,
+  backfillListedAfter: r.backfill_listed_after,
   backfillNextBatchAt: r.backfill_next_batch_at,
   lastError: r.last_error,
   connectedAt: r.connected_at,
+  endedAt: r.ended_at,
+  lastSyncedAt: r.last_synced_at,
+  syncFailingSince: r.sync_failing_since,
+  syncError: r.sync_error,
+  catchUpRequestedAt: r.catch_up_requested_at,
+  catchUpDoneAt: r.catch_up_done_at,
 });
 
 export async function findStravaAccountByAthlete(
@@ -121,6 +166,22 @@ export async function findConnectedStravaAccount(
   return rows[0] ? toAccount(rows[0]) : undefined;
 }
 
+/** The Strava accounts (any status) of the athletes who granted this coach access. */
+export async function listStravaAccountsOfCoach(
+  db: Queryable,
+  coachUserId: string,
+): Promise<Array<StravaAccount & { timezone: string }>> {
+  const { rows } = await db.query<AccountRow & { timezone: string }>(
+    `SELECT ${ACCOUNT_COLUMN_NAMES.map((c) => `s.${c}`).join(', ')}, t.timezone
+       FROM coach_athletes g
+       JOIN strava_accounts s ON s.athlete_id = g.athlete_id
+       JOIN athletes t ON t.id = g.athlete_id
+      WHERE g.coach_user_id = $1`,
+    [coachUserId],
+  );
+  return rows.map((r) => ({ ...toAccount(r), timezone: r.timezone }));
+}
+
 export async function deleteStravaAccount(db: Queryable, id: string): Promise<void> {
   await db.query('DELETE FROM strava_accounts WHERE id = $1', [id]);
 }
@@ -128,6 +189,7 @@ export async function deleteStravaAccount(db: Queryable, id: string): Promise<vo
 /**
  * Connects (or reconnects) the athlete's account with fresh tokens and starts a new backfill
  * generation. `id` must be the existing row's id when there is one: the ciphertexts are bound to it.
+ * The backfill is the first sync, so no catch-up is due until the next one on the schedule.
  */
 export async function upsertStravaAccount(
   db: Queryable,
@@ -151,8 +213,10 @@ export async function upsertStravaAccount(
        access_token_enc = excluded.access_token_enc, refresh_token_enc = excluded.refresh_token_enc,
        expires_at = excluded.expires_at, backfill_after = excluded.backfill_after,
        backfill_generation = a.backfill_generation + 1, backfill_state = 'listing',
-       backfill_cursor = now(), backfill_next_batch_at = NULL, last_error = NULL,
-       connected_at = now(), updated_at = now()
+       backfill_cursor = now(), backfill_listed_after = NULL, backfill_next_batch_at = NULL,
+       last_error = NULL, connected_at = now(), ended_at = NULL, sync_failing_since = NULL,
+       sync_error = NULL, catch_up_requested_at = now(), catch_up_done_at = now(),
+       catch_up_attempts = 0, updated_at = now()
      RETURNING ${ACCOUNT_COLUMNS}`,
     [
       input.id,
@@ -217,7 +281,10 @@ export async function saveStravaTokens(
   );
 }
 
-/** Deauthorized or disconnected: tokens deleted, the backfill's jobs find nothing left to do. */
+/**
+ * Deauthorized or disconnected: tokens deleted, the backfill's jobs find nothing left to do, and
+ * the moment recorded (the runner sees on which day Strava stopped reaching Hipcheck).
+ */
 export async function endStravaAccount(
   db: Queryable,
   id: string,
@@ -227,10 +294,8 @@ export async function endStravaAccount(
   await db.query(
     `UPDATE strava_accounts SET status = $2, access_token_enc = NULL, refresh_token_enc = NULL,
        expires_at = NULL, backfill_generation = backfill_generation + 1,
-       backfill_next_batch_at = NULL, last_error = $3, updated_at = now()
-     WHERE id = $1`,
+       backfill_next_batch_at = NULL, last_error = $3, ended_at = now(), updated_at = now()
+     WHERE id = $1 AND status = 'connected'`,
     [id, status, problem ? JSON.stringify(problem) : null],
   );
 }
-
-/** A new backfill of the activities started after `after` (null: all history). */

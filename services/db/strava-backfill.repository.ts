@@ -11,26 +11,31 @@ export async function restartStravaBackfill(
   const { rows } = await db.query<{ backfill_generation: number }>(
     `UPDATE strava_accounts SET backfill_generation = backfill_generation + 1,
        backfill_state = 'listing', backfill_after = $2, backfill_cursor = now(),
-       backfill_next_batch_at = NULL, updated_at = now()
+       backfill_listed_after = NULL, backfill_next_batch_at = NULL, updated_at = now()
      WHERE id = $1 AND status = 'connected' RETURNING backfill_generation`,
     [id, after],
   );
   return rows[0]?.backfill_generation ?? 0;
 }
 
-/** Moves the listing cursor back (older) after a page; only for the current generation. */
-export async function advanceStravaBackfillCursor(
+/**
+ * After a listing page: the part of the window still to list (`before` moves back when pages come
+ * newest first, `after` forward when they come oldest first), or `null` when the listing is done.
+ * Only for the current generation.
+ */
+export async function advanceStravaBackfillListing(
   db: Queryable,
   id: string,
   generation: number,
-  cursor: Date,
-  listingDone: boolean,
+  rest: { before: Date; after: Date | null } | null,
 ): Promise<void> {
   await db.query(
-    `UPDATE strava_accounts SET backfill_cursor = $3,
-       backfill_state = CASE WHEN $4 THEN 'fetching' ELSE backfill_state END, updated_at = now()
+    `UPDATE strava_accounts SET
+       backfill_cursor = coalesce($3, backfill_cursor),
+       backfill_listed_after = CASE WHEN $5 THEN $4 ELSE backfill_listed_after END,
+       backfill_state = CASE WHEN $5 THEN backfill_state ELSE 'fetching' END, updated_at = now()
      WHERE id = $1 AND backfill_generation = $2 AND backfill_state = 'listing'`,
-    [id, generation, cursor, listingDone],
+    [id, generation, rest?.before ?? null, rest?.after ?? null, rest !== null],
   );
 }
 
@@ -167,21 +172,86 @@ export async function finishStravaBackfillItem(
   );
 }
 
-/** Pending items of connected accounts: what the reconciler enqueues again. */
-export async function listPendingStravaBackfillItems(
+/**
+ * Items handed to a worker and not finished, of connected accounts: the reconciler enqueues them
+ * again (a job Redis lost comes back; one still queued is deduplicated by its id).
+ */
+export async function listDispatchedStravaBackfillItems(
   db: Queryable,
   limit = 1000,
 ): Promise<Array<{ accountId: string; stravaActivityId: number }>> {
   const { rows } = await db.query<{ account_id: string; strava_activity_id: string }>(
     `SELECT i.account_id, i.strava_activity_id FROM strava_backfill_items i
        JOIN strava_accounts a ON a.id = i.account_id AND a.status = 'connected'
-      WHERE i.status = 'pending' ORDER BY i.start_at DESC LIMIT $1`,
+      WHERE i.status = 'pending' AND i.dispatched_at IS NOT NULL
+      ORDER BY i.start_at DESC LIMIT $1`,
     [limit],
   );
   return rows.map((r) => ({
     accountId: r.account_id,
     stravaActivityId: Number(r.strava_activity_id),
   }));
+}
+
+/**
+ * Hands up to `capacity` minus the items already in flight to workers: the newest waiting item of
+ * each backfill in turn, the backfill served longest ago first (round robin), and while a backfill
+ * is still listing only items newer than anything left to list (so the most recent weeks come
+ * first whatever order Strava lists in). Nothing while a webhook or catch-up event is pending: new
+ * activities go first. Call inside a transaction: the advisory lock makes dispatchers take turns.
+ */
+export async function dispatchStravaBackfillItems(
+  db: Queryable,
+  capacity: number,
+): Promise<Array<{ accountId: string; stravaActivityId: number }>> {
+  await db.query("SELECT pg_advisory_xact_lock(hashtext('hipcheck:strava-backfill-dispatch'))");
+  const { rows: flying } = await db.query<{ n: number; live: boolean }>(
+    `SELECT count(*)::int AS n,
+            EXISTS (SELECT 1 FROM webhook_events WHERE status = 'pending') AS live
+       FROM strava_backfill_items i
+       JOIN strava_accounts a ON a.id = i.account_id AND a.status = 'connected'
+      WHERE i.status = 'pending' AND i.dispatched_at IS NOT NULL`,
+  );
+  const room = flying[0]?.live ? 0 : capacity - (flying[0]?.n ?? 0);
+  if (room <= 0) return [];
+  const { rows } = await db.query<{ account_id: string; strava_activity_id: string }>(
+    `WITH waiting AS (
+       SELECT a.id AS account_id, i.strava_activity_id, a.backfill_served_at,
+              row_number() OVER (PARTITION BY a.id ORDER BY i.start_at DESC, i.strava_activity_id DESC) AS turn
+         FROM strava_accounts a
+        CROSS JOIN LATERAL (
+          SELECT strava_activity_id, start_at FROM strava_backfill_items i
+           WHERE i.account_id = a.id AND i.status = 'pending' AND i.dispatched_at IS NULL
+             AND (a.backfill_state <> 'listing' OR i.start_at >= a.backfill_cursor - interval '1 second')
+           ORDER BY i.start_at DESC LIMIT $1) i
+        WHERE a.status = 'connected'),
+     picked AS (
+       SELECT account_id, strava_activity_id FROM waiting
+        ORDER BY turn, backfill_served_at NULLS FIRST, account_id LIMIT $1),
+     served AS (
+       UPDATE strava_accounts SET backfill_served_at = clock_timestamp()
+        WHERE id IN (SELECT account_id FROM picked))
+     UPDATE strava_backfill_items i SET dispatched_at = now()
+       FROM picked p
+      WHERE i.account_id = p.account_id AND i.strava_activity_id = p.strava_activity_id
+      RETURNING i.account_id, i.strava_activity_id`,
+    [room],
+  );
+  return rows.map((r) => ({
+    accountId: r.account_id,
+    stravaActivityId: Number(r.strava_activity_id),
+  }));
+}
+
+/** Backfills with work left (listing, or items pending): the ones sharing the budget. */
+export async function countActiveStravaBackfills(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM strava_accounts a
+      WHERE a.status = 'connected' AND (a.backfill_state = 'listing'
+        OR EXISTS (SELECT 1 FROM strava_backfill_items i
+                    WHERE i.account_id = a.id AND i.status = 'pending'))`,
+  );
+  return rows[0]?.n ?? 0;
 }
 
 export interface BackfillCounts {

@@ -1,6 +1,8 @@
 // The queue of the embedded mode (no REDIS_URL): jobs run in this process through the same
 // processors as the BullMQ workers, with the same deduplication by job id and the same retries.
 // Nothing is lost if the process stops: the outbox rows are enqueued again at the next start.
+// With a few slots for every kind of job, a Strava history's jobs wait behind everything else
+// (BullMQ gives each kind its own workers instead), so a new run never queues behind a backfill.
 import { AppError } from '#shared/errors';
 import {
   DeferJobError,
@@ -12,6 +14,8 @@ import {
   type JobQueue,
   type Processors,
 } from './jobs.ts';
+
+const BACKFILL_JOBS: ReadonlySet<JobName> = new Set(['strava-backfill', 'strava-activity']);
 
 interface Pending {
   name: JobName;
@@ -49,9 +53,15 @@ export function createInProcessQueue(
     }
   }
 
+  /** The first waiting job that is not a backfill's, or else the first one. */
+  function next(): Pending | undefined {
+    const i = waiting.findIndex((j) => !BACKFILL_JOBS.has(j.name));
+    return waiting.splice(i === -1 ? 0 : i, 1)[0];
+  }
+
   function pump(): void {
     while (!closed && running < concurrency && waiting.length > 0) {
-      const job = waiting.shift();
+      const job = next();
       if (!job) break;
       running += 1;
       active.set(job.name, (active.get(job.name) ?? 0) + 1);

@@ -10,8 +10,10 @@ export interface JobPayloads {
   'strava-backfill': { accountId: string; generation: number };
   /** Fetch and store one Strava activity found by the backfill. */
   'strava-activity': { accountId: string; stravaActivityId: number };
-  /** Handle one stored Strava webhook event. */
+  /** Handle one stored Strava webhook event (or one a catch-up found). */
   'strava-event': { eventId: string };
+  /** Re-list an athlete's recent Strava activities: the catch-up asked for at requestedAtMs. */
+  'strava-catch-up': { accountId: string; requestedAtMs: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -23,6 +25,7 @@ const JOB_NAME_SET: { readonly [K in JobName]: true } = {
   'strava-backfill': true,
   'strava-activity': true,
   'strava-event': true,
+  'strava-catch-up': true,
 };
 
 export const JOB_NAMES = Object.keys(JOB_NAME_SET) as readonly JobName[];
@@ -90,6 +93,8 @@ export const jobIds = {
   stravaActivity: (accountId: string, stravaActivityId: number) =>
     `strava-activity-${accountId}-${stravaActivityId}`,
   stravaEvent: (eventId: string) => `strava-event-${eventId}`,
+  stravaCatchUp: (accountId: string, requestedAtMs: number) =>
+    `strava-catch-up-${accountId}-${requestedAtMs}`,
 };
 
 /** Retry policy shared by both runners. */

@@ -17,7 +17,7 @@ import type {
 } from 'strava-v3';
 import { BadInputError, NotFoundError, UpstreamUnavailableError } from '../../shared/errors.ts';
 import { RateLimitedError, StravaScopeError, StravaTokenError } from './errors.ts';
-import type { AcquireOptions, AcquireResult, RequestKind } from './rate-limiter.ts';
+import type { AcquireOptions, AcquireResult, RequestKind, RequestLane } from './rate-limiter.ts';
 import type { HeaderSource } from './parse-rate-limit-headers.ts';
 
 export type { DetailedActivity, DetailedAthlete, Lap, SummaryActivity };
@@ -91,6 +91,8 @@ export interface StravaClientOptions {
    * retryAt) instead; default 16 minutes: it waits out a quarter hour, not a day.
    */
   maxWaitMs?: number;
+  /** Whose requests these are (rate-limiter.ts): default 'live'. */
+  lane?: RequestLane;
   fetch?: typeof fetch;
 }
 
@@ -111,6 +113,12 @@ export interface StravaClient {
   getLaps(id: number | string): Promise<Lap[]>;
   getStreams(id: number | string, keys?: readonly StreamKey[]): Promise<StreamsByType>;
   getAthlete(): Promise<DetailedAthlete>;
+  /**
+   * Takes `n` read requests from the budget at once, all or none (RateLimitedError when they do
+   * not come within maxWaitMs); the client's next `n` reads use them. Fetching one activity this
+   * way never stops halfway for lack of budget and pays for its first request twice.
+   */
+  reserveReads(n: number): Promise<void>;
 }
 
 interface StravaErrorBody {
@@ -134,6 +142,21 @@ export function createStravaClient(options: StravaClientOptions): StravaClient {
   const maxWaitMs = options.maxWaitMs ?? 16 * 60 * 1000;
   const doFetch = options.fetch ?? fetch;
   const limiter = options.limiter;
+  const lane = options.lane ?? 'live';
+  const prepaid = { reads: 0, acquiredAt: 0 };
+
+  function budgetError(slot: { retryAt: Date; reason: 'short' | 'daily' }): RateLimitedError {
+    const budget =
+      slot.reason !== 'daily'
+        ? "Strava's 15-minute budget is"
+        : lane === 'backfill'
+          ? "the backfills' share of Strava's daily budget is"
+          : "Strava's daily budget is";
+    return new RateLimitedError(
+      slot.retryAt,
+      `${budget} used up; next batch at ${slot.retryAt.toISOString()}`,
+    );
+  }
 
   const request: RequestHandler = async (req: RequestOptions) => {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -141,13 +164,14 @@ export function createStravaClient(options: StravaClientOptions): StravaClient {
     const what = `${method} ${url.pathname}`;
     const kind: RequestKind = method === 'GET' ? 'read' : 'write';
 
-    const slot = await limiter.acquire(kind, { maxWaitMs });
-    if (!slot.ok) {
-      throw new RateLimitedError(
-        slot.retryAt,
-        `Strava's ${slot.reason === 'daily' ? 'daily' : '15-minute'} budget is used up; next batch at ${slot.retryAt.toISOString()}`,
-      );
+    let slot: AcquireResult;
+    if (kind === 'read' && prepaid.reads > 0) {
+      prepaid.reads -= 1;
+      slot = { ok: true, acquiredAt: prepaid.acquiredAt };
+    } else {
+      slot = await limiter.acquire(kind, { maxWaitMs, lane });
     }
+    if (!slot.ok) throw budgetError(slot);
 
     const headers: Record<string, string> = { accept: 'application/json' };
     for (const [name, value] of Object.entries(req.headers ?? {})) {
@@ -293,6 +317,13 @@ export function createStravaClient(options: StravaClientOptions): StravaClient {
 
     getAthlete() {
       return call((api) => api.athlete.get());
+    },
+
+    async reserveReads(n) {
+      const slot = await limiter.acquire('read', { maxWaitMs, lane, count: n });
+      if (!slot.ok) throw budgetError(slot);
+      prepaid.reads += n;
+      prepaid.acquiredAt = slot.acquiredAt;
     },
   };
 }

@@ -4,7 +4,13 @@ import { AppError } from '../../shared/errors.ts';
 
 /** Why Strava refused a token: only an access token that was rejected can be fixed by a refresh. */
 export type StravaTokenErrorReason =
-  'access_token_rejected' | 'refresh_token_rejected' | 'code_rejected';
+  | 'access_token_rejected'
+  | 'refresh_token_rejected'
+  | 'code_rejected'
+  /** Strava's cap on athletes of an app it has not reviewed ("Limit of connected athletes exceeded"). */
+  | 'athlete_limit'
+  /** Strava refuses the app itself (403: e.g. an inactive application). */
+  | 'app_refused';
 
 /**
  * Strava refused a token or an authorization code. `access_token_rejected` is retryable: refresh

@@ -2,12 +2,15 @@
 // header learning as rate-limiter.ts, kept in this process's memory. It is only right where one
 // process talks to Strava, which is exactly the embedded mode (API and jobs in one process).
 import {
+  backfillLagMs,
   DAY_MS,
+  DEFAULT_LIVE_RESERVE,
   QUARTER_HOUR_MS,
   STRAVA_DEFAULT_LIMITS,
   type AcquireResult,
   type RateLimiter,
   type RateLimits,
+  type RequestLane,
   type WindowStatus,
 } from './rate-limiter.ts';
 import { parseRateLimitHeaders } from './parse-rate-limit-headers.ts';
@@ -17,6 +20,8 @@ export interface MemoryRateLimiterOptions {
   shortWindowMs?: number;
   dailyWindowMs?: number;
   safetyMargin?: number;
+  /** Share of each daily budget a backfill may not use (DEFAULT_LIVE_RESERVE). */
+  liveReserve?: number;
   now?: () => number;
 }
 
@@ -27,6 +32,8 @@ export function createMemoryRateLimiter(options: MemoryRateLimiterOptions = {}):
   const shortMs = options.shortWindowMs ?? QUARTER_HOUR_MS;
   const dayMs = options.dailyWindowMs ?? DAY_MS;
   const margin = options.safetyMargin ?? 0.05;
+  const reserve = options.liveReserve ?? DEFAULT_LIVE_RESERVE;
+  const jitterMs = Math.min(250, shortMs / 200);
   const now = options.now ?? Date.now;
   // Counters per window start; old windows are dropped as new ones open.
   const counts = new Map<string, number>();
@@ -46,25 +53,29 @@ export function createMemoryRateLimiter(options: MemoryRateLimiterOptions = {}):
     }
   };
 
-  function tryAcquireNow(kind: 'read' | 'write'): AcquireResult {
+  function tryAcquireNow(kind: 'read' | 'write', lane: RequestLane, n = 1): AcquireResult {
     const t = now();
     const read = kind === 'read';
+    const share = lane === 'backfill' ? 1 - reserve : 1;
+    const daily = (limit: number): number => Math.floor(budgetOf(limit) * share + 1e-9);
+    // Taking n at once: there must be room for all n.
+    const used = (c: Counter): number => get(c, t) + n - 1;
     const dailyFull =
-      get('dayAll', t) >= budgetOf(limits.dailyLimit) ||
-      (read && get('dayRead', t) >= budgetOf(limits.readDailyLimit));
+      used('dayAll') >= daily(limits.dailyLimit) ||
+      (read && used('dayRead') >= daily(limits.readDailyLimit));
     if (dailyFull)
       return { ok: false, reason: 'daily', retryAt: new Date(startOf(t, dayMs) + dayMs) };
     const shortFull =
-      get('shortAll', t) >= budgetOf(limits.shortLimit) ||
-      (read && get('shortRead', t) >= budgetOf(limits.readShortLimit));
+      used('shortAll') >= budgetOf(limits.shortLimit) ||
+      (read && used('shortRead') >= budgetOf(limits.readShortLimit));
     if (shortFull) {
       return { ok: false, reason: 'short', retryAt: new Date(startOf(t, shortMs) + shortMs) };
     }
-    set('shortAll', t, get('shortAll', t) + 1);
-    set('dayAll', t, get('dayAll', t) + 1);
+    set('shortAll', t, get('shortAll', t) + n);
+    set('dayAll', t, get('dayAll', t) + n);
     if (read) {
-      set('shortRead', t, get('shortRead', t) + 1);
-      set('dayRead', t, get('dayRead', t) + 1);
+      set('shortRead', t, get('shortRead', t) + n);
+      set('dayRead', t, get('dayRead', t) + n);
     }
     return { ok: true, acquiredAt: t };
   }
@@ -89,17 +100,19 @@ export function createMemoryRateLimiter(options: MemoryRateLimiterOptions = {}):
   const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
   return {
-    tryAcquire: (kind) => Promise.resolve(tryAcquireNow(kind)),
+    tryAcquire: (kind, lane = 'live', count = 1) =>
+      Promise.resolve(tryAcquireNow(kind, lane, count)),
 
     async acquire(kind, acquireOptions = {}) {
       const maxWaitMs = acquireOptions.maxWaitMs ?? Number.POSITIVE_INFINITY;
+      const lane = acquireOptions.lane ?? 'live';
       for (;;) {
         acquireOptions.signal?.throwIfAborted();
-        const result = tryAcquireNow(kind);
+        const result = tryAcquireNow(kind, lane, acquireOptions.count ?? 1);
         if (result.ok) return result;
         const waitMs = result.retryAt.getTime() - now();
         if (waitMs > maxWaitMs) return result;
-        await sleep(Math.max(1, waitMs));
+        await sleep(Math.max(1, waitMs) + backfillLagMs(lane, jitterMs));
       }
     },
 
@@ -150,7 +163,14 @@ export function createMemoryRateLimiter(options: MemoryRateLimiterOptions = {}):
       } else if (short.usage >= short.budget || readShort.usage >= readShort.budget) {
         nextBatchAt = short.resetsAt;
       }
-      return Promise.resolve({ short, daily, readShort, readDaily, nextBatchAt });
+      return Promise.resolve({
+        short,
+        daily,
+        readShort,
+        readDaily,
+        nextBatchAt,
+        liveReserve: reserve,
+      });
     },
   };
 }

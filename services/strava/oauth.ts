@@ -160,6 +160,15 @@ export function createStravaOAuth(options: StravaOAuthOptions): StravaOAuth {
         code,
         grant_type: 'authorization_code',
       });
+      if (status === 403) {
+        // Strava's own page says "Limit of connected athletes exceeded" for an app it has not
+        // reviewed; any other 403 refuses the app itself.
+        const limit = /limit/i.test(describe(body));
+        throw new StravaTokenError(
+          limit ? 'athlete_limit' : 'app_refused',
+          `Strava refused to connect this athlete to the app (403: ${describe(body)})`,
+        );
+      }
       if (status !== 200) {
         throw new StravaTokenError(
           'code_rejected',
@@ -203,7 +212,7 @@ const STATE_VERSION = 's1';
 export const DEFAULT_STATE_TTL_MS = 10 * 60 * 1000;
 
 export type OAuthStateCheck =
-  | { ok: true; userId: string }
+  | { ok: true; userId: string; nonce: string }
   | { ok: false; reason: 'malformed' | 'forged' | 'expired' | 'wrong_user' };
 
 function sign(secret: string, payload: string): string {
@@ -219,9 +228,8 @@ function checkSecret(secret: string): void {
 }
 
 /**
- * A `state` for the authorize URL: `s1.<userId b64url>.<expiresAtMs>.<nonce>.<hmac>`. It is not
- * single-use (that would need storage); it is bound to the user and expires after `ttlMs`, and
- * Strava's code it comes back with is single-use.
+ * A `state` for the authorize URL: `s1.<userId b64url>.<expiresAtMs>.<nonce>.<hmac>`. It is bound
+ * to the user and expires after `ttlMs`; the callback records its nonce, so it works once.
  */
 export function createOAuthState(
   secret: string,
@@ -271,5 +279,5 @@ export function verifyOAuthState(
   if (Number(expires) <= nowMs) return { ok: false, reason: 'expired' };
   const issuedTo = Buffer.from(user, 'base64url').toString('utf8');
   if (issuedTo !== userId) return { ok: false, reason: 'wrong_user' };
-  return { ok: true, userId: issuedTo };
+  return { ok: true, userId: issuedTo, nonce };
 }

@@ -3,7 +3,9 @@
 
 // KEYS: short all, short read, day all, day read, limits hash, then the same four counters of the
 // next windows. ARGV: isRead, shortTtlMs, dayTtlMs, default limits (short, daily, readShort,
-// readDaily), margin, alsoNextShort, alsoNextDay, shortWindowMs, dailyWindowMs.
+// readDaily), margin, alsoNextShort, alsoNextDay, shortWindowMs, dailyWindowMs, the share of
+// the daily budgets this request may use (1, or less for a backfill: the rest is kept for new
+// activities), and how many requests to take at once (all or none).
 export const ACQUIRE_LUA = `
 local function lim(field, default)
   local v = redis.call('HGET', KEYS[5], field)
@@ -11,15 +13,18 @@ local function lim(field, default)
   return tonumber(default)
 end
 local margin = tonumber(ARGV[8])
+local share = tonumber(ARGV[13])
+local n = tonumber(ARGV[14])
 local function budget(l) return math.floor(l * (1 - margin) + 1e-9) end
-local function used(k) return tonumber(redis.call('GET', k) or '0') end
+local function daily(l) return math.floor(budget(l) * share + 1e-9) end
+local function used(k) return tonumber(redis.call('GET', k) or '0') + n - 1 end
 local isRead = ARGV[1] == '1'
-if used(KEYS[3]) >= budget(lim('dailyLimit', ARGV[5])) then return {0, 'daily'} end
-if isRead and used(KEYS[4]) >= budget(lim('readDailyLimit', ARGV[7])) then return {0, 'daily'} end
+if used(KEYS[3]) >= daily(lim('dailyLimit', ARGV[5])) then return {0, 'daily'} end
+if isRead and used(KEYS[4]) >= daily(lim('readDailyLimit', ARGV[7])) then return {0, 'daily'} end
 if used(KEYS[1]) >= budget(lim('shortLimit', ARGV[4])) then return {0, 'short'} end
 if isRead and used(KEYS[2]) >= budget(lim('readShortLimit', ARGV[6])) then return {0, 'short'} end
 local function bump(k, ttl)
-  if redis.call('INCR', k) == 1 then redis.call('PEXPIRE', k, ttl) end
+  if redis.call('INCRBY', k, n) == n then redis.call('PEXPIRE', k, ttl) end
 end
 bump(KEYS[1], ARGV[2])
 bump(KEYS[3], ARGV[3])

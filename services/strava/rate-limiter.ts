@@ -21,6 +21,16 @@ import { ACQUIRE_LUA, RECORD_LUA } from './rate-limiter-scripts.ts';
 
 export type RequestKind = 'read' | 'write';
 
+/**
+ * Whose request it is: `live` (webhook events and catch-ups: the runners' new activities) may use
+ * the whole daily budget; `backfill` only what `liveReserve` leaves, and after a window opens it
+ * waits a moment longer, so new activities never queue behind a history.
+ */
+export type RequestLane = 'live' | 'backfill';
+
+/** Default share of each daily budget kept for new activities: backfills use the other 80 %. */
+export const DEFAULT_LIVE_RESERVE = 0.2;
+
 export interface RateLimits {
   /** Overall requests per short window (Strava: 200 per 15 minutes). */
   shortLimit: number;
@@ -62,6 +72,8 @@ export interface RateLimiterOptions {
    * counted in both. Default: 1% of the short window, at most 2 s.
    */
   boundaryGuardMs?: number;
+  /** Share of each daily budget a backfill may not use (DEFAULT_LIVE_RESERVE). */
+  liveReserve?: number;
   /** Default Date.now. */
   now?: () => number;
   /** Default a real timer. Tests with a fake clock pass one that advances it. */
@@ -87,6 +99,8 @@ export interface RateLimitStatus {
   readDaily: WindowStatus;
   /** When the next read request can go out: now if there is budget left ("next batch at 14:15"). */
   nextBatchAt: Date;
+  /** Share of each daily budget kept for new activities (backfills use the rest). */
+  liveReserve: number;
 }
 
 export interface AcquireOptions {
@@ -97,6 +111,10 @@ export interface AcquireOptions {
    */
   maxWaitMs?: number;
   signal?: AbortSignal;
+  /** Default 'live'. */
+  lane?: RequestLane;
+  /** Take this many requests at once, all or none (default 1): the requests of one activity. */
+  count?: number;
 }
 
 export interface RateLimiter {
@@ -106,7 +124,7 @@ export interface RateLimiter {
    */
   acquire(kind: RequestKind, options?: AcquireOptions): Promise<AcquireResult>;
   /** Like acquire() without waiting. */
-  tryAcquire(kind: RequestKind): Promise<AcquireResult>;
+  tryAcquire(kind: RequestKind, lane?: RequestLane, count?: number): Promise<AcquireResult>;
   /**
    * After every response: learns Strava's usage and limits from X-RateLimit-* and
    * X-ReadRateLimit-*. `acquiredAt` (from acquire) stops a response to a request sent in the
@@ -151,6 +169,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     throw new Error(`invalid rate-limit windows: short ${shortMs} ms, daily ${dayMs} ms`);
   }
   if (!(margin >= 0 && margin < 1)) throw new Error(`invalid safetyMargin: ${margin}`);
+  const reserve = options.liveReserve ?? DEFAULT_LIVE_RESERVE;
+  if (!(reserve >= 0 && reserve < 1)) throw new Error(`invalid liveReserve: ${reserve}`);
   // Spreads the wake-ups of many waiting workers a little; at most 250 ms.
   const jitterMs = Math.min(250, shortMs / 200);
   const guardMs = options.boundaryGuardMs ?? Math.min(2000, shortMs / 100);
@@ -189,7 +209,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     };
   }
 
-  async function tryAcquire(kind: RequestKind): Promise<AcquireResult> {
+  async function tryAcquire(
+    kind: RequestKind,
+    lane: RequestLane = 'live',
+    count = 1,
+  ): Promise<AcquireResult> {
     const t = now();
     const ttl = ttls(t);
     const nearShortEnd = startOf(t, shortMs) + shortMs - t <= guardMs;
@@ -211,6 +235,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       nearDayEnd ? '1' : '0',
       String(shortMs),
       String(dayMs),
+      String(lane === 'backfill' ? 1 - reserve : 1),
+      String(count),
     )) as [number, string];
     if (reply[0] === 1) return { ok: true, acquiredAt: t };
     const reason = reply[1] === 'daily' ? 'daily' : 'short';
@@ -263,13 +289,17 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
 
     async acquire(kind, acquireOptions = {}) {
       const maxWaitMs = acquireOptions.maxWaitMs ?? Number.POSITIVE_INFINITY;
+      const lane = acquireOptions.lane ?? 'live';
       for (;;) {
         acquireOptions.signal?.throwIfAborted();
-        const result = await tryAcquire(kind);
+        const result = await tryAcquire(kind, lane, acquireOptions.count ?? 1);
         if (result.ok) return result;
         const waitMs = result.retryAt.getTime() - now();
         if (waitMs > maxWaitMs) return result;
-        await sleep(Math.max(1, waitMs) + Math.random() * jitterMs, acquireOptions.signal);
+        await sleep(
+          Math.max(1, waitMs) + backfillLagMs(lane, jitterMs) + Math.random() * jitterMs,
+          acquireOptions.signal,
+        );
       }
     },
 
@@ -336,7 +366,15 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       } else if (short.usage >= short.budget || readShort.usage >= readShort.budget) {
         nextBatchAt = short.resetsAt;
       }
-      return { short, daily, readShort, readDaily, nextBatchAt };
+      return { short, daily, readShort, readDaily, nextBatchAt, liveReserve: reserve };
     },
   };
+}
+
+/**
+ * How much later than a live request a backfill request wakes when a window opens: after every
+ * live waiter (whose jitter is at most `jitterMs`), so new activities take the new window first.
+ */
+export function backfillLagMs(lane: RequestLane, jitterMs: number): number {
+  return lane === 'backfill' ? 2 * jitterMs : 0;
 }

@@ -3,7 +3,7 @@
 // copy, all in one transaction with the recompute request. Only data fetched from Strava with the
 // athlete's token is ever stored, so a forged webhook event cannot inject anything.
 import { parseStravaActivity } from '#shared/activity/parse-strava';
-import type { Activity } from '#shared/activity/activity';
+import { isRunningSport, type Activity } from '#shared/activity/activity';
 import { NotFoundError } from '#shared/errors';
 import { localDateOf } from '#shared/local-date';
 import { withTransaction, type Client, type Pool } from '#services/db/database';
@@ -17,6 +17,7 @@ import {
   replaceActivityContent,
 } from '#services/db/strava-activities.repository';
 import { createStravaClient, type StravaClient } from './client.ts';
+import type { RequestLane } from './rate-limiter.ts';
 import type { StravaContext } from './strava-context.ts';
 import { createAccessTokenProvider } from './token-store.ts';
 
@@ -33,10 +34,17 @@ export type SyncOutcome =
   /** Strava no longer has it (or no longer shows it to us): our copy, if any, was deleted. */
   | { status: 'gone'; athleteId: string; version: number | undefined };
 
-export function stravaClientFor(pool: Pool, ctx: StravaContext, accountId: string): StravaClient {
+/** The athlete's client; `lane`: 'backfill' for a history, 'live' for new activities. */
+export function stravaClientFor(
+  pool: Pool,
+  ctx: StravaContext,
+  accountId: string,
+  lane: RequestLane = 'live',
+): StravaClient {
   return createStravaClient({
     apiUrl: ctx.apiUrl,
     limiter: ctx.limiter,
+    lane,
     getAccessToken: createAccessTokenProvider(pool, ctx, accountId, {
       refreshMarginMs: ctx.refreshMarginMs,
     }),
@@ -50,6 +58,8 @@ export async function fetchStravaActivity(
   client: StravaClient,
   stravaActivityId: number,
 ): Promise<Activity | undefined> {
+  // The activity (with its laps) and its streams: both reads taken together, or none.
+  await client.reserveReads(2);
   let detail;
   try {
     detail = await client.getActivity(stravaActivityId);
@@ -57,17 +67,23 @@ export async function fetchStravaActivity(
     if (err instanceof NotFoundError) return undefined;
     throw err;
   }
+  const shape = detail as { laps?: unknown; manual?: unknown; trainer?: unknown };
   // A detailed activity carries its laps: one request fewer per activity against the budget.
-  const embedded = (detail as { laps?: unknown }).laps;
-  const laps = Array.isArray(embedded) ? embedded : await client.getLaps(stravaActivityId);
+  const laps = Array.isArray(shape.laps) ? shape.laps : await client.getLaps(stravaActivityId);
   let streams: unknown = {};
-  try {
-    streams = await client.getStreams(stravaActivityId);
-  } catch (err) {
-    // Manual activities have no streams: the summary still counts.
-    if (!(err instanceof NotFoundError)) throw err;
+  // A manual entry has no recording, so no streams: its summary counts, without a request.
+  if (shape.manual !== true) {
+    try {
+      streams = await client.getStreams(stravaActivityId);
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err;
+    }
   }
-  return parseStravaActivity(detail, laps, streams);
+  // An activity without streams may come back as an empty list instead of an empty object.
+  const activity = parseStravaActivity(detail, laps, Array.isArray(streams) ? {} : streams);
+  // A run on a treadmill (Strava's `trainer`) is a treadmill run, as its file would be.
+  if (shape.trainer === true && isRunningSport(activity.sport)) activity.sport = 'treadmill_run';
+  return activity;
 }
 
 /**

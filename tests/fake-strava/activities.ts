@@ -32,6 +32,8 @@ export interface FakeActivity {
   description?: string;
   private: boolean;
   trainer: boolean;
+  /** A manual entry: no recording (no points, no streams), only these summary numbers. */
+  manual?: { distanceM: number; elapsedS: number };
   points: StreamPoint[];
   /** Which file (or 'synthetic') the points came from. */
   source: string;
@@ -51,4 +53,8 @@ export interface ActivityInput {
   track?: TrackPoint[];
   /** A file name in ../shared/data/activities to take the track from. */
   file?: string;
+  /** On a trainer or treadmill (Strava's `trainer`): no GPS. Default: by sport (VirtualRun). */
+  trainer?: boolean;
+  /** Entered by hand on Strava: no recording, only a distance and a time. */
+  manual?: { distanceM: number; elapsedS: number };
 }

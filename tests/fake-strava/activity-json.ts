@@ -67,8 +67,18 @@ function summarize(points: readonly StreamPoint[], from = 0, to = points.length 
   return out;
 }
 
+function manualSummary(m: { distanceM: number; elapsedS: number }): Summary {
+  return {
+    distance: m.distanceM,
+    movingTime: m.elapsedS,
+    elapsedTime: m.elapsedS,
+    elevationGain: 0,
+    maxSpeed: 0,
+  };
+}
+
 export function summaryJson(a: FakeActivity): Record<string, unknown> {
-  const sum = summarize(a.points);
+  const sum = a.manual ? manualSummary(a.manual) : summarize(a.points);
   const latlng = a.points
     .filter((p) => p.lat !== undefined && p.lon !== undefined)
     .map((p): [number, number] => [p.lat ?? 0, p.lon ?? 0]);
@@ -105,7 +115,7 @@ export function summaryJson(a: FakeActivity): Record<string, unknown> {
     },
     trainer: a.trainer,
     commute: false,
-    manual: false,
+    manual: a.manual !== undefined,
     private: a.private,
     visibility: a.private ? 'only_me' : 'everyone',
     flagged: false,
@@ -207,7 +217,7 @@ export function detailJson(a: FakeActivity): Record<string, unknown> {
       polyline: encodePolyline(latlng),
       resource_state: 3,
     },
-    laps: lapsJson(a),
+    laps: a.manual ? [] : lapsJson(a),
     segment_efforts: [],
     splits_metric: [],
     best_efforts: [],

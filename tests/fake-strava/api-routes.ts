@@ -36,7 +36,9 @@ function listActivities(state: FakeState, rec: TokenRecord, params: Params): Rep
     return err(400, 'Bad Request', 'Application', 'after', 'future');
   const page = Math.max(1, Math.floor(Number(params.page ?? 1)) || 1);
   const perPage = Math.min(200, Math.max(1, Math.floor(Number(params.per_page ?? 30)) || 30));
-  const ascending = state.ascendingWhenAfter && after !== undefined && before === undefined;
+  const ascending =
+    state.listOrder === 'oldest-first' ||
+    (state.ascendingWhenAfter && after !== undefined && before === undefined);
   const list = [...state.activities.values()]
     .filter((a) => visible(a, rec))
     .filter((a) => {
@@ -75,6 +77,8 @@ export function apiRoute(
     const a = state.activities.get(Number(m[1]));
     if (!visible(a, rec)) return notFound('Activity');
     if (m[2] === '/laps') return { status: 200, body: lapsJson(a) };
+    // A manual entry has no recording to take streams from.
+    if (m[2] === '/streams' && a.manual !== undefined) return notFound('Stream');
     if (m[2] === '/streams') {
       const keys = (params.keys ?? '')
         .split(',')

@@ -85,8 +85,11 @@ export function buildPoints(
   sport: SportType,
   input: ActivityInput,
   seed: number,
+  trainer = false,
 ): { points: StreamPoint[]; source: string; timezone: string } {
-  const shape = SHAPES[sport] ?? DEFAULT_SHAPE;
+  const base = SHAPES[sport] ?? DEFAULT_SHAPE;
+  // Indoors (a treadmill, a trainer): the watch records no position.
+  const shape = trainer ? { ...base, gps: false } : base;
   if (input.track !== undefined) {
     return {
       points: fromTrack(input.track, { ...shape, timeScale: 1 }),

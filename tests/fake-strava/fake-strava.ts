@@ -16,7 +16,7 @@ import { createRateLimitCounter, STRAVA_DEFAULT_LIMITS } from './rate-limits.ts'
 import { defaultName, GENERATED_SPORTS, isTrainer } from './sport-shapes.ts';
 import type { FakeState } from './state.ts';
 import { createTokenStore } from './tokens.ts';
-import type { FakeAthlete, FakeStrava, FakeStravaOptions } from './types.ts';
+import type { FakeAthlete, FakeRequest, FakeStrava, FakeStravaOptions } from './types.ts';
 import { createWebhooks } from './webhooks.ts';
 
 export type { ActivityInput, FakeActivity, SportType };
@@ -39,6 +39,9 @@ export async function startFakeStrava(options: FakeStravaOptions = {}): Promise<
     now,
     rotateRefreshTokens: options.rotateRefreshTokens ?? true,
     ascendingWhenAfter: options.ascendingWhenAfter === true,
+    listOrder: options.listOrder ?? 'newest-first',
+    athleteCapacity: options.athleteCapacity,
+    connectedAthletes: new Set(),
     athletes: new Map(),
     activities: new Map(),
     tokens: createTokenStore(now, options.tokenLifetimeS ?? 6 * 60 * 60),
@@ -56,6 +59,7 @@ export async function startFakeStrava(options: FakeStravaOptions = {}): Promise<
   const { athletes, activities, tokens, webhooks } = state;
 
   const hanging = new Set<ServerResponse>();
+  let requestLog: FakeRequest[] = [];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -65,10 +69,24 @@ export async function startFakeStrava(options: FakeStravaOptions = {}): Promise<
     let headers: Record<string, string> = {};
 
     const isApi = path.startsWith('/api/v3/');
+    const logged = (status: number): void => {
+      if (!isApi) return;
+      const activity = /^\/api\/v3\/activities\/(\d+)/.exec(path)?.[1];
+      requestLog.push({
+        method,
+        route: routeName(method, path),
+        path,
+        athleteId: tokens.bearer(req)?.athleteId,
+        activityId: activity === undefined ? undefined : Number(activity),
+        query: Object.fromEntries(url.searchParams),
+        status,
+      });
+    };
     if (isApi) {
       const limited = rate.take(method === 'GET');
       headers = limited.headers;
       if (!limited.ok) {
+        logged(429);
         send(
           res,
           {
@@ -94,9 +112,13 @@ export async function startFakeStrava(options: FakeStravaOptions = {}): Promise<
         return;
       }
       if (mode === 'error') {
+        logged(fault.status ?? 500);
         send(
           res,
-          { status: fault.status ?? 500, body: { message: 'Internal Server Error', errors: [] } },
+          {
+            status: fault.status ?? 500,
+            body: fault.body ?? { message: 'Internal Server Error', errors: [] },
+          },
           headers,
         );
         return;
@@ -110,6 +132,7 @@ export async function startFakeStrava(options: FakeStravaOptions = {}): Promise<
       reply = await pushRoute(state, method, path, params);
     else if (isApi) reply = apiRoute(state, req, method, path, params);
     else reply = { status: 404, body: { message: 'Not Found', errors: [] } };
+    logged(reply.status);
     send(res, reply, headers);
   }
 
@@ -156,7 +179,11 @@ export async function startFakeStrava(options: FakeStravaOptions = {}): Promise<
       const id = nextActivityId++;
       const sportType = input.sportType ?? 'Run';
       const startDate = input.startDate ?? new Date(now() - 3_600_000);
-      const built = buildPoints(sportType, input, id);
+      const trainer = input.trainer ?? isTrainer(sportType);
+      const built =
+        input.manual !== undefined
+          ? { points: [], source: 'manual', timezone: input.timezone ?? 'UTC' }
+          : buildPoints(sportType, input, id, trainer);
       const activity: FakeActivity = {
         id,
         athleteId,
@@ -165,7 +192,7 @@ export async function startFakeStrava(options: FakeStravaOptions = {}): Promise<
         startDate,
         timezone: built.timezone,
         private: input.private ?? false,
-        trainer: isTrainer(sportType),
+        trainer,
         points: built.points,
         source: built.source,
         externalId: `fake-${id}.fit`,
@@ -173,6 +200,10 @@ export async function startFakeStrava(options: FakeStravaOptions = {}): Promise<
       activity.deviceName =
         input.deviceName ?? (sportType === 'Swim' ? 'Garmin Swim 2' : 'Garmin Forerunner 255');
       if (input.description !== undefined) activity.description = input.description;
+      if (input.manual !== undefined) {
+        activity.manual = { ...input.manual };
+        delete activity.deviceName;
+      }
       activities.set(id, activity);
       return activity;
     },
@@ -253,6 +284,7 @@ export async function startFakeStrava(options: FakeStravaOptions = {}): Promise<
 
     async deauthorizeAthlete(athleteId, deauthOptions = {}) {
       tokens.revokeAthlete(athleteId);
+      state.connectedAthletes.delete(athleteId);
       return webhooks.notify(deauthOptions.notify, {
         object_type: 'athlete',
         object_id: athleteId,
@@ -286,12 +318,31 @@ export async function startFakeStrava(options: FakeStravaOptions = {}): Promise<
     },
 
     subscription: () => state.subscription,
+    setSubscription(input) {
+      state.subscription = {
+        id: state.nextSubscriptionId++,
+        callbackUrl: input.callbackUrl,
+        verifyToken: input.verifyToken ?? 'another-install',
+        createdAt: new Date(now()),
+      };
+      return state.subscription;
+    },
+    setAthleteCapacity(capacity) {
+      state.athleteCapacity = capacity;
+    },
+    setListOrder(order) {
+      state.listOrder = order;
+    },
+    requests: () => requestLog,
     sendEvent: (event, sendOptions) => webhooks.send(event, sendOptions),
     flushEvents: () => webhooks.flush(),
     injectFault: (fault) => faults.inject(fault),
     clearFaults: () => faults.clear(),
     stats: () => rate.stats(),
-    resetStats: () => rate.resetStats(),
+    resetStats: () => {
+      rate.resetStats();
+      requestLog = [];
+    },
 
     async close() {
       for (const res of hanging) res.destroy();

@@ -6,6 +6,15 @@ import { authError, err, type Params, type Reply } from './http.ts';
 import type { FakeState } from './state.ts';
 import { newToken } from './tokens.ts';
 
+/**
+ * What Strava shows an athlete one past an unreviewed app's athlete capacity (as reported by its
+ * developers: "Error 403: Limit of connected athletes exceeded"), in the fake's own words.
+ */
+const LIMIT_PAGE =
+  '<!doctype html><title>Strava</title><h1>Error 403: Limit of connected athletes exceeded</h1>' +
+  '<p>This application has reached the number of athletes it may connect. Its developer can ask ' +
+  'Strava for more.</p>';
+
 export async function oauthRoute(
   state: FakeState,
   req: IncomingMessage,
@@ -29,6 +38,12 @@ export async function oauthRoute(
     } else {
       let athleteId = state.behaviour.athleteId ?? [...state.athletes.keys()][0];
       if (athleteId === undefined) athleteId = state.addAthlete().id;
+      const full =
+        state.athleteCapacity !== undefined &&
+        !state.connectedAthletes.has(athleteId) &&
+        state.connectedAthletes.size >= state.athleteCapacity;
+      // Strava stops the athlete on its own page: nothing comes back to the app.
+      if (full) return { status: 403, headers: { 'content-type': 'text/html' }, body: LIMIT_PAGE };
       const requested = state.behaviour.scope ?? params.scope ?? 'read';
       const granted = [
         ...new Set(['read', ...requested.split(/[,\s]+/).filter((s) => s !== '')]),
@@ -50,6 +65,7 @@ export async function oauthRoute(
       if (grant === undefined || params.code === undefined)
         return err(400, 'Bad Request', 'AuthorizationCode', 'code', 'invalid');
       tokens.codes.delete(params.code);
+      state.connectedAthletes.add(grant.athleteId);
       const athlete = state.athletes.get(grant.athleteId);
       return {
         status: 200,
@@ -78,6 +94,7 @@ export async function oauthRoute(
     const rec = tokens.live(given);
     if (rec === undefined) return authError();
     tokens.revokeAthlete(rec.athleteId);
+    state.connectedAthletes.delete(rec.athleteId);
     if (state.subscription !== undefined) {
       state.webhooks.sendInBackground({
         object_type: 'athlete',

@@ -6,6 +6,7 @@ import type {
   AuthorizeBehaviour,
   AuthorizeRequest,
   FakeAthlete,
+  ListOrder,
   PushSubscription,
 } from './types.ts';
 import type { Webhooks } from './webhooks.ts';
@@ -18,6 +19,11 @@ export interface FakeState {
   readonly rotateRefreshTokens: boolean;
   /** List oldest first when only `after` is given (FakeStravaOptions.ascendingWhenAfter). */
   readonly ascendingWhenAfter: boolean;
+  listOrder: ListOrder;
+  /** Strava's cap on connected athletes (FakeStravaOptions.athleteCapacity). */
+  athleteCapacity: number | undefined;
+  /** Athletes who granted the app access (a code exchanged) and have not revoked it. */
+  readonly connectedAthletes: Set<number>;
   readonly athletes: Map<number, FakeAthlete>;
   readonly activities: Map<number, FakeActivity>;
   readonly tokens: TokenStore;

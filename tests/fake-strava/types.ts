@@ -31,6 +31,33 @@ export interface FakeStravaOptions {
    * (newest first always).
    */
   ascendingWhenAfter?: boolean;
+  /**
+   * The order of every activity list, whatever the parameters: Strava documents none, and
+   * clients disagree. Default 'newest-first' (with ascendingWhenAfter as above).
+   */
+  listOrder?: ListOrder;
+  /**
+   * Strava's "athlete capacity" of an app it has not reviewed (1 in single-player mode): one more
+   * athlete is stopped on the authorize page with Strava's 403 "Limit of connected athletes
+   * exceeded". Default: no limit.
+   */
+  athleteCapacity?: number;
+}
+
+export type ListOrder = 'newest-first' | 'oldest-first';
+
+/** One /api/v3 request as the fake saw it, in the order served. */
+export interface FakeRequest {
+  method: string;
+  /** e.g. 'GET /api/v3/activities/:id/streams'. */
+  route: string;
+  path: string;
+  /** The athlete of the bearer token, when it was valid. */
+  athleteId: number | undefined;
+  /** The activity in the path, if any. */
+  activityId: number | undefined;
+  query: Record<string, string>;
+  status: number;
 }
 
 export interface FakeAthlete {
@@ -104,6 +131,8 @@ export interface FaultSpec {
   /** How many matching requests it affects; default 1. */
   times?: number;
   delayMs?: number;
+  /** The answer's JSON ('error' mode); default Strava's "Internal Server Error" body. */
+  body?: unknown;
 }
 
 export interface WindowStats {
@@ -174,6 +203,14 @@ export interface FakeStrava {
   setRateLimits(limits: Partial<FakeRateLimits>): void;
 
   subscription(): PushSubscription | undefined;
+  /** A subscription made elsewhere (another install of the same app), without a challenge. */
+  setSubscription(input: { callbackUrl: string; verifyToken?: string }): PushSubscription;
+  /** Changes the app's athlete capacity (FakeStravaOptions.athleteCapacity); undefined: none. */
+  setAthleteCapacity(capacity: number | undefined): void;
+  /** Changes the order of every activity list from now on. */
+  setListOrder(order: ListOrder): void;
+  /** Every /api/v3 request since the start (or the last resetStats), in order. */
+  requests(): readonly FakeRequest[];
   /** POSTs an event to the subscription's callback (or `callbackUrl`), like Strava does. */
   sendEvent(
     event: Omit<WebhookEvent, 'subscription_id' | 'event_time' | 'updates'> &

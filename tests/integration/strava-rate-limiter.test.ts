@@ -3,7 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRateLimiter, type RateLimiterOptions } from '../../services/strava/rate-limiter.ts';
+import { createMemoryRateLimiter } from '../../services/strava/memory-rate-limiter.ts';
+import {
+  createRateLimiter,
+  type RateLimiter,
+  type RateLimiterOptions,
+} from '../../services/strava/rate-limiter.ts';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 let redis: Redis;
@@ -219,5 +224,56 @@ describe('createRateLimiter()', () => {
   it('rejects nonsense options', () => {
     expect(() => createRateLimiter({ redis, safetyMargin: 1 })).toThrow(/safetyMargin/);
     expect(() => createRateLimiter({ redis, shortWindowMs: 0 })).toThrow(/windows/);
+    expect(() => createRateLimiter({ redis, liveReserve: 1 })).toThrow(/liveReserve/);
   });
 });
+
+// The same behaviour from the Redis limiter and the embedded mode's in-memory one, with quarter
+// hours wide open so that only the day counts.
+const both: Array<[string, (clock: ReturnType<typeof fakeClock>) => RateLimiter]> = [
+  [
+    'Redis',
+    (clock) =>
+      limiter(prefix(), clock, {
+        limits: { shortLimit: 1000, dailyLimit: 100, readShortLimit: 1000, readDailyLimit: 50 },
+      }),
+  ],
+  [
+    'in-memory',
+    (clock) =>
+      createMemoryRateLimiter({
+        limits: { shortLimit: 1000, dailyLimit: 100, readShortLimit: 1000, readDailyLimit: 50 },
+        safetyMargin: 0.1,
+        now: clock.now,
+      }),
+  ],
+];
+
+describe.each(both)(
+  'the %s limiter shares a day between new activities and backfills',
+  (_, make) => {
+    it('a backfill stops at 80 % of the daily budget; new activities use the rest', async () => {
+      const rl = make(fakeClock(T0));
+      // 50 reads a day − 10 % margin = 45; a backfill may use 80 %: 36.
+      for (let i = 0; i < 36; i++) expect((await rl.tryAcquire('read', 'backfill')).ok).toBe(true);
+      expect(await rl.tryAcquire('read', 'backfill')).toEqual({
+        ok: false,
+        reason: 'daily',
+        retryAt: new Date(Date.UTC(2026, 10, 25)),
+      });
+      // The remaining 45 − 36 = 9 are there for new activities.
+      for (let i = 0; i < 9; i++) expect((await rl.tryAcquire('read', 'live')).ok).toBe(true);
+      expect((await rl.tryAcquire('read', 'live')).ok).toBe(false);
+      expect((await rl.status()).liveReserve).toBe(0.2);
+    });
+
+    it('takes several requests together or none', async () => {
+      const rl = make(fakeClock(T0));
+      for (let i = 0; i < 44; i++) expect((await rl.tryAcquire('read')).ok).toBe(true);
+      // One read left of 45: two at once are refused, and the one left is still there.
+      expect((await rl.tryAcquire('read', 'live', 2)).ok).toBe(false);
+      expect((await rl.tryAcquire('read', 'live', 1)).ok).toBe(true);
+      expect((await rl.status()).readDaily.usage).toBe(45);
+    });
+  },
+);

@@ -1,7 +1,7 @@
 // The whole Strava path for integration tests: the fake Strava over real HTTP, a fresh database,
 // BullMQ on the real Redis under a key prefix of the test's own, the Redis-shared rate limiter,
 // the HTTP app at a known PUBLIC_URL (Strava redirects and posts back to it), workers running the
-// real processors, and the push subscription registered the way `hipcheck strava subscribe` does.
+// real processors, and the push subscription made ours the way the running app does.
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -20,7 +20,7 @@ import {
   type RateLimits,
 } from '#services/strava/rate-limiter';
 import { createStravaContext, type StravaContext } from '#services/strava/strava-context';
-import { subscribeStrava } from '#services/strava/subscribe-strava';
+import { ensureStravaSubscription, subscriptionOptionsOf } from '#services/strava/subscribe-strava';
 import { generateTokenKey } from '#services/strava/token-vault';
 import { createProcessors } from '#workers/processors';
 import {
@@ -36,6 +36,14 @@ import type { StravaWorkerChildConfig } from './strava-worker-child.ts';
 const childScript = join(dirname(fileURLToPath(import.meta.url)), 'strava-worker-child.ts');
 
 export const VERIFY_TOKEN = 'hipcheck-test-verify-token';
+
+/** Limits so high that a test never waits for Strava's windows (the fake's and the limiter's). */
+export const ROOMY_LIMITS = {
+  shortLimit: 5000,
+  dailyLimit: 50_000,
+  readShortLimit: 5000,
+  readDailyLimit: 50_000,
+};
 
 export interface StravaPipeline {
   fake: FakeStrava;
@@ -65,6 +73,12 @@ export interface StravaPipelineOptions {
   refreshMarginMs?: number;
   /** The longest a job waits in place for budget before deferring itself (default 60 s). */
   maxWaitMs?: number;
+  /** Backfill items in flight at once, across athletes (default the context's). */
+  backfillInFlight?: number;
+  /** Serve the built dashboard too (browser tests). */
+  dashboardDir?: string;
+  /** Leave the push subscription to the test. */
+  noSubscription?: boolean;
   concurrency?: Partial<Record<JobName, number>>;
   /**
    * Run the workers in this many separate processes (each with its own Redis connection and
@@ -111,6 +125,9 @@ export async function startStravaPipeline(
     requestTimeoutMs: options.requestTimeoutMs ?? 2000,
     maxWaitMs: options.maxWaitMs ?? 60_000,
     ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
+    ...(options.backfillInFlight !== undefined
+      ? { backfillInFlight: options.backfillInFlight }
+      : {}),
   };
   const strava = createStravaContext(loadConfig(env), { limiter, ...contextOptions });
   if (!strava) throw new Error('Strava context not configured');
@@ -123,6 +140,7 @@ export async function startStravaPipeline(
     uploadMaxBytes: 10 * 1024 * 1024,
     log,
     strava,
+    ...(options.dashboardDir ? { dashboardDir: options.dashboardDir } : {}),
   });
   const concurrency = { 'strava-activity': 16, 'strava-event': 4, ...options.concurrency };
   const children: ChildProcess[] = [];
@@ -170,13 +188,10 @@ export async function startStravaPipeline(
       log,
     });
   }
-  await subscribeStrava(db.pool, {
-    apiUrl: fake.apiUrl,
-    clientId: fake.clientId,
-    clientSecret: fake.clientSecret,
-    callbackUrl: `${url}/api/strava/webhook`,
-    verifyToken: VERIFY_TOKEN,
-  });
+  if (!options.noSubscription) {
+    const subscribed = await ensureStravaSubscription(db.pool, subscriptionOptionsOf(strava));
+    if (subscribed.status !== 'active') throw new Error(subscribed.message);
+  }
 
   return {
     fake,

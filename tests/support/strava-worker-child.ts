@@ -23,6 +23,7 @@ export interface StravaWorkerChildConfig {
   requestTimeoutMs: number;
   maxWaitMs: number;
   refreshMarginMs?: number;
+  backfillInFlight?: number;
   concurrency: Partial<Record<JobName, number>>;
 }
 
@@ -42,6 +43,7 @@ const strava = createStravaContext(loadConfig(c.env), {
   requestTimeoutMs: c.requestTimeoutMs,
   maxWaitMs: c.maxWaitMs,
   ...(c.refreshMarginMs !== undefined ? { refreshMarginMs: c.refreshMarginMs } : {}),
+  ...(c.backfillInFlight !== undefined ? { backfillInFlight: c.backfillInFlight } : {}),
 });
 const workers = startBullWorkers({
   redisUrl: c.redisUrl,

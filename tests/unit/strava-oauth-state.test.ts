@@ -12,11 +12,13 @@ const SECRET = 'test-secret-of-sufficient-length';
 const NOW = Date.UTC(2026, 10, 24, 14, 0, 0);
 
 describe('createOAuthState() / verifyOAuthState()', () => {
-  it('accepts its own state for the same user before expiry', () => {
+  it('accepts its own state for the same user before expiry, naming its nonce', () => {
     const state = createOAuthState(SECRET, 'user-42', NOW);
+    // s1.<user>.<expiry>.<nonce>.<mac>: the nonce is what the callback records to use it once.
     expect(verifyOAuthState(SECRET, state, 'user-42', NOW + 60_000)).toEqual({
       ok: true,
       userId: 'user-42',
+      nonce: state.split('.')[3],
     });
   });
 

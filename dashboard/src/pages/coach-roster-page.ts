@@ -4,6 +4,7 @@ import { api, type RosterRow } from '../api.ts';
 import { errorText, h } from '../dom.ts';
 import { ACTION_LABEL, SEVERITY_LABEL } from '../format.ts';
 import { sparklineChart } from '../charts/sparkline-chart.ts';
+import { rosterStravaSync } from '../views/roster-strava-sync.ts';
 
 function inviteCard(): HTMLElement {
   const out = h('div', { id: 'invite-out' });
@@ -140,6 +141,7 @@ export async function coachRosterPage(): Promise<Node[]> {
   }
   return [
     h('h1', {}, 'Your athletes'),
+    rosterStravaSync(),
     h('section', { class: 'card', id: 'roster-card' }, h('h2', {}, 'Sorted by risk'), roster),
     inviteCard(),
   ];

@@ -8,6 +8,7 @@ import { checkInDialog } from '../views/checkin-dialog.ts';
 import { crossTrainingDialog } from '../views/cross-training-dialog.ts';
 import { decisionCard, planList } from '../views/decision-card.ts';
 import { startCard } from '../views/start-card.ts';
+import { stravaStatusCard } from '../views/strava-status.ts';
 import type { PageContext } from './page-context.ts';
 
 export function notesCard(notes: Note[], title = 'Notes from your coach'): HTMLElement | null {
@@ -123,6 +124,7 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
     top,
     h('div', { class: 'actions' }, logCross),
   ];
+  nodes.splice(nodes.indexOf(top), 0, stravaStatusCard()); // Strava's sync, above the decision
   const pending = athlete.metricsPending;
   if (pending) {
     const banner = h(

@@ -9,7 +9,7 @@ import { loadConfig } from '#services/config';
 import { insertAthlete } from '#services/db/athletes.repository';
 import { upsertStravaAccount, type StravaAccount } from '#services/db/strava-accounts.repository';
 import {
-  advanceStravaBackfillCursor,
+  advanceStravaBackfillListing,
   insertStravaBackfillItems,
 } from '#services/db/strava-backfill.repository';
 import { insertWebhookEvent } from '#services/db/strava-webhook-events.repository';
@@ -109,13 +109,7 @@ async function connectedAccount(athleteId: string): Promise<StravaAccount> {
     backfillAfter: null,
   });
   // Listing is over, so the reconciler enqueues only the rows under test.
-  await advanceStravaBackfillCursor(
-    db.pool,
-    id,
-    account.backfillGeneration,
-    account.backfillCursor,
-    true,
-  );
+  await advanceStravaBackfillListing(db.pool, id, account.backfillGeneration, null);
   return account;
 }
 

@@ -15,6 +15,7 @@ describe('createInProcessQueue()', () => {
       'strava-backfill': async () => undefined,
       'strava-activity': async () => undefined,
       'strava-event': async () => undefined,
+      'strava-catch-up': async () => undefined,
     };
     const q = createInProcessQueue(
       () => processors,
@@ -47,6 +48,7 @@ describe('createInProcessQueue()', () => {
       'strava-backfill': async () => undefined,
       'strava-activity': async () => undefined,
       'strava-event': async () => undefined,
+      'strava-catch-up': async () => undefined,
     };
     const q = createInProcessQueue(
       () => processors,
@@ -74,6 +76,7 @@ describe('createInProcessQueue()', () => {
       'strava-backfill': async () => undefined,
       'strava-activity': async () => undefined,
       'strava-event': async () => undefined,
+      'strava-catch-up': async () => undefined,
     };
     const q = createInProcessQueue(
       () => processors,
@@ -84,6 +87,41 @@ describe('createInProcessQueue()', () => {
     await q.idle();
     expect(attempts).toEqual([1, 1, 1]);
     expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(25);
+    await q.close();
+  });
+
+  it('runs a new activity’s job before a backfill’s that were waiting longer', async () => {
+    const order: string[] = [];
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const processors: Processors = {
+      ingest: async () => undefined,
+      recompute: async () => undefined,
+      'strava-backfill': async () => undefined,
+      'strava-activity': async ({ stravaActivityId }) => {
+        order.push(`backfill ${stravaActivityId}`);
+        if (stravaActivityId === 1) await gate; // still running while the others are enqueued
+      },
+      'strava-event': async ({ eventId }) => {
+        order.push(`event ${eventId}`);
+      },
+      'strava-catch-up': async () => {
+        order.push('catch-up');
+      },
+    };
+    const q = createInProcessQueue(
+      () => processors,
+      () => undefined,
+      { concurrency: 1 },
+    );
+    for (const id of [1, 2, 3])
+      await q.enqueue('strava-activity', { accountId: 'a', stravaActivityId: id }, `act-${id}`);
+    await q.enqueue('strava-event', { eventId: 'e' }, 'event-e');
+    await q.enqueue('strava-catch-up', { accountId: 'a', requestedAtMs: 1 }, 'catch-up-a');
+    open();
+    await q.idle();
+    // The first backfill job was already running when the others came.
+    expect(order).toEqual(['backfill 1', 'event e', 'catch-up', 'backfill 2', 'backfill 3']);
     await q.close();
   });
 });

@@ -11,13 +11,21 @@ function allProcessors(): Processors {
     'strava-backfill': noop,
     'strava-activity': noop,
     'strava-event': noop,
+    'strava-catch-up': noop,
   };
 }
 
 describe('job names and their processors', () => {
-  it('JOB_NAMES lists each of the five job kinds once', () => {
+  it('JOB_NAMES lists each of the six job kinds once', () => {
     expect([...JOB_NAMES].sort()).toEqual(
-      ['ingest', 'recompute', 'strava-activity', 'strava-backfill', 'strava-event'].sort(),
+      [
+        'ingest',
+        'recompute',
+        'strava-activity',
+        'strava-backfill',
+        'strava-catch-up',
+        'strava-event',
+      ].sort(),
     );
   });
 
