@@ -3,11 +3,14 @@
 // duplicate or failed, so one bad file never stops the rest. A ZIP is untrusted: the entry count
 // and the uncompressed size are capped twice, on the sizes the ZIP declares and on the bytes that
 // decompression actually produces (a zip bomb can lie about the first).
-import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import { BadInputError } from '../errors.ts';
-import type { Sport } from './activity.ts';
+import type { ExportFileEntry } from './export-file-entry.ts';
 import { parseCsv } from './parse-csv.ts';
 import { sportOfName } from './sport.ts';
+import { readZipDirectory } from './zip/read-zip-directory.ts';
+import { readZipEntry } from './zip/read-zip-entry.ts';
+import { createZipBudget, tooLarge, type ZipLimits } from './zip/zip-limits.ts';
+import { zipSourceOfBytes, type ZipSource } from './zip/zip-source.ts';
 
 export interface StravaExportLimits {
   /** Most entries (of any kind) the ZIP may hold. Default 20,000. */
@@ -16,32 +19,16 @@ export interface StravaExportLimits {
   maxTotalBytes?: number;
   /** Largest single uncompressed entry. Default 256 MiB. */
   maxEntryBytes?: number;
+  /** Largest expansion of one entry (bytes out per compressed byte). Default 100. */
+  maxRatio?: number;
 }
 
-export interface StravaExportEntry {
-  /** Path inside the ZIP, e.g. "activities/1234567.gpx.gz". */
-  filename: string;
-  /** The file's bytes; absent when activities.csv names a file the ZIP does not hold. */
-  bytes?: Uint8Array;
-  activityId?: string;
-  name?: string;
-  /** Strava's "Activity Type", e.g. "Run". */
-  activityType?: string;
-  sport?: Sport;
-  /** Strava's "Activity Date" as written in the CSV. */
-  date?: string;
-  /** Why this entry cannot be imported, when known before parsing. */
-  problem?: { reason: string; message: string };
-}
+/** An activity file of the export with what activities.csv says of it. */
+export type StravaExportEntry = ExportFileEntry;
 
 export interface StravaExport {
   entries: StravaExportEntry[];
   warnings: string[];
-}
-
-interface Declared {
-  name: string;
-  originalSize: number;
 }
 
 function stripDir(name: string): string {
@@ -56,58 +43,46 @@ function isActivityFile(name: string): boolean {
   return /^([^/]+\/)?activities\/[^/]+$/i.test(stripDir(name)) && !name.endsWith('/');
 }
 
-/** Read the entries of a Strava bulk export. Throws BadInputError for a ZIP that breaks a cap. */
+function limitsOf(limits: StravaExportLimits): ZipLimits {
+  return {
+    maxEntries: limits.maxEntries ?? 20_000,
+    maxTotalBytes: limits.maxTotalBytes ?? 1024 * 1024 * 1024,
+    maxEntryBytes: limits.maxEntryBytes ?? 256 * 1024 * 1024,
+    maxRatio: limits.maxRatio ?? 100,
+  };
+}
+
+/**
+ * Read the entries of a Strava bulk export, from its bytes or any ZipSource. Throws BadInputError
+ * for a ZIP that breaks a cap.
+ */
 export function readStravaExport(
-  zipBytes: Uint8Array,
+  zip: Uint8Array | ZipSource,
   limits: StravaExportLimits = {},
 ): StravaExport {
-  const maxEntries = limits.maxEntries ?? 20_000;
-  const maxTotal = limits.maxTotalBytes ?? 1024 * 1024 * 1024;
-  const maxEntry = limits.maxEntryBytes ?? 256 * 1024 * 1024;
-
-  // Pass 1: the central directory only (the filter declines every entry, so nothing inflates).
-  const declared = new Map<string, Declared>();
-  let count = 0;
+  const source = zip instanceof Uint8Array ? zipSourceOfBytes(zip) : zip;
+  const budget = createZipBudget(limitsOf(limits));
+  const { maxEntryBytes, maxTotalBytes } = budget.limits;
+  const wanted = readZipDirectory(source, budget.limits).filter(
+    (e) => isActivityCsv(e.name) || isActivityFile(e.name),
+  );
+  // Refuse on the declared sizes before inflating a byte; readZipEntry then counts the real ones.
   let declaredTotal = 0;
-  try {
-    unzipSync(zipBytes, {
-      filter(info) {
-        count++;
-        if (count > maxEntries) {
-          throw new BadInputError(
-            'zip_too_many_entries',
-            `the ZIP holds more than ${maxEntries} entries`,
-          );
-        }
-        if (isActivityCsv(info.name) || isActivityFile(info.name)) {
-          if (info.originalSize > maxEntry) {
-            throw new BadInputError(
-              'zip_too_large',
-              `${info.name} expands to ${info.originalSize} bytes, more than the ${maxEntry} allowed`,
-            );
-          }
-          declaredTotal += info.originalSize;
-          if (declaredTotal > maxTotal) {
-            throw new BadInputError(
-              'zip_too_large',
-              `the export expands to more than ${maxTotal} bytes`,
-            );
-          }
-          declared.set(info.name, { name: info.name, originalSize: info.originalSize });
-        }
-        return false;
-      },
-    });
-  } catch (err) {
-    if (err instanceof BadInputError) throw err;
-    throw new BadInputError('zip_corrupt', `not a readable ZIP file (${(err as Error).message})`);
+  for (const e of wanted) {
+    if (e.size > maxEntryBytes) {
+      throw tooLarge(
+        `${e.name} expands to ${e.size} bytes, more than the ${maxEntryBytes} allowed`,
+      );
+    }
+    declaredTotal += e.size;
+    if (declaredTotal > maxTotalBytes) {
+      throw tooLarge(`the export expands to more than ${maxTotalBytes} bytes`);
+    }
   }
-
-  // Pass 2: inflate the wanted entries, counting the bytes that really come out.
-  const contents = inflateEntries(zipBytes, declared, maxTotal);
+  const contents = new Map(wanted.map((e) => [e.name, readZipEntry(source, e, budget)]));
 
   const warnings: string[] = [];
-  const csvName = [...declared.keys()].find(isActivityCsv);
+  const csvName = [...contents.keys()].find(isActivityCsv);
   const prefix = csvName === undefined ? '' : stripDir(csvName).replace(/activities\.csv$/i, '');
   const files = new Map<string, Uint8Array>();
   for (const [name, bytes] of contents) if (isActivityFile(name)) files.set(stripDir(name), bytes);
@@ -179,84 +154,4 @@ export function readStravaExport(
     if (!claimed.has(path)) entries.push({ filename: path, bytes });
   }
   return { entries, warnings };
-}
-
-function inflateEntries(
-  zipBytes: Uint8Array,
-  declared: ReadonlyMap<string, Declared>,
-  maxTotal: number,
-): Map<string, Uint8Array> {
-  const out = new Map<string, Uint8Array>();
-  let total = 0;
-  let failure: BadInputError | undefined;
-  const unzip = new Unzip((file) => {
-    const want = declared.get(file.name);
-    if (want === undefined || failure !== undefined) return;
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    file.ondata = (err, chunk, final) => {
-      if (failure !== undefined) return;
-      if (err) {
-        failure = new BadInputError('zip_corrupt', `${file.name}: ${err.message}`);
-        return;
-      }
-      size += chunk.length;
-      total += chunk.length;
-      if (size > want.originalSize) {
-        failure = new BadInputError(
-          'zip_size_mismatch',
-          `${file.name} expands beyond the ${want.originalSize} bytes its header declares: the ZIP is corrupt or malicious`,
-        );
-        file.terminate();
-        return;
-      }
-      if (total > maxTotal) {
-        failure = new BadInputError(
-          'zip_too_large',
-          `the export expands to more than ${maxTotal} bytes`,
-        );
-        file.terminate();
-        return;
-      }
-      chunks.push(chunk);
-      if (final) {
-        if (size !== want.originalSize) {
-          failure = new BadInputError(
-            'zip_size_mismatch',
-            `${file.name} holds ${size} bytes but its header declares ${want.originalSize}`,
-          );
-          return;
-        }
-        out.set(file.name, concat(chunks, size));
-      }
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  try {
-    unzip.push(zipBytes, true);
-  } catch (err) {
-    failure ??= new BadInputError('zip_corrupt', `the ZIP is corrupt (${(err as Error).message})`);
-  }
-  if (failure !== undefined) throw failure;
-  for (const name of declared.keys()) {
-    if (!out.has(name)) {
-      throw new BadInputError(
-        'zip_corrupt',
-        `${name} is listed in the ZIP's directory but could not be read`,
-      );
-    }
-  }
-  return out;
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
