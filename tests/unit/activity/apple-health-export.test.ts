@@ -7,18 +7,8 @@ import { parseAppleDate } from '../../../shared/activity/apple-health/parse-appl
 import { createHealthXmlScanner } from '../../../shared/activity/apple-health/scan-health-xml.ts';
 import { readExport, type ExportItem } from '../../../shared/activity/read-export.ts';
 import { zipSourceOfBytes } from '../../../shared/activity/zip/zip-source.ts';
-import { BadInputError } from '../../../shared/errors.ts';
 import { appleHealthExportZip, APPLE_HEAD } from '../../fixtures/generate-exports.ts';
-
-function errorOf(fn: () => unknown): BadInputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof BadInputError) return err;
-    throw err;
-  }
-  throw new Error('expected a BadInputError');
-}
+import { badInputOf } from '../../support/bad-input.ts';
 
 describe('parseAppleDate()', () => {
   it('reads the wall-clock time with its offset, and keeps the local day', () => {
@@ -158,13 +148,13 @@ describe('export.xml read as a stream', () => {
   it('refuses an export.xml whose DTD declares entities (billion laughs), naming the file', () => {
     const bomb = `<?xml version="1.0"?><!DOCTYPE HealthData [<!ENTITY a "${'x'.repeat(100)}"><!ENTITY b "${'&a;'.repeat(100)}">]><HealthData>&b;</HealthData>`;
     const zip = zipSync({ apple_health_export: { 'export.xml': strToU8(bomb) } });
-    const err = errorOf(() => readExport(zipSourceOfBytes(zip)));
+    const err = badInputOf(() => readExport(zipSourceOfBytes(zip)));
     expect(err.reason).toBe('xml_entity');
     expect(err.message).toMatch(/^apple_health_export\/export\.xml: line 1: <!ENTITY>/);
   });
 
   it('refuses an export.xml that is not Apple Health data', () => {
     const zip = zipSync({ apple_health_export: { 'export.xml': strToU8('<gpx></gpx>') } });
-    expect(errorOf(() => readExport(zipSourceOfBytes(zip))).reason).toBe('apple_not_health');
+    expect(badInputOf(() => readExport(zipSourceOfBytes(zip))).reason).toBe('apple_not_health');
   });
 });

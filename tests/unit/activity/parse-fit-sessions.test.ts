@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseActivityFile } from '../../../shared/activity/parse-activity-file.ts';
 import { parseFit, parseFitSessions } from '../../../shared/activity/parse-fit.ts';
-import { BadInputError } from '../../../shared/errors.ts';
 import { steadyPlan, toFit, track } from '../../fixtures/generate-activity.ts';
 import {
   toCutFit,
@@ -12,16 +11,7 @@ import {
   TRIATHLON,
   withBadCrc,
 } from '../../fixtures/generate-fit-files.ts';
-
-function errorOf(fn: () => unknown): BadInputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof BadInputError) return err;
-    throw err;
-  }
-  throw new Error('expected a BadInputError');
-}
+import { badInputOf } from '../../support/bad-input.ts';
 
 describe('parseFitSessions() on a multisport file', () => {
   // Swim 900 s at 1 m/s, transition 120 s, ride 1800 s at 8 m/s, transition 60 s, run 1200 s at 3 m/s.
@@ -127,7 +117,7 @@ describe('parseFitSessions() on a damaged file', () => {
   it('recovers a minute of records but refuses less than a minute, as before', () => {
     // Cut inside record 61: 0 … 60 s survive (60 s). Inside record 60: 0 … 59 s (59 s).
     expect(parseFitSessions(toCutFit(plan, 61)).activities[0]?.summary.elapsedS).toBe(60);
-    const err = errorOf(() => parseFitSessions(toCutFit(plan, 60)));
+    const err = badInputOf(() => parseFitSessions(toCutFit(plan, 60)));
     expect(err.reason).toBe('fit_truncated');
     expect(err.message).toContain('it is truncated');
     expect(err.message).toContain('only 0:59 was recorded');

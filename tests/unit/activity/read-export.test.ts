@@ -5,19 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { detectExportKind } from '../../../shared/activity/detect-export-kind.ts';
 import { readExport, type ExportItem } from '../../../shared/activity/read-export.ts';
 import { zipSourceOfBytes } from '../../../shared/activity/zip/zip-source.ts';
-import { BadInputError } from '../../../shared/errors.ts';
 import { steadyPlan, toFit, toGpx, track } from '../../fixtures/generate-activity.ts';
 import { garminExportZip } from '../../fixtures/generate-exports.ts';
-
-function reasonOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof BadInputError) return err.reason;
-    throw err;
-  }
-  throw new Error('expected a BadInputError');
-}
+import { reasonOf } from '../../support/bad-input.ts';
 
 const read = (zip: Uint8Array) => readExport(zipSourceOfBytes(zip));
 const items = (zip: Uint8Array): ExportItem[] => [...read(zip).items()];

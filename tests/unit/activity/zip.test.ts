@@ -8,17 +8,7 @@ import { readZipDirectory } from '../../../shared/activity/zip/read-zip-director
 import { readZipEntry, streamZipEntry } from '../../../shared/activity/zip/read-zip-entry.ts';
 import { createZipBudget } from '../../../shared/activity/zip/zip-limits.ts';
 import { zipSourceOfBytes, type ZipSource } from '../../../shared/activity/zip/zip-source.ts';
-import { BadInputError } from '../../../shared/errors.ts';
-
-function reasonOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof BadInputError) return err.reason;
-    throw err;
-  }
-  throw new Error('expected a BadInputError');
-}
+import { reasonOf } from '../../support/bad-input.ts';
 
 /** A source that records the largest single read: what a file on disk would be asked for. */
 function recordingSource(bytes: Uint8Array): ZipSource & { largestRead: number } {
