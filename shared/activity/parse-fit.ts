@@ -43,7 +43,7 @@ export interface FitActivities {
 export const MIN_RECOVERED_S = 60;
 
 const TRANSITION = 3;
-/** Records further than this from every session form a leg of their own (a cut-off last leg). */
+/** Records outside a session but this close to one (ms) belong to it. */
 const OUTSIDE_SESSION_MS = 60_000;
 
 interface Leg {
@@ -133,10 +133,16 @@ function legsOf(m: FitMessages, warnings: ActivityWarning[]): Leg[] {
     ];
   }
   const legs: Leg[] = windowed.map(({ s }) => ({ session: s, records: [], laps: [], lengths: [] }));
-  const nearest = (t: number): number | undefined => {
+  const inside = (t: number): number | undefined => {
+    const i = windowed.findIndex(({ w }) => t >= w[0] && t <= w[1]);
+    return i === -1 ? undefined : i;
+  };
+  /** The nearest leg within OUTSIDE_SESSION_MS; `sportsOnly` leaves transitions out. */
+  const nearest = (t: number, sportsOnly = false): number | undefined => {
     let best: number | undefined;
     let bestMs = OUTSIDE_SESSION_MS;
-    windowed.forEach(({ w }, i) => {
+    windowed.forEach(({ s, w }, i) => {
+      if (sportsOnly && s.sport === TRANSITION) return;
       const d = t < w[0] ? w[0] - t : t > w[1] ? t - w[1] : 0;
       if (d <= bestMs) {
         best = i;
@@ -146,30 +152,43 @@ function legsOf(m: FitMessages, warnings: ActivityWarning[]): Leg[] {
     return best;
   };
   let untimed = 0;
-  let orphan: Leg | undefined;
+  // Records outside every session, in runs of consecutive ones.
+  const outside: FitRecord[][] = [];
+  let previousOutside = false;
   for (const r of m.records) {
     if (!Number.isFinite(r.sample.t)) {
       untimed++;
       continue;
     }
-    const i = nearest(r.sample.t);
-    if (i !== undefined) {
-      (legs[i] as Leg).records.push(r);
+    const i = inside(r.sample.t);
+    if (i !== undefined) (legs[i] as Leg).records.push(r);
+    else if (previousOutside) (outside[outside.length - 1] as FitRecord[]).push(r);
+    else outside.push([r]);
+    previousOutside = i === undefined;
+  }
+  let dropped = 0;
+  for (const run of outside) {
+    const first = (run[0] as FitRecord).sample.t;
+    const last = (run[run.length - 1] as FitRecord).sample.t;
+    if (last - first >= MIN_RECOVERED_S * 1000) {
+      // A leg of its own whose session message is missing (a file cut in its last leg).
+      legs.push({ records: run, laps: [], lengths: [] });
       continue;
     }
-    // Records outside every session: the leg whose session message was lost (a cut-off file).
-    if (orphan === undefined) {
-      orphan = { records: [], laps: [], lengths: [] };
-      legs.push(orphan);
+    // A few records just before or after a session belong to it; others are dropped, and said so.
+    for (const r of run) {
+      const i = nearest(r.sample.t, true);
+      if (i === undefined) dropped++;
+      else (legs[i] as Leg).records.push(r);
     }
-    orphan.records.push(r);
   }
+  for (const leg of legs) leg.records.sort((a, b) => a.sample.t - b.sample.t);
   for (const lap of m.laps) legs[nearest(lap.startMs) ?? -1]?.laps.push(lap);
   for (const length of m.lengths) legs[nearest(length.startMs) ?? -1]?.lengths.push(length);
-  if (untimed > 0) {
+  if (untimed + dropped > 0) {
     warnings.push({
-      code: 'fit_untimed_records_skipped',
-      message: `${untimed} records without a time could not be placed in a session and were skipped`,
+      code: 'fit_records_outside_sessions',
+      message: `${untimed + dropped} records without a time or outside every session were skipped`,
     });
   }
   return legs.filter((leg) => leg.session?.sport !== TRANSITION);

@@ -46,6 +46,25 @@ describe('parseFitSessions() on a multisport file', () => {
     expect(activities.map((a) => (a.startAt.getTime() - start) / 1000)).toEqual([0, 1022, 2884]);
   });
 
+  it('keeps the legs before a cut in the last one, and the cut leg from its own records', () => {
+    // From the end: CRC (2), the run's session (27) and lap (17), its last 100 records (23 bytes
+    // each: 1 header + 4 timestamp + 18 of fields), and 12 bytes of record 1100: records 0 … 1099 of
+    // the run survive, 1,099 s at 3 m/s; its session, with the sport, is lost.
+    const whole = toMultisportFit(TRIATHLON);
+    const cut = whole.slice(0, whole.length - (2 + 27 + 17 + 23 * 100 + 12));
+    const legs = parseFitSessions(cut).activities;
+    expect(legs.map((a) => [a.sport, a.summary.elapsedS, a.summary.distanceM])).toEqual([
+      ['swim', 900, 900],
+      ['ride', 1800, 14_400],
+      ['run', 1099, 3297],
+    ]);
+    expect(legs[2]?.warnings).toContain('no sport in the file: taken as run');
+    expect(legs[2]?.fileWarnings).toEqual([
+      expect.objectContaining({ code: 'fit_ends_early', atS: 1099 }),
+    ]);
+    expect(legs[0]?.fileWarnings).toBeUndefined();
+  });
+
   it('hands a one-activity caller the run, saying what else the file holds', () => {
     const run = parseFit(toMultisportFit(TRIATHLON));
     expect(run.sport).toBe('run');
