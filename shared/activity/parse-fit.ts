@@ -13,6 +13,7 @@ import {
   type Sport,
 } from './activity.ts';
 import { addFileWarning, buildActivity } from './build-activity.ts';
+import type { FitDamage } from './decode-fit.ts';
 import { buildSummaryActivity } from './build-summary-activity.ts';
 import { createSampleCleaner, type CleanOptions } from './clean.ts';
 import { formatClock } from './format-clock.ts';
@@ -72,10 +73,23 @@ export function parseFitSessions(bytes: Uint8Array, options: FitOptions = {}): F
       message: `${transitions.length} transition${transitions.length === 1 ? '' : 's'} between sports (${formatClock(s)} in all) not counted as training`,
     });
   }
-  const activities = legs.map((leg) => activityOfLeg(leg, m, options));
+  let activities: Activity[];
+  try {
+    activities = legs.map((leg) => activityOfLeg(leg, m, options));
+  } catch (err) {
+    // Too little before the damage to make an activity: the damage is the reason, not the rest.
+    if (m.damage === undefined || !(err instanceof BadInputError)) throw err;
+    throw refusal(m.damage, 'nothing usable was recorded before the damage');
+  }
   activities.sort((a, b) => a.startAt.getTime() - b.startAt.getTime());
-  if (m.damage !== undefined) noteDamage(m, activities);
+  if (m.damage !== undefined) noteDamage(m.damage, activities);
   return { activities, warnings };
+}
+
+function refusal(damage: FitDamage, left: string): BadInputError {
+  return new BadInputError(damage.error.reason, `${damage.error.message} (${left})`, {
+    cause: damage.error,
+  });
 }
 
 /** The file's main activity: its run (the first, if several), else its longest session. */
@@ -295,18 +309,13 @@ function lapsOf(laps: readonly FitLap[], startMs: number) {
 }
 
 /** Attach the damage to the activities, or refuse the file when too little is left to count. */
-function noteDamage(m: FitMessages, activities: Activity[]): void {
-  const damage = m.damage;
-  if (damage === undefined) return;
+function noteDamage(damage: FitDamage, activities: Activity[]): void {
   const keptS = activities.reduce((sum, a) => sum + a.summary.elapsedS, 0);
   if (keptS < MIN_RECOVERED_S) {
-    const left =
-      activities.length === 0
-        ? 'nothing was recorded before the damage'
-        : `only ${formatClock(keptS)} was recorded before the damage, and a damaged file must keep at least ${MIN_RECOVERED_S} s to count`;
-    throw new BadInputError(damage.error.reason, `${damage.error.message} (${left})`, {
-      cause: damage.error,
-    });
+    throw refusal(
+      damage,
+      `only ${formatClock(keptS)} was recorded before the damage, and a damaged file must keep at least ${MIN_RECOVERED_S} s to count`,
+    );
   }
   if (damage.kind === 'crc') {
     for (const a of activities) {

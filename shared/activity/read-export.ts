@@ -10,7 +10,7 @@ import { detectExportKind, type ExportKind } from './detect-export-kind.ts';
 import type { ExportFileEntry } from './export-file-entry.ts';
 import { parseActivities, type ParseActivityOptions } from './parse-activity-file.ts';
 import { readGarminExportFiles, readZippedActivityFiles } from './read-export-files.ts';
-import { readStravaExport } from './strava-export.ts';
+import { openStravaExport } from './strava-export.ts';
 import { readZipDirectory } from './zip/read-zip-directory.ts';
 import { createZipBudget, type ZipLimits } from './zip/zip-limits.ts';
 import type { ZipSource } from './zip/zip-source.ts';
@@ -98,13 +98,13 @@ export function readExport(source: ZipSource, options: ReadExportOptions = {}): 
       };
     }
     case 'strava': {
-      const strava = readStravaExport(source, budget.limits);
+      const strava = openStravaExport(source, entries, budget);
       return {
         kind,
         warnings: strava.warnings,
         wellness: [],
         *items() {
-          for (const e of strava.entries) yield fileItem(e, parse);
+          for (const e of strava.files()) yield fileItem(e, parse);
         },
       };
     }

@@ -7,9 +7,9 @@ import { BadInputError } from '../errors.ts';
 import type { ExportFileEntry } from './export-file-entry.ts';
 import { parseCsv } from './parse-csv.ts';
 import { sportOfName } from './sport.ts';
-import { readZipDirectory } from './zip/read-zip-directory.ts';
+import { readZipDirectory, type ZipEntry } from './zip/read-zip-directory.ts';
 import { readZipEntry } from './zip/read-zip-entry.ts';
-import { createZipBudget, tooLarge, type ZipLimits } from './zip/zip-limits.ts';
+import { createZipBudget, tooLarge, type ZipBudget, type ZipLimits } from './zip/zip-limits.ts';
 import { zipSourceOfBytes, type ZipSource } from './zip/zip-source.ts';
 
 export interface StravaExportLimits {
@@ -52,45 +52,36 @@ function limitsOf(limits: StravaExportLimits): ZipLimits {
   };
 }
 
+export interface OpenedStravaExport {
+  warnings: string[];
+  /** One entry per activity file, in activities.csv's order, its bytes read when reached. */
+  files(): Generator<StravaExportEntry>;
+}
+
+interface Planned {
+  entry: StravaExportEntry;
+  zipEntry?: ZipEntry;
+}
+
 /**
- * Read the entries of a Strava bulk export, from its bytes or any ZipSource. Throws BadInputError
- * for a ZIP that breaks a cap.
+ * A Strava export among a ZIP's entries: activities.csv is read at once, each activity file only
+ * when the caller reaches it, so an export of any size is read one file at a time.
  */
-export function readStravaExport(
-  zip: Uint8Array | ZipSource,
-  limits: StravaExportLimits = {},
-): StravaExport {
-  const source = zip instanceof Uint8Array ? zipSourceOfBytes(zip) : zip;
-  const budget = createZipBudget(limitsOf(limits));
-  const { maxEntryBytes, maxTotalBytes } = budget.limits;
-  const wanted = readZipDirectory(source, budget.limits).filter(
-    (e) => isActivityCsv(e.name) || isActivityFile(e.name),
-  );
-  // Refuse on the declared sizes before inflating a byte; readZipEntry then counts the real ones.
-  let declaredTotal = 0;
-  for (const e of wanted) {
-    if (e.size > maxEntryBytes) {
-      throw tooLarge(
-        `${e.name} expands to ${e.size} bytes, more than the ${maxEntryBytes} allowed`,
-      );
-    }
-    declaredTotal += e.size;
-    if (declaredTotal > maxTotalBytes) {
-      throw tooLarge(`the export expands to more than ${maxTotalBytes} bytes`);
-    }
-  }
-  const contents = new Map(wanted.map((e) => [e.name, readZipEntry(source, e, budget)]));
+export function openStravaExport(
+  source: ZipSource,
+  entries: readonly ZipEntry[],
+  budget: ZipBudget,
+): OpenedStravaExport {
+  const csvEntry = entries.find((e) => isActivityCsv(e.name));
+  const prefix =
+    csvEntry === undefined ? '' : stripDir(csvEntry.name).replace(/activities\.csv$/i, '');
+  const files = new Map<string, ZipEntry>();
+  for (const e of entries) if (isActivityFile(e.name)) files.set(stripDir(e.name), e);
 
   const warnings: string[] = [];
-  const csvName = [...contents.keys()].find(isActivityCsv);
-  const prefix = csvName === undefined ? '' : stripDir(csvName).replace(/activities\.csv$/i, '');
-  const files = new Map<string, Uint8Array>();
-  for (const [name, bytes] of contents) if (isActivityFile(name)) files.set(stripDir(name), bytes);
-
-  const entries: StravaExportEntry[] = [];
+  const planned: Planned[] = [];
   const claimed = new Set<string>();
-  const csvBytes = csvName === undefined ? undefined : contents.get(csvName);
-  if (csvBytes === undefined) {
+  if (csvEntry === undefined) {
     if (files.size === 0) {
       throw new BadInputError(
         'strava_export_empty',
@@ -99,7 +90,7 @@ export function readStravaExport(
     }
     warnings.push('no activities.csv: activity names and types are unknown');
   } else {
-    const rows = parseCsv(new TextDecoder('utf-8').decode(csvBytes));
+    const rows = parseCsv(new TextDecoder('utf-8').decode(readZipEntry(source, csvEntry, budget)));
     const header = rows[0] ?? [];
     const col = (title: string) => header.findIndex((h) => h.trim().toLowerCase() === title);
     const idCol = col('activity id');
@@ -135,23 +126,62 @@ export function readStravaExport(
         const sport = sportOfName(type);
         if (sport !== undefined) entry.sport = sport;
       }
-      const bytes = files.get(path);
-      if (bytes === undefined) {
+      const zipEntry = files.get(path);
+      if (zipEntry === undefined) {
         entry.problem = {
           reason: 'missing_file',
           message: `${path}: listed in activities.csv but not in the ZIP`,
         };
+        planned.push({ entry });
       } else {
-        entry.bytes = bytes;
         claimed.add(path);
+        planned.push({ entry, zipEntry });
       }
-      entries.push(entry);
     }
     if (withoutFile > 0)
       warnings.push(`${withoutFile} activities without a file (manual entries) skipped`);
   }
-  for (const [path, bytes] of files) {
-    if (!claimed.has(path)) entries.push({ filename: path, bytes });
+  for (const [path, zipEntry] of files) {
+    if (!claimed.has(path)) planned.push({ entry: { filename: path }, zipEntry });
   }
-  return { entries, warnings };
+  return {
+    warnings,
+    *files() {
+      for (const { entry, zipEntry } of planned) {
+        yield zipEntry === undefined
+          ? entry
+          : { ...entry, bytes: readZipEntry(source, zipEntry, budget) };
+      }
+    },
+  };
+}
+
+/**
+ * Read the entries of a Strava bulk export, from its bytes or any ZipSource, every file in memory.
+ * Throws BadInputError for a ZIP that breaks a cap, checked on the declared sizes before a byte is
+ * inflated and on the bytes really produced.
+ */
+export function readStravaExport(
+  zip: Uint8Array | ZipSource,
+  limits: StravaExportLimits = {},
+): StravaExport {
+  const source = zip instanceof Uint8Array ? zipSourceOfBytes(zip) : zip;
+  const budget = createZipBudget(limitsOf(limits));
+  const { maxEntryBytes, maxTotalBytes } = budget.limits;
+  const entries = readZipDirectory(source, budget.limits);
+  let declaredTotal = 0;
+  for (const e of entries) {
+    if (!isActivityCsv(e.name) && !isActivityFile(e.name)) continue;
+    if (e.size > maxEntryBytes) {
+      throw tooLarge(
+        `${e.name} expands to ${e.size} bytes, more than the ${maxEntryBytes} allowed`,
+      );
+    }
+    declaredTotal += e.size;
+    if (declaredTotal > maxTotalBytes) {
+      throw tooLarge(`the export expands to more than ${maxTotalBytes} bytes`);
+    }
+  }
+  const opened = openStravaExport(source, entries, budget);
+  return { entries: [...opened.files()], warnings: opened.warnings };
 }

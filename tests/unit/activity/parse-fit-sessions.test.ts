@@ -140,6 +140,10 @@ describe('parseFitSessions() on a damaged file', () => {
     expect(err.reason).toBe('fit_truncated');
     expect(err.message).toContain('it is truncated');
     expect(err.message).toContain('only 0:59 was recorded');
+    // Cut inside the first record: nothing at all survives, and the cut is the reason given.
+    const none = badInputOf(() => parseFitSessions(toCutFit(plan, 0)));
+    expect(none.reason).toBe('fit_truncated');
+    expect(none.message).toContain('nothing usable was recorded before the damage');
   });
 
   it('reads to the end of a file whose header never got its size (a watch that crashed)', () => {

@@ -106,6 +106,38 @@ describe('readExport() on other ZIPs', () => {
     ]);
   });
 
+  it('reads a Strava export one file at a time, as the caller reaches each', () => {
+    // Three GPX files stored uncompressed, so that the bytes read from the ZIP are the files' own.
+    const gpx = strToU8(toGpx(points));
+    const zip = zipSync({
+      'activities.csv': strToU8(
+        'Activity ID,Filename\n1,activities/1.gpx\n2,activities/2.gpx\n3,activities/3.gpx\n',
+      ),
+      activities: {
+        '1.gpx': [gpx, { level: 0 }],
+        '2.gpx': [gpx, { level: 0 }],
+        '3.gpx': [gpx, { level: 0 }],
+      },
+    });
+    const inner = zipSourceOfBytes(zip);
+    let readBytes = 0;
+    const source = {
+      size: inner.size,
+      read(offset: number, length: number) {
+        const bytes = inner.read(offset, length);
+        readBytes += bytes.length;
+        return bytes;
+      },
+    };
+    const reading = readExport(source);
+    expect(readBytes).toBeLessThan(gpx.length); // the directory and activities.csv only
+    const items = reading.items();
+    items.next();
+    expect(readBytes).toBeGreaterThan(gpx.length);
+    expect(readBytes).toBeLessThan(2 * gpx.length);
+    expect([...items]).toHaveLength(2);
+  });
+
   it('reads a plain ZIP of activity files in any folder', () => {
     const reading = read(
       zipSync({ week: { 'mon.gpx': strToU8(toGpx(points)), 'notes.txt': strToU8('hi') } }),
