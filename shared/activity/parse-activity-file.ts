@@ -1,10 +1,11 @@
 // One entry point for any activity file: GPX, TCX or FIT, each possibly gzip-compressed. The
 // format comes from the content (the name only breaks ties), and every failure is a BadInputError
-// whose message starts with the file name.
+// whose message starts with the file name. parseActivities() gives every activity a file holds
+// (a multisport FIT holds one per sport); parseActivityFile() the main one, for callers that store one.
 import { BadInputError } from '../errors.ts';
-import type { Activity, Sport } from './activity.ts';
+import type { Activity, ActivityWarning, Sport } from './activity.ts';
 import { gunzipCapped, isGzip } from './gunzip-capped.ts';
-import { parseFit } from './parse-fit.ts';
+import { parseFitSessions, primaryActivityOf } from './parse-fit.ts';
 import { parseGpx } from './parse-gpx.ts';
 import { parseTcx } from './parse-tcx.ts';
 import { createXmlDecoder } from './xml-decoder.ts';
@@ -43,12 +44,32 @@ export function detectActivityFormat(
   return ext as ActivityFileFormat | undefined;
 }
 
-/** Parse one activity file (name and bytes) into an Activity, or throw a BadInputError. */
+export interface ParsedActivities {
+  format: ActivityFileFormat;
+  /** One for a GPX or TCX file; one per session of a FIT file (a multisport file holds several). */
+  activities: Activity[];
+  /** About the file as a whole; each activity carries its own in `fileWarnings`. */
+  warnings: ActivityWarning[];
+}
+
+/**
+ * Parse one activity file (name and bytes) into an Activity: the file's run, or its main session
+ * (a multisport file's other sessions are named in a warning), or throw a BadInputError.
+ */
 export function parseActivityFile(
   filename: string,
   bytes: Uint8Array,
   options: ParseActivityOptions = {},
 ): Activity {
+  return primaryActivityOf(parseActivities(filename, bytes, options).activities);
+}
+
+/** Parse one activity file into every activity it holds, or throw a BadInputError. */
+export function parseActivities(
+  filename: string,
+  bytes: Uint8Array,
+  options: ParseActivityOptions = {},
+): ParsedActivities {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_ACTIVITY_BYTES;
   try {
     if (bytes.length === 0) throw new BadInputError('empty_file', 'the file is empty');
@@ -62,11 +83,11 @@ export function parseActivityFile(
       options.defaultSport === undefined ? {} : { defaultSport: options.defaultSport };
     switch (format) {
       case 'fit':
-        return parseFit(content, sportOptions);
+        return { format, ...parseFitSessions(content, sportOptions) };
       case 'gpx':
-        return parseGpx(content, sportOptions);
+        return { format, activities: [parseGpx(content, sportOptions)], warnings: [] };
       case 'tcx':
-        return parseTcx(content, sportOptions);
+        return { format, activities: [parseTcx(content, sportOptions)], warnings: [] };
       default:
         throw new BadInputError('unknown_format', 'not a GPX, TCX or FIT file (nor a gzip of one)');
     }

@@ -1,9 +1,9 @@
 import { gzipSync, strToU8, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readStravaExport } from '../../../shared/activity/strava-export.ts';
-import { BadInputError } from '../../../shared/errors.ts';
 import { steadyPlan, toGpx, track } from '../../fixtures/generate-activity.ts';
 import { toFit } from '../../fixtures/generate-fit.ts';
+import { reasonOf } from '../../support/bad-input.ts';
 
 const points = track(steadyPlan(120, 3));
 const gpx = strToU8(toGpx(points));
@@ -21,16 +21,6 @@ function exportZip(extra: Zippable = {}): Uint8Array {
     media: { 'photo.jpg': new Uint8Array(10) },
     ...extra,
   });
-}
-
-function reasonOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof BadInputError) return err.reason;
-    throw err;
-  }
-  throw new Error('expected a BadInputError');
 }
 
 /** Overwrite the uncompressed size of every entry, in local headers and the central directory. */
