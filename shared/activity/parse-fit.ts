@@ -18,6 +18,7 @@ import { buildSummaryActivity } from './build-summary-activity.ts';
 import { createSampleCleaner, type CleanOptions } from './clean.ts';
 import { formatClock } from './format-clock.ts';
 import { normaliseCadence } from './normalise-cadence.ts';
+import { checkActivityTimes, type TimeRange } from './plausible-time.ts';
 import {
   readFitMessages,
   type FitLap,
@@ -31,6 +32,8 @@ import { maxSpeedMpsOf, sportOfFit } from './sport.ts';
 export interface FitOptions {
   defaultSport?: Sport;
   clean?: Omit<CleanOptions, 'keepSamples'>;
+  /** When a recorded session may be (plausible-time.ts): one outside it refuses the file. */
+  timeRange?: TimeRange;
 }
 
 export interface FitActivities {
@@ -82,6 +85,16 @@ export function parseFitSessions(bytes: Uint8Array, options: FitOptions = {}): F
     throw refusal(m.damage, 'nothing usable was recorded before the damage');
   }
   activities.sort((a, b) => a.startAt.getTime() - b.startAt.getTime());
+  const range = options.timeRange;
+  if (range !== undefined) {
+    activities.forEach((a, i) =>
+      checkActivityTimes(
+        a,
+        range,
+        activities.length > 1 ? `session ${i + 1} (${a.sport})` : 'the activity',
+      ),
+    );
+  }
   if (m.damage !== undefined) noteDamage(m.damage, activities);
   return { activities, warnings };
 }

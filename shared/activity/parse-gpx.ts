@@ -7,6 +7,7 @@ import { buildActivity, type ActivityMeta } from './build-activity.ts';
 import { createSampleCleaner, type CleanOptions, type CleanResult } from './clean.ts';
 import { normaliseCadence } from './normalise-cadence.ts';
 import { parseIsoTimeMs } from './parse-iso-time.ts';
+import { timeProblem, type TimeRange } from './plausible-time.ts';
 import { maxSpeedMpsOf, sportOfName } from './sport.ts';
 import { attrOf, createXmlTokenizer, type XmlHandler } from './xml-tokenizer.ts';
 
@@ -18,6 +19,8 @@ export interface GpxParserOptions {
   clean?: Omit<CleanOptions, 'keepSamples'>;
   /** Heart rate recorded apart from the track (Apple Health), for points that carry none. */
   heartRateAt?: (tMs: number) => number | undefined;
+  /** When a recorded point may be (plausible-time.ts): a <time> outside it refuses the file. */
+  timeRange?: TimeRange;
 }
 
 export interface GpxResult {
@@ -167,6 +170,11 @@ export function createGpxParser(options: GpxParserOptions = {}): GpxParser {
       const t = parseIsoTimeMs(value);
       if (Number.isNaN(t) && value.trim() !== '')
         fail('gpx_bad_time', `<time> "${value.trim()}" is not a date and time`);
+      const problem =
+        options.timeRange === undefined || Number.isNaN(t)
+          ? undefined
+          : timeProblem(t, options.timeRange);
+      if (problem !== undefined) fail('implausible_time', `<time> ${value.trim()} is ${problem}`);
       p.t = t;
       return;
     }
@@ -239,11 +247,25 @@ export function createGpxParser(options: GpxParserOptions = {}): GpxParser {
 
 /** Parse a whole GPX file into an Activity. */
 export function parseGpx(bytes: Uint8Array, options: GpxParserOptions = {}): Activity {
-  const parser = createGpxParser({ ...options, keepSamples: true });
+  const parser = createGpxFileParser(options);
   parser.push(bytes);
-  const r = parser.end();
-  const warnings = r.sportFromFile ? [] : [`no sport in the file: taken as ${r.sport}`];
-  return activityOfGpx(r, { format: 'gpx', warnings });
+  return parser.end();
+}
+
+/** A GPX file fed in chunks (a gzip stream inflating), read into its Activity at the end. */
+export function createGpxFileParser(options: GpxParserOptions = {}): {
+  push(chunk: Uint8Array): void;
+  end(): Activity;
+} {
+  const parser = createGpxParser({ ...options, keepSamples: true });
+  return {
+    push: (chunk) => parser.push(chunk),
+    end() {
+      const r = parser.end();
+      const warnings = r.sportFromFile ? [] : [`no sport in the file: taken as ${r.sport}`];
+      return activityOfGpx(r, { format: 'gpx', warnings });
+    },
+  };
 }
 
 /** The Activity of a parsed GPX track; `meta` overrides what the file says (format, device, ...). */
