@@ -13,7 +13,7 @@ import { readExport } from '../shared/activity/read-export.ts';
 import { readZipDirectory } from '../shared/activity/zip/read-zip-directory.ts';
 import { streamZipEntry } from '../shared/activity/zip/read-zip-entry.ts';
 import { createZipBudget } from '../shared/activity/zip/zip-limits.ts';
-import { zipSourceOfFile } from '../app/cli/inspect.ts';
+import { zipSourceOfFile } from '../services/ingest/zip-source-of-file.ts';
 import { steadyPlan, track } from '../tests/fixtures/generate-activity.ts';
 import { APPLE_HEAD, appleDate, appleRouteGpx } from '../tests/fixtures/generate-exports.ts';
 import { median } from './support.ts';

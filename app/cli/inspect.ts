@@ -3,7 +3,7 @@
 // holding several activities (a multisport FIT) prints one per session; an export ZIP (Strava,
 // Apple Health, Garmin, or a plain ZIP of activity files) one per file or workout it holds, then a
 // summary of the export. Exit 0 when everything parsed.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Activity, ActivityWarning } from '#shared/activity/activity';
@@ -11,7 +11,9 @@ import type { WellnessDay } from '#shared/activity/apple-health/scan-health-xml'
 import { formatClock } from '#shared/activity/format-clock';
 import { parseActivities } from '#shared/activity/parse-activity-file';
 import { readExport, type ExportItemResult } from '#shared/activity/read-export';
-import { isZip, type ZipSource } from '#shared/activity/zip/zip-source';
+import { activityTimeRange } from '#shared/activity/plausible-time';
+import { isZip } from '#shared/activity/zip/zip-source';
+import { zipSourceOfFile } from '#services/ingest/zip-source-of-file';
 import { BadInputError } from '#shared/errors';
 
 export interface InspectIo {
@@ -172,24 +174,8 @@ function linesOf(place: Place, r: ExportItemResult): Line[] {
   }));
 }
 
-/** Random access to a file on disk, so that an export of gigabytes is never read whole. */
-export function zipSourceOfFile(fd: number): ZipSource {
-  const size = fstatSync(fd).size;
-  return {
-    size,
-    read(offset, length) {
-      const n = Math.max(0, Math.min(length, size - offset));
-      const out = Buffer.allocUnsafe(n);
-      let got = 0;
-      while (got < n) {
-        const r = readSync(fd, out, got, n - got, offset + got);
-        if (r === 0) break;
-        got += r;
-      }
-      return got === n ? out : out.subarray(0, got);
-    },
-  };
-}
+/** No athlete here: any time up to the end of tomorrow in the latest time zone (UTC+14). */
+const timeRangeNow = () => activityTimeRange(Date.now());
 
 interface Printer {
   line(l: Line): void;
@@ -205,7 +191,7 @@ function failure(file: string, err: unknown): Line {
 }
 
 function inspectExport(file: string, fd: number, out: Printer): boolean {
-  const reading = readExport(zipSourceOfFile(fd));
+  const reading = readExport(zipSourceOfFile(fd), { parse: { timeRange: timeRangeNow() } });
   const summary: ExportSummary = {
     file,
     kind: reading.kind,
@@ -239,7 +225,9 @@ async function inspectOne(file: string, out: Printer): Promise<boolean> {
     const head = Buffer.alloc(4);
     readSync(fd, head, 0, 4, 0);
     if (isZip(head)) return inspectExport(file, fd, out);
-    const parsed = parseActivities(basename(file), await readFile(file));
+    const parsed = parseActivities(basename(file), await readFile(file), {
+      timeRange: timeRangeNow(),
+    });
     for (const l of linesOf({ file }, { ok: true, ...parsed })) out.line(l);
     return true;
   } catch (err) {

@@ -4,6 +4,7 @@
 // that breaks a cap (entries, bytes expanded, expansion ratio) stops the whole export.
 import { BadInputError } from '../errors.ts';
 import type { Activity, ActivityWarning } from './activity.ts';
+import { checkActivityTimes, EARLIEST_ACTIVITY_DATE, type TimeRange } from './plausible-time.ts';
 import { readAppleHealthExport } from './apple-health/read-apple-health-export.ts';
 import type { WellnessDay } from './apple-health/scan-health-xml.ts';
 import { detectExportKind, type ExportKind } from './detect-export-kind.ts';
@@ -72,53 +73,61 @@ function fileItem(entry: ExportFileEntry, options: ParseActivityOptions): Export
   }
 }
 
-export function readExport(source: ZipSource, options: ReadExportOptions = {}): ExportReading {
+/** An export opened: Apple Health's workouts come built; the other kinds give their files unparsed. */
+export type OpenedExport =
+  | {
+      kind: 'apple_health';
+      warnings: string[];
+      wellness: WellnessDay[];
+      /** One item per workout, each built (its route read) when reached. */
+      items(): Generator<ExportItem>;
+    }
+  | {
+      kind: 'strava' | 'garmin' | 'activity_files';
+      warnings: string[];
+      /** One entry per activity file, its bytes read when reached (the caller parses it). */
+      files(): Generator<ExportFileEntry>;
+    };
+
+/**
+ * Open any export ZIP: its kind from what it holds, its listing (activities.csv) and, for Apple
+ * Health, the passes over export.xml. A ZIP that breaks a cap throws here or while iterating.
+ */
+export function openExport(source: ZipSource, options: ReadExportOptions = {}): OpenedExport {
   const budget = createZipBudget(options.limits);
   const entries = readZipDirectory(source, budget.limits);
   const kind = detectExportKind(entries.map((e) => e.name));
-  const parse = options.parse ?? {};
+  const range = options.parse?.timeRange;
   switch (kind) {
     case 'apple_health': {
       const apple = readAppleHealthExport(source, entries, budget);
+      const wellness =
+        range === undefined ? apple.wellness : apple.wellness.filter((d) => inRange(d.date, range));
+      const dropped = apple.wellness.length - wellness.length;
       return {
         kind,
-        warnings: apple.warnings,
-        wellness: apple.wellness,
+        warnings: [
+          ...apple.warnings,
+          ...(dropped > 0
+            ? [
+                `${dropped} wellness day${dropped === 1 ? '' : 's'} dated before ${EARLIEST_ACTIVITY_DATE} or after tomorrow left out`,
+              ]
+            : []),
+        ],
+        wellness,
         *items() {
-          for (const w of apple.workouts()) {
-            yield {
-              entry: w.label,
-              result:
-                w.activity === undefined
-                  ? { ok: false, ...(w.problem ?? { reason: 'unreadable', message: 'unreadable' }) }
-                  : { ok: true, activities: [w.activity], warnings: [] },
-            };
-          }
+          for (const w of apple.workouts()) yield appleItem(w.label, w.activity, w.problem, range);
         },
       };
     }
     case 'strava': {
       const strava = openStravaExport(source, entries, budget);
-      return {
-        kind,
-        warnings: strava.warnings,
-        wellness: [],
-        *items() {
-          for (const e of strava.files()) yield fileItem(e, parse);
-        },
-      };
+      return { kind, warnings: strava.warnings, files: () => strava.files() };
     }
     case 'garmin':
     case 'activity_files': {
       const files = kind === 'garmin' ? readGarminExportFiles : readZippedActivityFiles;
-      return {
-        kind,
-        warnings: [],
-        wellness: [],
-        *items() {
-          for (const e of files(source, entries, budget)) yield fileItem(e, parse);
-        },
-      };
+      return { kind, warnings: [], files: () => files(source, entries, budget) };
     }
     default:
       throw new BadInputError(
@@ -126,4 +135,43 @@ export function readExport(source: ZipSource, options: ReadExportOptions = {}): 
         'the ZIP holds no activity files: not a Strava, Apple Health or Garmin export',
       );
   }
+}
+
+const inRange = (day: string, range: TimeRange) =>
+  day >= EARLIEST_ACTIVITY_DATE && day <= range.lastDay;
+
+function appleItem(
+  label: string,
+  activity: Activity | undefined,
+  problem: { reason: string; message: string } | undefined,
+  range: TimeRange | undefined,
+): ExportItem {
+  if (activity === undefined) {
+    return {
+      entry: label,
+      result: { ok: false, ...(problem ?? { reason: 'unreadable', message: 'unreadable' }) },
+    };
+  }
+  try {
+    if (range !== undefined) checkActivityTimes(activity, range, label);
+  } catch (err) {
+    if (!(err instanceof BadInputError)) throw err;
+    return { entry: label, result: { ok: false, reason: err.reason, message: err.message } };
+  }
+  return { entry: label, result: { ok: true, activities: [activity], warnings: [] } };
+}
+
+/** Every activity of an export ZIP, item by item: its files parsed, or its workouts built. */
+export function readExport(source: ZipSource, options: ReadExportOptions = {}): ExportReading {
+  const opened = openExport(source, options);
+  if (opened.kind === 'apple_health') return opened;
+  const parse = options.parse ?? {};
+  return {
+    kind: opened.kind,
+    warnings: opened.warnings,
+    wellness: [],
+    *items() {
+      for (const e of opened.files()) yield fileItem(e, parse);
+    },
+  };
 }

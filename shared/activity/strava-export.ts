@@ -31,6 +31,18 @@ export interface StravaExport {
   warnings: string[];
 }
 
+/**
+ * Longest activities.csv fields kept, in characters. A longer filename cannot name a file of a real
+ * export: that row's file is refused. A longer name is shortened (with a warning); a longer id,
+ * date or type is left out (with a warning): they only describe the file.
+ */
+export const CSV_FIELD_LIMITS = { filename: 1024, name: 200, id: 32, date: 64, type: 64 } as const;
+
+/** Text cut to `max` characters, marked with an ellipsis, for messages and stored names. */
+export function shortened(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 function stripDir(name: string): string {
   return name.replace(/^\/+/, '');
 }
@@ -105,22 +117,49 @@ export function openStravaExport(
       );
     }
     let withoutFile = 0;
+    let longNames = 0;
+    let longFields = 0;
     for (const row of rows.slice(1)) {
       const cell = (i: number) => (i === -1 ? undefined : row[i]?.trim() || undefined);
+      /** A describing field, or undefined when it is over its limit (counted for the warning). */
+      const bounded = (i: number, max: number) => {
+        const v = cell(i);
+        if (v !== undefined && v.length > max) {
+          longFields++;
+          return undefined;
+        }
+        return v;
+      };
       const filename = cell(fileCol);
       if (filename === undefined) {
         if (row.some((v) => v.trim() !== '')) withoutFile++;
         continue;
       }
+      if (filename.length > CSV_FIELD_LIMITS.filename) {
+        const shown = shortened(filename, 100);
+        planned.push({
+          entry: {
+            filename: shown,
+            problem: {
+              reason: 'csv_field_too_long',
+              message: `activities.csv names a file of ${filename.length} characters (at most ${CSV_FIELD_LIMITS.filename}): "${shown}" is not read`,
+            },
+          },
+        });
+        continue;
+      }
       const path = prefix + filename.replace(/^\/+/, '');
       const entry: StravaExportEntry = { filename: path };
-      const id = cell(idCol);
-      const date = cell(dateCol);
+      const id = bounded(idCol, CSV_FIELD_LIMITS.id);
+      const date = bounded(dateCol, CSV_FIELD_LIMITS.date);
       const name = cell(nameCol);
-      const type = cell(typeCol);
+      const type = bounded(typeCol, CSV_FIELD_LIMITS.type);
       if (id !== undefined) entry.activityId = id;
       if (date !== undefined) entry.date = date;
-      if (name !== undefined) entry.name = name;
+      if (name !== undefined) {
+        if (name.length > CSV_FIELD_LIMITS.name) longNames++;
+        entry.name = shortened(name, CSV_FIELD_LIMITS.name);
+      }
       if (type !== undefined) {
         entry.activityType = type;
         const sport = sportOfName(type);
@@ -140,6 +179,14 @@ export function openStravaExport(
     }
     if (withoutFile > 0)
       warnings.push(`${withoutFile} activities without a file (manual entries) skipped`);
+    if (longNames > 0)
+      warnings.push(
+        `${longNames} activity name${longNames === 1 ? '' : 's'} longer than ${CSV_FIELD_LIMITS.name} characters shortened`,
+      );
+    if (longFields > 0)
+      warnings.push(
+        `${longFields} over-long activity id, date or type field${longFields === 1 ? '' : 's'} in activities.csv left out`,
+      );
   }
   for (const [path, zipEntry] of files) {
     if (!claimed.has(path)) planned.push({ entry: { filename: path }, zipEntry });

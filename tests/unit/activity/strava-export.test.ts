@@ -101,4 +101,37 @@ describe('readStravaExport()', () => {
       'strava_export_empty',
     );
   });
+
+  it('keeps activities.csv fields within their limits: a filename of 2.5 million characters is refused, a long name shortened', () => {
+    const hugeFilename = `activities/${'a'.repeat(2_500_000)}.gpx`;
+    const longName = 'N'.repeat(300);
+    const longType = 'T'.repeat(100);
+    const zip = zipSync({
+      // Stored, not deflated: 2.5 million repeated letters would be refused as a ZIP bomb first.
+      'activities.csv': [
+        strToU8(
+          'Activity ID,Activity Date,Activity Name,Activity Type,Filename\n' +
+            `1,"Mar 1, 2026, 7:00:00 AM",Fine,Run,${hugeFilename}\n` +
+            `2,"Mar 2, 2026, 7:00:00 AM",${longName},${longType},activities/2.gpx\n`,
+        ),
+        { level: 0 },
+      ],
+      activities: { '2.gpx': gpx },
+    });
+    const { entries, warnings } = readStravaExport(zip);
+    const [huge, named] = entries;
+    // Refused, and never carried whole: the name shown is cut to 100 characters.
+    expect(huge?.problem?.reason).toBe('csv_field_too_long');
+    expect(huge?.problem?.message).toContain('a file of 2500015 characters (at most 1024)');
+    expect(huge?.filename.length).toBe(100);
+    expect(huge?.bytes).toBeUndefined();
+    // 200 characters kept: 199 of the name and an ellipsis; the type, over 64, is left out.
+    expect(named?.name).toBe(`${'N'.repeat(199)}…`);
+    expect(named?.activityType).toBeUndefined();
+    expect(named?.bytes).toBeDefined();
+    expect(warnings).toEqual([
+      '1 activity name longer than 200 characters shortened',
+      '1 over-long activity id, date or type field in activities.csv left out',
+    ]);
+  });
 });
