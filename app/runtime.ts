@@ -92,7 +92,13 @@ export async function startHipcheck(
   if (config.redisUrl) {
     queue = createBullQueue({ redisUrl: config.redisUrl });
     if (mode !== 'api') {
-      const processors = createProcessors({ pool: db.pool, queue, now, strava });
+      const processors = createProcessors({
+        pool: db.pool,
+        queue,
+        now,
+        strava,
+        uploadsDir: config.uploadsDir,
+      });
       const workers = startBullWorkers({
         redisUrl: config.redisUrl,
         processors,
@@ -110,12 +116,18 @@ export async function startHipcheck(
       if (!ready.processors) throw new Error('processors not ready');
       return ready.processors;
     }, log);
-    ready.processors = createProcessors({ pool: db.pool, queue: inProcess, now, strava });
+    ready.processors = createProcessors({
+      pool: db.pool,
+      queue: inProcess,
+      now,
+      strava,
+      uploadsDir: config.uploadsDir,
+    });
     queue = inProcess;
     log('no REDIS_URL: jobs run in this process');
   }
 
-  const reconciler = startReconciler({ pool: db.pool, queue, log });
+  const reconciler = startReconciler({ pool: db.pool, queue, log, uploadsDir: config.uploadsDir });
   closers.push(async () => reconciler.stop());
 
   let url: string | undefined;
@@ -125,6 +137,8 @@ export async function startHipcheck(
       queue,
       publicUrl: config.publicUrl,
       uploadMaxBytes: config.uploadMaxBytes,
+      importMaxBytes: config.importMaxBytes,
+      uploadsDir: config.uploadsDir,
       dashboardDir: DASHBOARD_DIR,
       log,
       strava,

@@ -1,9 +1,12 @@
 // The reconciler: everything the outbox holds that is not finished is enqueued again, at start-up
 // and every minute. Job ids deduplicate, so a job still in Redis is not added twice; one that
 // Redis lost (a flush, a restart without persistence) comes back. The same schedule purges expired
-// sessions (a session is refused once expired; this deletes its row) and asks for each new day.
+// sessions (a session is refused once expired; this deletes its row), asks for each new day, and
+// deletes spool files no upload needs (an API killed mid-upload, a worker killed between its
+// commit and the delete) once they are an hour old.
 import type { Pool } from '#services/db/database';
-import { listUnfinishedUploadIds } from '#services/db/uploads.repository';
+import { listSpoolNamesInUse, listUnfinishedUploadIds } from '#services/db/uploads.repository';
+import { createSpool } from '#services/ingest/spool';
 import { listPendingRecomputes } from '#services/db/recompute.repository';
 import { deleteExpiredSessions } from '#services/db/sessions.repository';
 import { completeStravaBackfill } from '#services/strava/backfill-recompute';
@@ -58,10 +61,14 @@ export async function reconcileStrava(deps: { pool: Pool; queue: JobQueue }): Pr
   return events.length + backfills.length + items.length + finished.length;
 }
 
+/** A spool file this old that no upload names is left over, and deleted. */
+export const SPOOL_LEFTOVER_MS = 60 * 60 * 1000;
+
 export function startReconciler(
-  deps: { pool: Pool; queue: JobQueue; log: (message: string) => void },
+  deps: { pool: Pool; queue: JobQueue; log: (message: string) => void; uploadsDir?: string },
   intervalMs = 60_000,
 ): { stop(): void; ready: Promise<void> } {
+  const spool = createSpool(deps.uploadsDir);
   const run = async () => {
     try {
       const n = await reconcile(deps);
@@ -75,6 +82,9 @@ export function startReconciler(
       await requestNewDays({ ...deps, now: () => new Date() });
       const purged = await deleteExpiredSessions(deps.pool);
       if (purged > 0) deps.log(`reconciler: deleted ${purged} expired session(s)`);
+      const inUse = await listSpoolNamesInUse(deps.pool);
+      const swept = await spool.sweep(inUse, SPOOL_LEFTOVER_MS, Date.now());
+      if (swept > 0) deps.log(`reconciler: deleted ${swept} left-over upload file(s)`);
     } catch (err) {
       deps.log(`reconciler: ${(err as Error).message}`);
     }

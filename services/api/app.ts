@@ -12,7 +12,7 @@ import { athleteRoutes } from './athlete.routes.ts';
 import { authRoutes, meRoute } from './auth.routes.ts';
 import { createErrorHandler } from './errors.ts';
 import { requireUser, sameOriginGuard, sessionMiddleware } from './session.ts';
-import { importsRoutes, uploadsRoutes } from './uploads.routes.ts';
+import { importsRoutes, uploadsDepsOf, uploadsRoutes } from './uploads.routes.ts';
 import { engineRoutes } from './engine.routes.ts';
 import type { StravaContext } from '#services/strava/strava-context';
 import { stravaRoutes, stravaWebhookRoutes } from './strava.routes.ts';
@@ -30,6 +30,10 @@ export interface AppDeps {
   queue: JobQueue;
   publicUrl: string;
   uploadMaxBytes: number;
+  /** Most bytes one upload request may carry in all, export ZIPs included (default 4 GiB). */
+  importMaxBytes?: number;
+  /** Where uploads wait until a worker processes them (DATA_DIR/uploads); shared with workers. */
+  uploadsDir?: string;
   /** Built dashboard (index.html and assets); absent in API-only test runs. */
   dashboardDir?: string;
   log: (message: string) => void;
@@ -67,10 +71,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(requireUser);
   api.use(meRoute({ pool: deps.pool }));
   api.use('/athlete', athleteRoutes({ pool: deps.pool, queue: deps.queue }));
-  api.use(
-    '/uploads',
-    uploadsRoutes({ pool: deps.pool, queue: deps.queue, maxFileBytes: deps.uploadMaxBytes }),
-  );
+  api.use('/uploads', uploadsRoutes(uploadsDepsOf(deps)));
   api.use('/imports', importsRoutes({ pool: deps.pool }));
   const now = deps.now ?? (() => new Date());
   const activities = activitiesRoutes({ pool: deps.pool });

@@ -14,6 +14,8 @@ export async function startTestServer(deps: {
   pool: Pool;
   queue: JobQueue;
   uploadMaxBytes?: number;
+  importMaxBytes?: number;
+  uploadsDir?: string;
   dashboardDir?: string;
 }): Promise<TestServer> {
   const app = createApp({
@@ -21,6 +23,8 @@ export async function startTestServer(deps: {
     queue: deps.queue,
     publicUrl: 'http://127.0.0.1',
     uploadMaxBytes: deps.uploadMaxBytes ?? 10 * 1024 * 1024,
+    ...(deps.importMaxBytes ? { importMaxBytes: deps.importMaxBytes } : {}),
+    ...(deps.uploadsDir ? { uploadsDir: deps.uploadsDir } : {}),
     ...(deps.dashboardDir ? { dashboardDir: deps.dashboardDir } : {}),
     log: () => undefined,
   });

@@ -1,5 +1,6 @@
-// A Strava bulk-export ZIP over HTTP and `hipcheck import` on the command line: every file ends as
-// done, duplicate or failed with its reason, and a bad file never stops the rest.
+// A Strava bulk-export ZIP over HTTP and `hipcheck import` on the command line: the API stores the
+// ZIP and answers, a worker reads it into a batch, and every file ends as done, duplicate or failed
+// with its reason; a bad file never stops the rest.
 import { readFileSync } from 'node:fs';
 import { gzipSync, strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -9,6 +10,10 @@ import type { TestClient } from '../../support/http-client.ts';
 import { runCli } from '../../support/run-node.ts';
 
 interface BatchJson {
+  state: 'reading' | 'done' | 'failed';
+  kind: string | null;
+  error: { code: string; message: string } | null;
+  warnings: string[];
   total: number;
   finished: number;
   counts: Record<string, number>;
@@ -55,22 +60,27 @@ describeWithSharedData('bulk imports', () => {
     const res = await runner.upload([{ name: 'export_123.zip', content: zip }]);
     expect(res.status).toBe(202);
     const body = res.body as unknown as {
-      batches: Array<{ id: string; files: number; warnings: string[] }>;
+      uploads: Array<{ id: string; kind: string; status: string }>;
+      batches: Array<{ id: string; filename: string; uploadId: string }>;
     };
-    expect(body.batches).toHaveLength(1);
+    // The ZIP is one stored upload; reading it is the workers' job.
+    expect(body.uploads).toEqual([expect.objectContaining({ kind: 'export', status: 'queued' })]);
+    expect(body.batches).toEqual([
+      { id: expect.any(String), filename: 'export_123.zip', uploadId: body.uploads[0]?.id },
+    ]);
     const batch = body.batches[0];
-    expect(batch?.files).toBe(5);
-    expect(batch?.warnings.join(' ')).toContain('1 activities without a file');
 
     let final: BatchJson | undefined;
     await eventually(
       async () => {
         final = (await runner.get<BatchJson>(`/api/imports/${batch?.id}`)).body;
-        return final.finished === final.total;
+        return final.state === 'done' && final.finished === final.total;
       },
       30_000,
       'the batch to finish',
     );
+    expect([final?.kind, final?.total]).toEqual(['strava', 5]);
+    expect(final?.warnings.join(' ')).toContain('1 activities without a file');
     const byName = new Map(final?.files.map((f) => [f.filename, f]));
     expect(byName.get('activities/1.gpx')?.status).toBe('done');
     expect(byName.get('activities/2.gpx.gz')?.status).toBe('done');
@@ -89,15 +99,18 @@ describeWithSharedData('bulk imports', () => {
     ]);
   });
 
-  it('reports an unreadable ZIP as one failed upload that names it', async () => {
+  it('reports an unreadable ZIP as a failed import that names it', async () => {
     const res = await runner.upload([
       { name: 'broken.zip', content: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) },
     ]);
     expect(res.status).toBe(202);
     const u = res.body.uploads[0];
-    expect(u?.status).toBe('failed');
     const detail = await waitForUpload(runner, u?.id ?? '');
+    expect(detail.status).toBe('failed');
     expect(detail.error?.message).toContain('broken.zip');
+    const batchId = (res.body as unknown as { batches: Array<{ id: string }> }).batches[0]?.id;
+    const batch = (await runner.get<BatchJson>(`/api/imports/${batchId}`)).body;
+    expect([batch.state, batch.error?.code, batch.total]).toEqual(['failed', 'zip_corrupt', 0]);
   });
 
   it("answers 404 for another runner's import", async () => {
