@@ -24,6 +24,7 @@ import {
   runnerNotesRoutes,
 } from './coaching.routes.ts';
 import { accountRoutes } from './account.routes.ts';
+import { wellnessRoutes } from './wellness.routes.ts';
 
 export interface AppDeps {
   pool: Pool;
@@ -77,8 +78,10 @@ export function createApp(deps: AppDeps): Express {
   const activities = activitiesRoutes({ pool: deps.pool });
   const metrics = metricsRoutes({ pool: deps.pool });
   const engine = engineRoutes({ pool: deps.pool, queue: deps.queue, now });
+  const wellness = wellnessRoutes({ pool: deps.pool });
   api.use('/activities', activities);
   api.use('/metrics', metrics);
+  api.use('/wellness', wellness);
   api.use(engine);
   // Coaching: a coach reads a granted athlete through the same routers (coaching.routes.ts).
   api.use('/coach', coachRoutes({ pool: deps.pool, publicUrl: deps.publicUrl, now }));
@@ -87,7 +90,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(runnerNotesRoutes({ pool: deps.pool }));
   api.use(
     '/athletes/:athleteId',
-    athleteScopedRoutes({ pool: deps.pool, routers: { engine, activities, metrics } }),
+    athleteScopedRoutes({ pool: deps.pool, routers: { engine, activities, metrics, wellness } }),
   );
   api.use(accountRoutes({ pool: deps.pool, now }));
   api.use('/strava', stravaRoutes(stravaDeps));
