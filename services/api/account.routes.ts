@@ -52,7 +52,8 @@ export function accountRoutes(deps: { pool: Pool; now: () => Date }): Router {
       const activities = [];
       for (const a of summaries) activities.push(await findActivity(db, athlete.id, a.id));
       const uploads = await listUploadsWithContent(db, athlete.id);
-      for (const u of uploads)
+      // An export ZIP keeps no bytes once read (its files are uploads of their own).
+      for (const u of uploads.filter((x) => x.content.length > 0))
         files[`originals/${u.id}-${safeName(u.filename)}`] = [
           new Uint8Array(u.content.buffer, u.content.byteOffset, u.content.byteLength),
           { level: 0 },
@@ -69,9 +70,9 @@ export function accountRoutes(deps: { pool: Pool; now: () => Date }): Router {
         dailyMetrics: await listEngineDays(db, athlete.id, {}),
         grants: await listGrants(db, athlete.id),
         notes: await listNotes(db, athlete.id),
-        uploads: uploads.map(({ content: _content, ...meta }) => ({
+        uploads: uploads.map(({ content, ...meta }) => ({
           ...meta,
-          file: `originals/${meta.id}-${safeName(meta.filename)}`,
+          file: content.length > 0 ? `originals/${meta.id}-${safeName(meta.filename)}` : null,
         })),
         importBatches: await listImportBatches(db, athlete.id),
         // The connection only: tokens are never exported.
