@@ -27,6 +27,7 @@ import { findStravaAccountByAthlete } from '#services/db/strava-accounts.reposit
 import { findUserByEmail } from '#services/db/users.repository';
 import { currentUser, endSession } from './session.ts';
 import { verifyPassword } from './passwords.ts';
+import { listWellnessDays } from '#services/db/wellness.repository';
 import { parseInput } from './validate.ts';
 
 const deleteSchema = z.object({ password: z.string().min(1).max(200) }).strict();
@@ -75,6 +76,7 @@ export function accountRoutes(deps: { pool: Pool; now: () => Date }): Router {
           file: content.length > 0 ? `originals/${meta.id}-${safeName(meta.filename)}` : null,
         })),
         importBatches: await listImportBatches(db, athlete.id),
+        wellnessDays: await listWellnessDays(db, athlete.id, {}),
         // The connection only: tokens are never exported.
         strava: strava
           ? {

@@ -1,6 +1,8 @@
 // Wellness values (resting heart rate, HRV) are health data: GET /api/wellness gives the caller's
 // own; a coach reads an athlete's through /api/athletes/:id/wellness only while the athlete's grant
-// stands (the same rule as the daily metrics), and gets a 404 without one, or after a revoke.
+// stands (the same rule as the daily metrics), and gets a 404 without one, or after a revoke. The
+// runner's account export holds them.
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appleHealthExportZip } from '../../fixtures/generate-exports.ts';
 import { eventually, startPipeline, type Pipeline } from '../../support/pipeline.ts';
@@ -66,5 +68,19 @@ describe('who reads wellness values', () => {
     );
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('from');
+  });
+
+  it("puts the days in the runner's account export, and the export ZIP, read, without bytes of its own", async () => {
+    const res = await fetch(`${p.server.url}/api/export`, {
+      headers: { cookie: runner.cookieHeader() },
+    });
+    const zip = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const data = JSON.parse(strFromU8(zip['data.json'] as Uint8Array)) as {
+      wellnessDays: unknown;
+      uploads: Array<{ filename: string; file: string | null }>;
+    };
+    expect(data.wellnessDays).toEqual(own);
+    expect(data.uploads.find((u) => u.filename === 'export.zip')?.file).toBeNull();
+    expect(Object.keys(zip).filter((k) => k.startsWith('originals/'))).toEqual([]);
   });
 });
