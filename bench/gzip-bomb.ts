@@ -14,30 +14,16 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, strToU8 } from 'fflate';
 import { steadyPlan, toGpx, track } from '../tests/fixtures/generate-activity.ts';
-import { median } from './support.ts';
+import { concatBytes } from '../shared/activity/concat-bytes.ts';
+import { median, option } from './support.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PROBE = join(HERE, 'probes', 'max-rss-probe.js');
 const MiB = 1024 * 1024;
 const INFLATED = 300 * MiB; // more than the 256 MiB cap of one activity file
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i === -1 ? undefined : args[i + 1];
-};
 const runs = Number(option('--runs') ?? 3);
 const reference = option('--reference');
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /** The files refused, each about 300 KB of gzip, and a small sound run for the baseline. */
 function files(): Array<{ name: string; what: string; bytes: Uint8Array }> {
@@ -59,12 +45,12 @@ function files(): Array<{ name: string; what: string; bytes: Uint8Array }> {
     {
       name: 'elements.gpx.gz',
       what: 'a GPX header, then 300 MiB of empty elements',
-      bytes: gzipSync(concat([gpxHead, ...Array.from({ length: 300 }, () => elements)])),
+      bytes: gzipSync(concatBytes([gpxHead, ...Array.from({ length: 300 }, () => elements)])),
     },
     {
       name: 'fit.fit.gz',
       what: 'a FIT header (no size), then 300 MiB of zeros',
-      bytes: gzipSync(concat([fitHeader, new Uint8Array(INFLATED)])),
+      bytes: gzipSync(concatBytes([fitHeader, new Uint8Array(INFLATED)])),
     },
   ];
 }

@@ -19,18 +19,13 @@ import { createEmptyDatabase } from '../tests/support/db.ts';
 import { TestClient } from '../tests/support/http-client.ts';
 import { steadyPlan, track } from '../tests/fixtures/generate-activity.ts';
 import { toFit } from '../tests/fixtures/generate-fit.ts';
-import { median } from './support.ts';
+import { median, option } from './support.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PROBE = join(HERE, 'probes', 'event-loop-probe.js');
 const UPLOADS = 200;
 const ZIP_TARGET_BYTES = 50 * 1024 * 1024;
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i === -1 ? undefined : args[i + 1];
-};
 const runs = Number(option('--runs') ?? 5);
 const reference = option('--reference');
 const redisBase = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

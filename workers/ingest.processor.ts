@@ -2,7 +2,6 @@
 // transaction with the upload's status (services/ingest/ingest-file-upload.ts); an export ZIP is
 // read into its batch (services/ingest/ingest-export-upload.ts). Either way a crash leaves nothing
 // half-written and the job can simply run again.
-import type { Pool } from '#services/db/database';
 import {
   finishUpload,
   lockUnfinishedUpload,
@@ -10,18 +9,11 @@ import {
 } from '#services/db/uploads.repository';
 import { ingestExportUpload } from '#services/ingest/ingest-export-upload';
 import { ingestFileUpload, type IngestContext } from '#services/ingest/ingest-file-upload';
-import type { Spool } from '#services/ingest/spool';
-import type { JobQueue, Processor } from '#services/queue/jobs';
+import type { Processor } from '#services/queue/jobs';
 import { runOutboxAttempt } from './outbox-attempts.ts';
 
-export interface IngestDeps {
-  pool: Pool;
-  queue: JobQueue;
-  spool: Spool;
-  now: () => Date;
-  /** Test hook: runs inside the transaction just before it commits. */
-  beforeCommit?: () => Promise<void>;
-}
+/** What an ingest job needs: the database, the queue (to chain recomputes), the spool, the clock. */
+export type IngestDeps = IngestContext;
 
 export function createIngestProcessor(deps: IngestDeps): Processor<'ingest'> {
   return async ({ uploadId }) => {

@@ -5,6 +5,7 @@
 // the decoder would refuse it, before it is held: a gzip bomb behind a small FIT header costs one
 // chunk, not the whole cap. Chunks are kept as they come and joined once, at the end.
 import { BadInputError } from '../errors.ts';
+import { concatBytes } from './concat-bytes.ts';
 
 export interface FitByteCollector {
   push(chunk: Uint8Array): void;
@@ -75,14 +76,7 @@ export function createFitByteCollector(): FitByteCollector {
       if (chunks.length > 1) checkAhead();
     },
     bytes() {
-      if (chunks.length === 1) return chunks[0] as Uint8Array;
-      const out = new Uint8Array(length);
-      let at = 0;
-      for (const c of chunks) {
-        out.set(c, at);
-        at += c.length;
-      }
-      return out;
+      return chunks.length === 1 ? (chunks[0] as Uint8Array) : concatBytes(chunks);
     },
   };
 }

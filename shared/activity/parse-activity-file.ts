@@ -8,6 +8,7 @@
 import { BadInputError } from '../errors.ts';
 import type { Activity, ActivityWarning, Sport } from './activity.ts';
 import { createFitByteCollector } from './collect-fit-bytes.ts';
+import { concatBytes } from './concat-bytes.ts';
 import { gunzipChunks, isGzip } from './gunzip-capped.ts';
 import { parseFitSessions, primaryActivityOf } from './parse-fit.ts';
 import { createGpxFileParser } from './parse-gpx.ts';
@@ -143,7 +144,7 @@ function createContentReader(filename: string, options: ParseActivityOptions): C
   }
 
   function start(): ContentReader {
-    const first = head.length === 1 ? (head[0] as Uint8Array) : concat(head, headBytes);
+    const first = head.length === 1 ? (head[0] as Uint8Array) : concatBytes(head);
     head = [];
     if (first.length === 0) throw new BadInputError('empty_file', 'the file is empty');
     const p = parserFor(detectActivityFormat(filename, first));
@@ -166,14 +167,4 @@ function createContentReader(filename: string, options: ParseActivityOptions): C
       return parser.end();
     },
   };
-}
-
-function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

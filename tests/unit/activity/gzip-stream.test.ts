@@ -4,6 +4,7 @@
 // refusal is measured by bench/gzip-bomb.ts.)
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { concatBytes } from '../../../shared/activity/concat-bytes.ts';
 import { parseActivities } from '../../../shared/activity/parse-activity-file.ts';
 import { steadyPlan, toGpx, track } from '../../fixtures/generate-activity.ts';
 import { toFit } from '../../fixtures/generate-fit.ts';
@@ -21,16 +22,6 @@ function fitHeaderThenZeros(dataSize: number, zeros: number): Uint8Array {
   return out;
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 describe('gzipped activity files, inflated as a stream', () => {
   it('refuses a FIT header followed by 24 MiB of zeros as not FIT data, not after inflating to the cap', () => {
     const bomb = gzipSync(fitHeaderThenZeros(0, 24 * MiB));
@@ -41,7 +32,7 @@ describe('gzipped activity files, inflated as a stream', () => {
 
   it('refuses zeros after a complete FIT file as no chained FIT file, before the cap', () => {
     const fit = toFit(track(steadyPlan(60, 3)));
-    const bomb = gzipSync(concat(fit, new Uint8Array(24 * MiB)));
+    const bomb = gzipSync(concatBytes([fit, new Uint8Array(24 * MiB)]));
     const err = badInputOf(() => parseActivities('run.fit.gz', bomb, { maxBytes: 8 * MiB }));
     expect(err.reason).toBe('fit_bad_header');
     expect(err.message).toContain(`from byte ${fit.length}`);
@@ -67,7 +58,7 @@ describe('gzipped activity files, inflated as a stream', () => {
       '<?xml version="1.0"?><gpx version="1.1" creator="x"><trk><trkseg>',
     );
     const filler = new TextEncoder().encode('<x/>'.repeat(MiB / 4)); // 1 MiB of empty elements
-    const bomb = gzipSync(concat(head, ...Array.from({ length: 8 }, () => filler)));
+    const bomb = gzipSync(concatBytes([head, ...Array.from({ length: 8 }, () => filler)]));
     const err = badInputOf(() => parseActivities('bomb.gpx.gz', bomb, { maxBytes: 4 * MiB }));
     expect(err.reason).toBe('too_large');
   });
