@@ -8,6 +8,10 @@ import { activityFile, describeWithSharedData } from '../../support/shared-data.
 import { startPipeline, waitForUpload, eventually, type Pipeline } from '../../support/pipeline.ts';
 import type { TestClient } from '../../support/http-client.ts';
 import { runCli } from '../../support/run-node.ts';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appleHealthExportZip, garminExportZip } from '../../fixtures/generate-exports.ts';
 
 interface BatchJson {
   state: 'reading' | 'done' | 'failed';
@@ -145,6 +149,38 @@ describeWithSharedData('bulk imports', () => {
     );
     expect(result.stdout).toContain('1 imported, 1 duplicate, 1 failed');
     expect(result.status).toBe(1);
+  });
+
+  it('imports Apple Health and Garmin exports from the command line, a line per file or workout', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hc-cli-exports-'));
+    try {
+      await writeFile(join(dir, 'export.zip'), appleHealthExportZip());
+      await writeFile(join(dir, 'garmin.zip'), garminExportZip());
+      const result = await runCli(
+        ['import', '--email', 'bulk@example.com', join(dir, 'export.zip'), join(dir, 'garmin.zip')],
+        {
+          ...process.env,
+          DATABASE_URL: p.db.url,
+          REDIS_URL: '',
+          LOG_LEVEL: 'silent',
+          DATA_DIR: dir,
+        },
+      );
+      expect(result.stderr).toBe('');
+      const lines = result.stdout.trim().split('\n');
+      // Seven Apple workouts and five Garmin files, then the summary.
+      expect(lines).toHaveLength(13);
+      expect(lines).toContain('done      export.zip › Running, 2026-03-02 07:00');
+      expect(result.stdout).toMatch(/^failed {4}export\.zip › workout 7 .+ — .+$/m);
+      expect(result.stdout).toMatch(
+        /^done {6}garmin\.zip › .+user@example\.org_102\.fit \(3 activities\)$/m,
+      );
+      expect(result.stdout).toMatch(/^failed {4}garmin\.zip › .+_104\.fit — .+not an activity/m);
+      expect(lines.at(-1)).toBe('10 imported, 0 duplicate, 2 failed');
+      expect(result.status).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses an import for an unknown email', async () => {
