@@ -18,6 +18,8 @@ COPY shared ./shared
 COPY services ./services
 COPY workers ./workers
 COPY app ./app
+# DATA_DIR: where uploads wait for the workers (a volume shared by the API and worker containers).
+RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=5 \

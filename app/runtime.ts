@@ -138,7 +138,7 @@ export async function startHipcheck(
     metrics = createMetrics({ queueCounts: () => bull.counts() });
     if (mode !== 'api') {
       const processors = instrumentProcessors(
-        createProcessors({ pool: db.pool, queue, now, strava }),
+        createProcessors({ pool: db.pool, queue, now, strava, uploadsDir: config.uploadsDir }),
         metrics,
       );
       const workers = startBullWorkers({
@@ -169,7 +169,13 @@ export async function startHipcheck(
     }, log);
     metrics = createMetrics({ queueCounts: () => inProcess.counts() });
     ready.processors = instrumentProcessors(
-      createProcessors({ pool: db.pool, queue: inProcess, now, strava }),
+      createProcessors({
+        pool: db.pool,
+        queue: inProcess,
+        now,
+        strava,
+        uploadsDir: config.uploadsDir,
+      }),
       metrics,
     );
     queue = inProcess;
@@ -184,7 +190,13 @@ export async function startHipcheck(
     log('no REDIS_URL: jobs run in this process');
   }
 
-  const reconciler = startReconciler({ pool: db.pool, queue, log, strava });
+  const reconciler = startReconciler({
+    pool: db.pool,
+    queue,
+    log,
+    strava,
+    uploadsDir: config.uploadsDir,
+  });
   closers.unshift(() => reconciler.stop());
 
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log });
@@ -200,6 +212,8 @@ export async function startHipcheck(
       queue,
       publicUrl: config.publicUrl,
       uploadMaxBytes: config.uploadMaxBytes,
+      importMaxBytes: config.importMaxBytes,
+      uploadsDir: config.uploadsDir,
       dashboardDir: DASHBOARD_DIR,
       log,
       logger,

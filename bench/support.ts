@@ -2,6 +2,13 @@
 // (summary numbers only) for seeding large histories fast.
 import type { Activity } from '../shared/activity/activity.ts';
 
+/** The value after `name` on the command line (`--runs 5`), if given. */
+export function option(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(name);
+  return i === -1 ? undefined : args[i + 1];
+}
+
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;

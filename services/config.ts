@@ -1,5 +1,6 @@
 // The one place that reads the environment. Each process calls loadConfig(process.env) once and
 // passes the typed result down; an invalid variable is named in the error.
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const HEX_KEY = /^[0-9a-fA-F]{64}$/;
@@ -38,6 +39,11 @@ const schema = z
       .int()
       .positive()
       .default(50 * 1024 * 1024),
+    IMPORT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(4 * 1024 ** 3),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     SMTP_URL: urlString(['smtp:', 'smtps:']).optional(),
     MAIL_FROM: z.string().min(3).optional(),
@@ -70,7 +76,12 @@ export interface Config {
     webhookVerifyToken: string | undefined;
   };
   tokenEncryptionKey: string | undefined;
+  /** Largest activity file uploaded (GPX, TCX, FIT, gzip). */
   uploadMaxBytes: number;
+  /** Most bytes one upload request may carry in all, export ZIPs included. */
+  importMaxBytes: number;
+  /** Where uploads wait on disk until a worker has processed them: DATA_DIR/uploads. */
+  uploadsDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   mail: {
     /** Absent: mail is off (password-reset links only through `hipcheck user reset-link`). */
@@ -128,6 +139,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
+    uploadsDir: join(e.DATA_DIR, 'uploads'),
     logLevel: e.LOG_LEVEL,
     mail: {
       smtpUrl: e.SMTP_URL,

@@ -1,6 +1,7 @@
 // Exactly one processor per job name, built from the same dependencies whether jobs run on BullMQ
 // or in-process.
 import type { Pool } from '#services/db/database';
+import { createSpool } from '#services/ingest/spool';
 import { checkProcessors, type JobQueue, type Processors } from '#services/queue/jobs';
 import { createIngestProcessor, type IngestDeps } from './ingest.processor.ts';
 import { createRecomputeProcessor } from './recompute.processor.ts';
@@ -15,6 +16,8 @@ export interface ProcessorDeps {
   queue: JobQueue;
   now: () => Date;
   beforeIngestCommit?: IngestDeps['beforeCommit'];
+  /** Where uploads wait until processed (DATA_DIR/uploads); shared with the API. */
+  uploadsDir?: string;
   /** Absent when Strava is not configured: its jobs then fail with a message saying so. */
   strava?: StravaContext | undefined;
 }
@@ -25,6 +28,8 @@ export function createProcessors(deps: ProcessorDeps): Processors {
     ingest: createIngestProcessor({
       pool: deps.pool,
       queue: deps.queue,
+      spool: createSpool(deps.uploadsDir),
+      now: deps.now,
       ...(deps.beforeIngestCommit ? { beforeCommit: deps.beforeIngestCommit } : {}),
     }),
     recompute: createRecomputeProcessor({ pool: deps.pool, now: deps.now }),

@@ -2,10 +2,12 @@
 // and every minute. Job ids deduplicate, so a job still in Redis is not added twice; one that
 // Redis lost (a flush, a restart without persistence) comes back. The same schedule purges expired
 // sessions (a session is refused once expired; this deletes its row), expired sign-in counters and
-// reset links, asks for each new day, hands waiting backfill items to workers, and asks for the
-// Strava catch-ups that are due.
+// reset links, asks for each new day, hands waiting backfill items to workers, asks for the Strava
+// catch-ups that are due, and deletes spool files no upload needs (an API killed mid-upload, a
+// worker killed between its commit and the delete) once they are an hour old.
 import type { Pool } from '#services/db/database';
-import { listUnfinishedUploadIds } from '#services/db/uploads.repository';
+import { listSpoolNamesInUse, listUnfinishedUploadIds } from '#services/db/uploads.repository';
+import { createSpool } from '#services/ingest/spool';
 import { listPendingRecomputes } from '#services/db/recompute.repository';
 import { deleteExpiredSessions } from '#services/db/sessions.repository';
 import { deleteExpiredAttemptCounters } from '#services/db/attempt-counters.repository';
@@ -91,16 +93,21 @@ export async function reconcileStrava(deps: {
   );
 }
 
+/** A spool file this old that no upload names is left over, and deleted. */
+export const SPOOL_LEFTOVER_MS = 60 * 60 * 1000;
+
 export function startReconciler(
   deps: {
     pool: Pool;
     queue: JobQueue;
     log: (message: string) => void;
     strava?: StravaContext | undefined;
+    uploadsDir?: string;
   },
   intervalMs = 60_000,
 ): { stop(): Promise<void>; ready: Promise<void> } {
   let stopped = false;
+  const spool = createSpool(deps.uploadsDir);
   const run = async () => {
     if (stopped) return;
     try {
@@ -117,6 +124,9 @@ export function startReconciler(
       if (purged > 0) deps.log(`reconciler: deleted ${purged} expired session(s)`);
       await deleteExpiredAttemptCounters(deps.pool);
       await deletePasswordResetsPast(deps.pool);
+      const inUse = await listSpoolNamesInUse(deps.pool);
+      const swept = await spool.sweep(inUse, SPOOL_LEFTOVER_MS, Date.now());
+      if (swept > 0) deps.log(`reconciler: deleted ${swept} left-over upload file(s)`);
     } catch (err) {
       deps.log(`reconciler: ${(err as Error).message}`);
     }

@@ -1,9 +1,19 @@
-// `hipcheck inspect FILE… [--json]`: parse activity files without a database and print, per file,
-// a summary or the error (design.md, "Interfaces others rely on"). Exit 0 when every file parsed.
+// `hipcheck inspect FILE… [--json]`: parse activity files and export ZIPs without a database and
+// print, per activity, a summary or the error (design.md, "Interfaces others rely on"). A file
+// holding several activities (a multisport FIT) prints one per session; an export ZIP (Strava,
+// Apple Health, Garmin, or a plain ZIP of activity files) one per file or workout it holds, then a
+// summary of the export. Exit 0 when everything parsed.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Activity } from '#shared/activity/activity';
-import { parseActivityFile } from '#shared/activity/parse-activity-file';
+import type { Activity, ActivityWarning } from '#shared/activity/activity';
+import type { WellnessDay } from '#shared/activity/apple-health/scan-health-xml';
+import { formatClock } from '#shared/activity/format-clock';
+import { parseActivities } from '#shared/activity/parse-activity-file';
+import { readExport, type ExportItemResult } from '#shared/activity/read-export';
+import { activityTimeRange } from '#shared/activity/plausible-time';
+import { isZip } from '#shared/activity/zip/zip-source';
+import { zipSourceOfFile } from '#services/ingest/zip-source-of-file';
 import { BadInputError } from '#shared/errors';
 
 export interface InspectIo {
@@ -13,19 +23,53 @@ export interface InspectIo {
 
 const USAGE = 'usage: hipcheck inspect FILE… [--json]\n';
 
-type Outcome =
-  | { file: string; ok: true; activity: Activity }
-  | { file: string; ok: false; code: string; message: string };
+const EXPORT_NAMES = {
+  apple_health: 'Apple Health export',
+  garmin: 'Garmin Connect export',
+  strava: 'Strava export',
+  activity_files: 'ZIP of activity files',
+} as const;
 
-function round1(x: number): number {
-  return Math.round(x * 10) / 10;
+/** Where an activity sits: the file, the entry inside an export, the session of a multisport file. */
+interface Place {
+  file: string;
+  entry?: string;
+  session?: number;
+  sessions?: number;
 }
 
-function toJson(o: Outcome): Record<string, unknown> {
-  if (!o.ok) return { file: o.file, ok: false, error: { code: o.code, message: o.message } };
-  const a = o.activity;
+type Line =
+  | { place: Place; ok: true; activity: Activity; warnings: ActivityWarning[] }
+  | { place: Place; ok: false; code: string; message: string };
+
+interface ExportSummary {
+  file: string;
+  kind: keyof typeof EXPORT_NAMES;
+  items: number;
+  activities: number;
+  failed: number;
+  warnings: string[];
+  wellness: WellnessDay[];
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+function placeJson(p: Place): Record<string, unknown> {
+  const o: Record<string, unknown> = { file: p.file };
+  if (p.entry !== undefined) o.entry = p.entry;
+  if (p.sessions !== undefined && p.sessions > 1) {
+    o.session = p.session;
+    o.sessions = p.sessions;
+  }
+  return o;
+}
+
+function lineJson(l: Line): Record<string, unknown> {
+  if (!l.ok)
+    return { ...placeJson(l.place), ok: false, error: { code: l.code, message: l.message } };
+  const a = l.activity;
   return {
-    file: o.file,
+    ...placeJson(l.place),
     ok: true,
     sport: a.sport,
     startAt: a.startAt.toISOString(),
@@ -42,53 +86,155 @@ function toJson(o: Outcome): Record<string, unknown> {
       durationS: round1(i.durationS),
       distanceM: round1(i.distanceM),
     })),
+    warnings: l.warnings,
   };
 }
 
-function clock(seconds: number): string {
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+function placeText(p: Place): string {
+  const entry = p.entry === undefined ? '' : ` › ${p.entry}`;
+  const session = p.sessions !== undefined && p.sessions > 1 ? ` [${p.session}/${p.sessions}]` : '';
+  return `${p.file}${entry}${session}`;
 }
 
-function toText(o: Outcome): string {
-  if (!o.ok) return `${o.file}: error ${o.code}: ${o.message}\n`;
-  const a = o.activity;
+function lineText(l: Line): string {
+  if (!l.ok) return `${placeText(l.place)}: error ${l.code}: ${l.message}\n`;
+  const a = l.activity;
   const s = a.summary;
   const work = a.intervals.filter((i) => i.kind === 'work').length;
   const parts = [
     `${(s.distanceM / 1000).toFixed(2)} km`,
-    `moving ${clock(s.movingS)}`,
-    `elapsed ${clock(s.elapsedS)}`,
+    `moving ${formatClock(s.movingS)}`,
+    `elapsed ${formatClock(s.elapsedS)}`,
     `gain ${Math.round(s.elevationGainM)} m`,
     s.avgHrBpm === undefined ? 'no heart rate' : `avg HR ${Math.round(s.avgHrBpm)} bpm`,
     `${a.laps.length} laps`,
     `${work} work bouts`,
   ];
+  // The file's warnings first, with their codes; then what cleaning noted.
+  const fileMessages = new Set(l.warnings.map((w) => w.message));
   const lines = [
-    `${o.file}: ${a.sport}${a.name ? ` "${a.name}"` : ''}, ${a.startAt.toISOString()}, ${a.samples.length} points${a.device ? `, ${a.device}` : ''}`,
+    `${placeText(l.place)}: ${a.sport}${a.name ? ` "${a.name}"` : ''}, ${a.startAt.toISOString()}, ${a.samples.length} points${a.device ? `, ${a.device}` : ''}`,
     `  ${parts.join(' · ')}`,
-    ...a.warnings.map((w) => `  note: ${w}`),
+    ...l.warnings.map((w) => `  warning ${w.code}: ${w.message}`),
+    ...a.warnings.filter((w) => !fileMessages.has(w)).map((w) => `  note: ${w}`),
   ];
   return lines.join('\n') + '\n';
 }
 
-async function inspectOne(file: string): Promise<Outcome> {
-  let bytes: Uint8Array;
+function range(values: number[], unit: string): string {
+  const lo = Math.round(Math.min(...values));
+  const hi = Math.round(Math.max(...values));
+  return lo === hi ? `${lo} ${unit}` : `${lo}–${hi} ${unit}`;
+}
+
+function summaryText(x: ExportSummary): string {
+  const lines = [
+    `${x.file}: ${EXPORT_NAMES[x.kind]}: ${x.activities} activities from ${x.items} ${x.kind === 'apple_health' ? 'workouts' : 'files'}, ${x.failed} failed`,
+    ...x.warnings.map((w) => `  note: ${w}`),
+  ];
+  if (x.wellness.length > 0) {
+    const hr = x.wellness.flatMap((d) => (d.restingHrBpm === undefined ? [] : [d.restingHrBpm]));
+    const hrv = x.wellness.flatMap((d) => (d.hrvSdnnMs === undefined ? [] : [d.hrvSdnnMs]));
+    const first = x.wellness[0]?.date;
+    const last = x.wellness[x.wellness.length - 1]?.date;
+    const what = [
+      hr.length > 0 ? `resting HR on ${hr.length} (${range(hr, 'bpm')})` : undefined,
+      hrv.length > 0 ? `HRV (SDNN) on ${hrv.length} (${range(hrv, 'ms')})` : undefined,
+    ].filter((w) => w !== undefined);
+    lines.push(`  wellness: ${x.wellness.length} days, ${first} to ${last}: ${what.join(', ')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function summaryJson(x: ExportSummary): Record<string, unknown> {
+  return {
+    file: x.file,
+    ok: x.failed === 0,
+    export: x.kind,
+    items: x.items,
+    activities: x.activities,
+    failed: x.failed,
+    warnings: x.warnings,
+    wellness: x.wellness.map((d) => ({
+      date: d.date,
+      restingHrBpm: d.restingHrBpm === undefined ? null : round1(d.restingHrBpm),
+      hrvSdnnMs: d.hrvSdnnMs === undefined ? null : round1(d.hrvSdnnMs),
+    })),
+  };
+}
+
+function linesOf(place: Place, r: ExportItemResult): Line[] {
+  if (!r.ok) return [{ place, ok: false, code: r.reason, message: r.message }];
+  return r.activities.map((activity, i) => ({
+    place: { ...place, session: i + 1, sessions: r.activities.length },
+    ok: true,
+    activity,
+    // The file's own warnings once, with its first activity.
+    warnings: [...(i === 0 ? r.warnings : []), ...(activity.fileWarnings ?? [])],
+  }));
+}
+
+/** No athlete here: any time up to the end of tomorrow in the latest time zone (UTC+14). */
+const timeRangeNow = () => activityTimeRange(Date.now());
+
+interface Printer {
+  line(l: Line): void;
+  summary(x: ExportSummary): void;
+  progress(text: string): void;
+}
+
+function failure(file: string, err: unknown): Line {
+  if (err instanceof BadInputError) {
+    return { place: { file }, ok: false, code: err.reason, message: err.message };
+  }
+  throw err;
+}
+
+function inspectExport(file: string, fd: number, out: Printer): boolean {
+  const reading = readExport(zipSourceOfFile(fd), { parse: { timeRange: timeRangeNow() } });
+  const summary: ExportSummary = {
+    file,
+    kind: reading.kind,
+    items: 0,
+    activities: 0,
+    failed: 0,
+    warnings: reading.warnings,
+    wellness: reading.wellness,
+  };
+  for (const item of reading.items()) {
+    summary.items++;
+    out.progress(`${file} › ${item.entry}`);
+    if (item.result.ok) summary.activities += item.result.activities.length;
+    else summary.failed++;
+    for (const l of linesOf({ file, entry: item.entry }, item.result)) out.line(l);
+  }
+  out.summary(summary);
+  return summary.failed === 0;
+}
+
+async function inspectOne(file: string, out: Printer): Promise<boolean> {
+  let fd: number;
   try {
-    bytes = await readFile(file);
+    fd = openSync(file, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not_found' : 'unreadable';
-    return { file, ok: false, code, message: `${file}: ${(err as Error).message}` };
+    out.line({ place: { file }, ok: false, code, message: `${file}: ${(err as Error).message}` });
+    return false;
   }
   try {
-    return { file, ok: true, activity: parseActivityFile(basename(file), bytes) };
+    const head = Buffer.alloc(4);
+    readSync(fd, head, 0, 4, 0);
+    if (isZip(head)) return inspectExport(file, fd, out);
+    const parsed = parseActivities(basename(file), await readFile(file), {
+      timeRange: timeRangeNow(),
+    });
+    for (const l of linesOf({ file }, { ok: true, ...parsed })) out.line(l);
+    return true;
   } catch (err) {
-    if (err instanceof BadInputError)
-      return { file, ok: false, code: err.reason, message: err.message };
-    throw err;
+    out.line(failure(file, err));
+    return false;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -103,11 +249,18 @@ export async function inspectCommand(args: string[], io: InspectIo): Promise<num
   const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
   let failed = 0;
   for (const [i, file] of files.entries()) {
-    if (tty) io.stderr.write(`\r\x1b[K[${i + 1}/${files.length}] parsing ${file}…`);
-    const outcome = await inspectOne(file);
+    const counter = `[${i + 1}/${files.length}]`;
+    const printer: Printer = {
+      line: (l) => io.stdout.write(json ? JSON.stringify(lineJson(l)) + '\n' : lineText(l)),
+      summary: (x) =>
+        io.stdout.write(json ? JSON.stringify(summaryJson(x)) + '\n' : summaryText(x)),
+      progress: (text) => {
+        if (tty) io.stderr.write(`\r\x1b[K${counter} parsing ${text}…`);
+      },
+    };
+    printer.progress(file);
+    if (!(await inspectOne(file, printer))) failed++;
     if (tty) io.stderr.write('\r\x1b[K');
-    if (!outcome.ok) failed++;
-    io.stdout.write(json ? JSON.stringify(toJson(outcome)) + '\n' : toText(outcome));
   }
   return failed === 0 ? 0 : 1;
 }

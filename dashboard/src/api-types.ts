@@ -131,7 +131,10 @@ export type { Interval, Lap, Sample } from '../../shared/activity/activity.ts';
 export interface ActivityDetail extends ActivityRow {
   laps: Lap[];
   intervals: Interval[];
+  /** What cleaning changed or doubted. */
   warnings: string[];
+  /** How the file was read (damage recovered from, points skipped), in the athlete's local time. */
+  fileWarnings?: FileWarning[];
   samples: Sample[];
 }
 
@@ -181,27 +184,49 @@ export interface Progression {
 
 export type UploadStatus = 'queued' | 'processing' | 'done' | 'duplicate' | 'failed';
 
+export interface FileWarning {
+  code: string;
+  message: string;
+}
+
 export interface UploadRow {
   id: string;
   filename: string;
+  /** 'file': an activity file; 'export': an export ZIP; 'item': a workout of an Apple export. */
+  kind?: 'file' | 'export' | 'item';
   status: UploadStatus;
   activityIds?: string[];
   error?: { code: string; message: string } | null;
+  warnings?: FileWarning[];
 }
 
 export interface UploadResponse {
   uploads: UploadRow[];
-  batches: Array<{ id: string; filename: string; files: number; warnings: string[] }>;
+  /** One per export ZIP: its files and workouts join the batch as a worker reads it. */
+  batches: Array<{ id: string; filename: string; uploadId: string }>;
 }
 
 export interface ImportBatch {
   id: string;
   filename: string;
+  /** strava, apple_health, garmin or activity_files, once read. */
+  kind: string | null;
+  /** reading: a worker is reading the export; failed: the ZIP was refused (see error). */
+  state: 'reading' | 'done' | 'failed';
+  error: { code: string; message: string } | null;
   total: number;
   finished: number;
   counts: Record<UploadStatus, number>;
   warnings: string[];
+  wellnessDays: number;
   files: UploadRow[];
+}
+
+export interface WellnessDay {
+  day: string;
+  restingHrBpm: number | null;
+  hrvSdnnMs: number | null;
+  source: string;
 }
 
 export interface StravaStatus {

@@ -25,6 +25,7 @@ import type {
   UploadResponse,
   UploadRow,
   WeeklyRow,
+  WellnessDay,
 } from './api-types.ts';
 
 export type * from './api-types.ts';
@@ -93,6 +94,8 @@ export function athleteApi(athleteId?: string) {
       request<CheckInRow[]>('GET', `${base}/checkins${q({ from, to })}`),
     crossTraining: (from?: string, to?: string) =>
       request<CrossTrainingRow[]>('GET', `${base}/cross-training${q({ from, to })}`),
+    wellness: (from: string, to: string) =>
+      request<WellnessDay[]>('GET', `${base}/wellness${q({ from, to })}`),
     progression: () => request<Progression>('GET', `${base}/progression`),
     putProgression: (body: {
       startStage?: number;

@@ -28,6 +28,7 @@ import { findStravaAccountByAthlete } from '#services/db/strava-accounts.reposit
 import { findUserByEmail } from '#services/db/users.repository';
 import { currentUser, endSession } from './session.ts';
 import { verifyPassword } from './passwords.ts';
+import { listWellnessDays } from '#services/db/wellness.repository';
 import { parseInput } from './validate.ts';
 
 const deleteSchema = z.object({ password: z.string().min(1).max(200) }).strict();
@@ -53,7 +54,8 @@ export function accountRoutes(deps: { pool: Pool; now: () => Date }): Router {
       const activities = [];
       for (const a of summaries) activities.push(await findActivity(db, athlete.id, a.id));
       const uploads = await listUploadsWithContent(db, athlete.id);
-      for (const u of uploads)
+      // An export ZIP keeps no bytes once read (its files are uploads of their own).
+      for (const u of uploads.filter((x) => x.content.length > 0))
         files[`originals/${u.id}-${safeName(u.filename)}`] = [
           new Uint8Array(u.content.buffer, u.content.byteOffset, u.content.byteLength),
           { level: 0 },
@@ -71,11 +73,12 @@ export function accountRoutes(deps: { pool: Pool; now: () => Date }): Router {
         dailyMetrics: speakAll(await listEngineDays(db, athlete.id, {}), RUNNER_VOICE),
         grants: await listGrants(db, athlete.id),
         notes: await listNotes(db, athlete.id),
-        uploads: uploads.map(({ content: _content, ...meta }) => ({
+        uploads: uploads.map(({ content, ...meta }) => ({
           ...meta,
-          file: `originals/${meta.id}-${safeName(meta.filename)}`,
+          file: content.length > 0 ? `originals/${meta.id}-${safeName(meta.filename)}` : null,
         })),
         importBatches: await listImportBatches(db, athlete.id),
+        wellnessDays: await listWellnessDays(db, athlete.id, {}),
         // The connection only: tokens are never exported.
         strava: strava
           ? {

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { isRunningSport, type Sport } from '#shared/activity/activity';
+import { describeFileWarning } from '#shared/activity/describe-file-warning';
 import { compareSession, DEFAULT_PLAN, type StageDefinition } from '#shared/engine/index';
 import { NotFoundError } from '#shared/errors';
 import { findStageOn } from '#services/db/engine.repository';
@@ -47,7 +48,12 @@ export function activitiesRoutes(deps: { pool: Pool }): Router {
           stage,
         )
       : null;
-    res.json({ ...activity, comparison });
+    // How the file was read, the moments it names on the athlete's local clock.
+    const fileWarnings = activity.fileWarnings.map((w) => ({
+      code: w.code,
+      message: describeFileWarning(w, new Date(activity.startAt), athlete.timezone),
+    }));
+    res.json({ ...activity, fileWarnings, comparison });
   });
 
   return router;

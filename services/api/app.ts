@@ -39,13 +39,18 @@ import { requireUser, sameOriginGuard, sessionMiddleware } from './session.ts';
 import { stravaCoachRoutes, stravaRoutes } from './strava.routes.ts';
 import { stravaCallbackRoutes } from './strava-callback.routes.ts';
 import { stravaWebhookRoutes } from './strava-webhook.routes.ts';
-import { importsRoutes, uploadsRoutes } from './uploads.routes.ts';
+import { importsRoutes, uploadsDepsOf, uploadsRoutes } from './uploads.routes.ts';
+import { wellnessRoutes } from './wellness.routes.ts';
 
 export interface AppDeps {
   pool: Pool;
   queue: JobQueue;
   publicUrl: string;
   uploadMaxBytes: number;
+  /** Most bytes one upload request may carry in all, export ZIPs included (default 4 GiB). */
+  importMaxBytes?: number;
+  /** Where uploads wait until a worker processes them (DATA_DIR/uploads); shared with workers. */
+  uploadsDir?: string;
   /** Built dashboard (index.html and assets); absent in API-only test runs. */
   dashboardDir?: string;
   log: (message: string) => void;
@@ -125,16 +130,15 @@ export function createApp(deps: AppDeps): Express {
   api.use(requireUser);
   api.use(meRoute({ pool: deps.pool }));
   api.use('/athlete', athleteRoutes({ pool: deps.pool, queue: deps.queue, now }));
-  api.use(
-    '/uploads',
-    uploadsRoutes({ pool: deps.pool, queue: deps.queue, maxFileBytes: deps.uploadMaxBytes }),
-  );
+  api.use('/uploads', uploadsRoutes(uploadsDepsOf(deps)));
   api.use('/imports', importsRoutes({ pool: deps.pool }));
   const activities = activitiesRoutes({ pool: deps.pool });
   const metrics = metricsRoutes({ pool: deps.pool });
   const engine = engineRoutes({ pool: deps.pool, queue: deps.queue, now });
+  const wellness = wellnessRoutes({ pool: deps.pool });
   api.use('/activities', activities);
   api.use('/metrics', metrics);
+  api.use('/wellness', wellness);
   api.use(engine);
   // Coaching: a coach reads a granted athlete through the same routers (coaching.routes.ts).
   api.use('/coach', coachRoutes({ pool: deps.pool, publicUrl: deps.publicUrl, now }));
@@ -143,7 +147,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(runnerNotesRoutes({ pool: deps.pool }));
   api.use(
     '/athletes/:athleteId',
-    athleteScopedRoutes({ pool: deps.pool, routers: { engine, activities, metrics } }),
+    athleteScopedRoutes({ pool: deps.pool, routers: { engine, activities, metrics, wellness } }),
   );
   api.use(accountRoutes({ pool: deps.pool, now }));
   api.use('/strava', stravaRoutes(stravaDeps));

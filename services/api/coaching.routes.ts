@@ -314,7 +314,7 @@ const shareOf = (res: Response): boolean =>
  */
 export function athleteScopedRoutes(deps: {
   pool: Pool;
-  routers: { engine: Router; activities: Router; metrics: Router };
+  routers: { engine: Router; activities: Router; metrics: Router; wellness: Router };
 }): Router {
   const router = Router({ mergeParams: true });
 
@@ -384,6 +384,7 @@ export function athleteScopedRoutes(deps: {
 
   router.use('/activities', deps.routers.activities);
   router.use('/metrics', deps.routers.metrics);
+  router.use('/wellness', deps.routers.wellness);
   router.use(deps.routers.engine);
   router.use(() => {
     throw new NotFoundError('no such API route');

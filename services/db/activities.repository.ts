@@ -1,4 +1,4 @@
-import type { Activity, Interval, Lap, Sample } from '#shared/activity/activity';
+import type { Activity, ActivityWarning, Interval, Lap, Sample } from '#shared/activity/activity';
 import type { Queryable } from './database.ts';
 
 export interface ActivitySummaryRow {
@@ -22,7 +22,10 @@ export interface ActivitySummaryRow {
 export interface ActivityDetail extends ActivitySummaryRow {
   laps: Lap[];
   intervals: Interval[];
+  /** Notes on what cleaning changed or doubted. */
   warnings: string[];
+  /** How the file was read (damage recovered from, points skipped), with codes; as stored. */
+  fileWarnings: ActivityWarning[];
   samples: Sample[];
 }
 
@@ -71,6 +74,7 @@ const toSummary = (r: ActivityRow): ActivitySummaryRow => ({
  * sample_count, laps, intervals, warnings (insert and rewrite share it).
  */
 export function activityContentValues(a: Activity, localDate: string): unknown[] {
+  const fileMessages = new Set((a.fileWarnings ?? []).map((w) => w.message));
   return [
     a.format,
     a.sport,
@@ -87,7 +91,8 @@ export function activityContentValues(a: Activity, localDate: string): unknown[]
     a.samples.length,
     JSON.stringify(a.laps),
     JSON.stringify(a.intervals),
-    JSON.stringify(a.warnings),
+    // File warnings are stored apart (file_warnings), with their codes: here only the rest.
+    JSON.stringify(a.warnings.filter((w) => !fileMessages.has(w))),
   ];
 }
 
@@ -111,8 +116,9 @@ export async function insertActivity(
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO activities (athlete_id, source, source_id, upload_id, format, sport, name, device,
        start_at, local_date, distance_m, moving_s, elapsed_s, elevation_gain_m, avg_hr_bpm,
-       max_hr_bpm, sample_count, laps, intervals, warnings)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+       max_hr_bpm, sample_count, laps, intervals, warnings, file_warnings)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+       $21)
      ON CONFLICT (athlete_id, source, source_id) DO NOTHING
      RETURNING id`,
     [
@@ -121,6 +127,7 @@ export async function insertActivity(
       input.sourceId,
       input.uploadId,
       ...activityContentValues(a, input.localDate),
+      JSON.stringify(a.fileWarnings ?? []),
     ],
   );
   const id = rows[0]?.id;
@@ -178,21 +185,61 @@ export async function findActivityIdBySource(
   return rows[0]?.id;
 }
 
-/** An activity of the athlete that started within `toleranceS` of `startAt` (the same session). */
+/**
+ * An activity of the athlete that started within `toleranceS` of `startAt` (the same session),
+ * leaving out those of `exceptUploadId` (the other sessions of one multisport file).
+ */
 export async function findActivityIdNear(
   db: Queryable,
   athleteId: string,
   startAt: Date,
   toleranceS: number,
+  exceptUploadId: string | null = null,
 ): Promise<string | undefined> {
   const { rows } = await db.query<{ id: string }>(
     `SELECT id FROM activities WHERE athlete_id = $1
         AND start_at BETWEEN $2::timestamptz - make_interval(secs => $3)
                          AND $2::timestamptz + make_interval(secs => $3)
+        AND ($4::uuid IS NULL OR upload_id IS DISTINCT FROM $4::uuid)
       ORDER BY abs(extract(epoch FROM start_at - $2::timestamptz)) LIMIT 1`,
-    [athleteId, startAt, toleranceS],
+    [athleteId, startAt, toleranceS, exceptUploadId],
   );
   return rows[0]?.id;
+}
+
+/** The file warnings of the activities stored from these uploads, with each activity's start. */
+export async function listFileWarningsOfUploads(
+  db: Queryable,
+  uploadIds: string[],
+): Promise<Array<{ uploadId: string; startAt: Date; fileWarnings: ActivityWarning[] }>> {
+  if (uploadIds.length === 0) return [];
+  const { rows } = await db.query<{
+    upload_id: string;
+    start_at: Date;
+    file_warnings: ActivityWarning[];
+  }>(
+    `SELECT upload_id, start_at, file_warnings FROM activities
+      WHERE upload_id = ANY($1::uuid[]) AND file_warnings <> '[]'::jsonb ORDER BY start_at`,
+    [uploadIds],
+  );
+  return rows.map((r) => ({
+    uploadId: r.upload_id,
+    startAt: r.start_at,
+    fileWarnings: r.file_warnings,
+  }));
+}
+
+/** The earliest local day among the activities stored from a batch's uploads. */
+export async function findEarliestDayOfBatch(
+  db: Queryable,
+  batchId: string,
+): Promise<string | undefined> {
+  const { rows } = await db.query<{ d: string | null }>(
+    `SELECT min(a.local_date)::text AS d FROM activities a JOIN uploads u ON u.id = a.upload_id
+      WHERE u.batch_id = $1`,
+    [batchId],
+  );
+  return rows[0]?.d ?? undefined;
 }
 
 export async function listActivities(
@@ -217,9 +264,15 @@ export async function findActivity(
   id: string,
 ): Promise<ActivityDetail | undefined> {
   const { rows } = await db.query<
-    ActivityRow & { laps: Lap[]; intervals: Interval[]; warnings: string[] }
+    ActivityRow & {
+      laps: Lap[];
+      intervals: Interval[];
+      warnings: string[];
+      file_warnings: ActivityWarning[];
+    }
   >(
-    `SELECT ${COLUMNS}, laps, intervals, warnings FROM activities WHERE id = $1 AND athlete_id = $2`,
+    `SELECT ${COLUMNS}, laps, intervals, warnings, file_warnings FROM activities
+      WHERE id = $1 AND athlete_id = $2`,
     [id, athleteId],
   );
   const r = rows[0];
@@ -243,6 +296,7 @@ export async function findActivity(
     laps: r.laps,
     intervals: r.intervals,
     warnings: r.warnings,
+    fileWarnings: r.file_warnings,
     samples: samples.rows.map((s) => {
       const out: Sample = { t: s.t.getTime() };
       if (s.lat !== null) out.lat = s.lat;

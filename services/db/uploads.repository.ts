@@ -2,6 +2,12 @@ import type { Queryable } from './database.ts';
 
 export type UploadStatus = 'queued' | 'processing' | 'done' | 'duplicate' | 'failed';
 
+/**
+ * 'file': an activity file; 'export': an export ZIP, read by its job into a batch of uploads;
+ * 'item': one workout of an Apple Health export, stored by the export's job.
+ */
+export type UploadKind = 'file' | 'export' | 'item';
+
 export interface UploadError {
   code: string;
   message: string;
@@ -10,6 +16,7 @@ export interface UploadError {
 export interface Upload {
   id: string;
   athleteId: string;
+  kind: UploadKind;
   batchId: string | null;
   sportHint: string | null;
   nameHint: string | null;
@@ -23,14 +30,15 @@ export interface Upload {
   updatedAt: Date;
 }
 
-interface UploadRow {
+export interface UploadRow {
   id: string;
   athlete_id: string;
+  kind: UploadKind;
   batch_id: string | null;
   sport_hint: string | null;
   name_hint: string | null;
   filename: string;
-  size_bytes: number;
+  size_bytes: string;
   status: UploadStatus;
   error: UploadError | null;
   activity_ids: string[];
@@ -39,17 +47,18 @@ interface UploadRow {
   updated_at: Date;
 }
 
-const COLUMNS =
-  'id, athlete_id, batch_id, sport_hint, name_hint, filename, size_bytes, status, error, activity_ids, attempts, created_at, updated_at';
+export const UPLOAD_COLUMNS =
+  'id, athlete_id, kind, batch_id, sport_hint, name_hint, filename, size_bytes, status, error, activity_ids, attempts, created_at, updated_at';
 
-const toUpload = (r: UploadRow): Upload => ({
+export const toUpload = (r: UploadRow): Upload => ({
   id: r.id,
   athleteId: r.athlete_id,
+  kind: r.kind,
   batchId: r.batch_id,
   sportHint: r.sport_hint,
   nameHint: r.name_hint,
   filename: r.filename,
-  sizeBytes: r.size_bytes,
+  sizeBytes: Number(r.size_bytes),
   status: r.status,
   error: r.error,
   activityIds: r.activity_ids,
@@ -61,82 +70,64 @@ const toUpload = (r: UploadRow): Upload => ({
 export interface NewUpload {
   athleteId: string;
   filename: string;
-  content: Buffer;
+  kind?: UploadKind;
+  /** The bytes, when they are kept in the row; an upload still in the spool has none yet. */
+  content?: Buffer;
+  /** The file in the spool directory holding the bytes until the upload is processed. */
+  spoolName?: string;
+  sizeBytes?: number;
   sha256: Buffer;
   batchId?: string | null;
+  /** The item's place in its export (with batchId): an item is added once, however often it is read. */
+  entryIndex?: number;
   sportHint?: string | null;
   nameHint?: string | null;
   /** Known to be unusable before any parsing (a file the export lists but does not hold). */
   failed?: UploadError;
+  /** Already finished when added (an Apple Health workout stored by its export's job). */
+  finished?: {
+    status: 'done' | 'duplicate' | 'failed';
+    activityIds: string[];
+    error?: UploadError;
+  };
 }
 
-export async function insertUpload(db: Queryable, input: NewUpload): Promise<Upload> {
+/**
+ * Add an upload. An export's item that is there already (same batch and entry index: the export
+ * read again after a crash) is not added twice: undefined then.
+ */
+export async function insertUpload(db: Queryable, input: NewUpload): Promise<Upload | undefined> {
+  const content = input.content ?? Buffer.alloc(0);
+  const finished =
+    input.finished ??
+    (input.failed
+      ? { status: 'failed' as const, activityIds: [], error: input.failed }
+      : undefined);
   const { rows } = await db.query<UploadRow>(
-    `INSERT INTO uploads (athlete_id, filename, content, size_bytes, sha256, batch_id, sport_hint,
-       name_hint, status, error)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+    `INSERT INTO uploads (athlete_id, filename, kind, content, spool_name, size_bytes, sha256,
+       batch_id, entry_index, sport_hint, name_hint, status, error, activity_ids)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+     ON CONFLICT (batch_id, entry_index) WHERE entry_index IS NOT NULL DO NOTHING
+     RETURNING ${UPLOAD_COLUMNS}`,
     [
       input.athleteId,
       input.filename,
-      input.content,
-      input.content.length,
+      input.kind ?? 'file',
+      content,
+      input.spoolName ?? null,
+      input.sizeBytes ?? content.length,
       input.sha256,
       input.batchId ?? null,
+      input.entryIndex ?? null,
       input.sportHint ?? null,
       input.nameHint ?? null,
-      input.failed ? 'failed' : 'queued',
-      input.failed ? JSON.stringify(input.failed) : null,
+      finished?.status ?? 'queued',
+      finished?.error ? JSON.stringify(finished.error) : null,
+      finished?.activityIds ?? [],
     ],
   );
-  return toUpload(rows[0] as UploadRow);
-}
-
-export async function insertImportBatch(
-  db: Queryable,
-  input: { athleteId: string; filename: string; warnings: string[] },
-): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
-    'INSERT INTO import_batches (athlete_id, filename, warnings) VALUES ($1, $2, $3) RETURNING id',
-    [input.athleteId, input.filename, JSON.stringify(input.warnings)],
-  );
-  return (rows[0] as { id: string }).id;
-}
-
-export interface ImportBatch {
-  id: string;
-  filename: string;
-  warnings: string[];
-  createdAt: Date;
-  uploads: Upload[];
-}
-
-export async function findImportBatch(
-  db: Queryable,
-  athleteId: string,
-  id: string,
-): Promise<ImportBatch | undefined> {
-  const { rows } = await db.query<{
-    id: string;
-    filename: string;
-    warnings: string[];
-    created_at: Date;
-  }>(
-    'SELECT id, filename, warnings, created_at FROM import_batches WHERE id = $1 AND athlete_id = $2',
-    [id, athleteId],
-  );
-  const b = rows[0];
-  if (!b) return undefined;
-  const uploads = await db.query<UploadRow>(
-    `SELECT ${COLUMNS} FROM uploads WHERE batch_id = $1 ORDER BY filename`,
-    [id],
-  );
-  return {
-    id: b.id,
-    filename: b.filename,
-    warnings: b.warnings,
-    createdAt: b.created_at,
-    uploads: uploads.rows.map(toUpload),
-  };
+  const r = rows[0];
+  return r ? toUpload(r) : undefined;
 }
 
 /** An upload of this athlete; undefined for another athlete's upload as for a missing one. */
@@ -146,7 +137,7 @@ export async function findUpload(
   id: string,
 ): Promise<Upload | undefined> {
   const { rows } = await db.query<UploadRow>(
-    `SELECT ${COLUMNS} FROM uploads WHERE id = $1 AND athlete_id = $2`,
+    `SELECT ${UPLOAD_COLUMNS} FROM uploads WHERE id = $1 AND athlete_id = $2`,
     [id, athleteId],
   );
   const r = rows[0];
@@ -155,7 +146,7 @@ export async function findUpload(
 
 export async function listUploads(db: Queryable, athleteId: string, limit = 50): Promise<Upload[]> {
   const { rows } = await db.query<UploadRow>(
-    `SELECT ${COLUMNS} FROM uploads WHERE athlete_id = $1 ORDER BY created_at DESC LIMIT $2`,
+    `SELECT ${UPLOAD_COLUMNS} FROM uploads WHERE athlete_id = $1 ORDER BY created_at DESC LIMIT $2`,
     [athleteId, limit],
   );
   return rows.map(toUpload);
@@ -171,34 +162,75 @@ export async function markUploadProcessing(db: Queryable, id: string): Promise<n
   return rows[0]?.attempts;
 }
 
-/** Lock an unfinished upload for the ingest transaction, with its bytes. */
+export type StoredUpload = Upload & { content: Buffer; sha256: Buffer; spoolName: string | null };
+
+/** An unfinished upload with its bytes (or the spool file holding them), locked when in a transaction. */
 export async function lockUnfinishedUpload(
   db: Queryable,
   id: string,
-): Promise<(Upload & { content: Buffer; sha256: Buffer }) | undefined> {
-  const { rows } = await db.query<UploadRow & { content: Buffer; sha256: Buffer }>(
-    `SELECT ${COLUMNS}, content, sha256 FROM uploads
+): Promise<StoredUpload | undefined> {
+  const { rows } = await db.query<
+    UploadRow & { content: Buffer; sha256: Buffer; spool_name: string | null }
+  >(
+    `SELECT ${UPLOAD_COLUMNS}, content, sha256, spool_name FROM uploads
       WHERE id = $1 AND status IN ('queued', 'processing') FOR UPDATE`,
     [id],
   );
   const r = rows[0];
-  return r ? { ...toUpload(r), content: r.content, sha256: r.sha256 } : undefined;
+  return r
+    ? { ...toUpload(r), content: r.content, sha256: r.sha256, spoolName: r.spool_name }
+    : undefined;
 }
 
+/**
+ * Record an upload's result. `content` moves the bytes from the spool into the row (the spool file
+ * is deleted after the commit); `dropSpool` forgets the spool file without keeping its bytes (an
+ * export ZIP, read into its batch).
+ */
 export async function finishUpload(
   db: Queryable,
   id: string,
-  result: { status: 'done' | 'duplicate' | 'failed'; activityIds?: string[]; error?: UploadError },
+  result: {
+    status: 'done' | 'duplicate' | 'failed';
+    activityIds?: string[];
+    error?: UploadError;
+    content?: Buffer;
+    dropSpool?: boolean;
+  },
 ): Promise<void> {
+  const leaveSpool = result.content === undefined && result.dropSpool !== true;
   await db.query(
-    `UPDATE uploads SET status = $2, activity_ids = $3, error = $4, updated_at = now() WHERE id = $1`,
+    `UPDATE uploads SET status = $2, activity_ids = $3, error = $4, updated_at = now(),
+        content = COALESCE($5, content),
+        spool_name = CASE WHEN $6 THEN spool_name END
+      WHERE id = $1`,
     [
       id,
       result.status,
       result.activityIds ?? [],
       result.error ? JSON.stringify(result.error) : null,
+      result.content ?? null,
+      leaveSpool,
     ],
   );
+}
+
+/** Spool files an upload still needs (the rest may be deleted once old enough). */
+export async function listSpoolNamesInUse(db: Queryable): Promise<Set<string>> {
+  const { rows } = await db.query<{ spool_name: string }>(
+    'SELECT spool_name FROM uploads WHERE spool_name IS NOT NULL',
+  );
+  return new Set(rows.map((r) => r.spool_name));
+}
+
+/** The uploads of these batches, in each batch's order (for tools that already know the athlete). */
+export async function listUploadsOfBatches(db: Queryable, batchIds: string[]): Promise<Upload[]> {
+  const { rows } = await db.query<UploadRow>(
+    `SELECT ${UPLOAD_COLUMNS} FROM uploads WHERE batch_id = ANY($1::uuid[])
+      ORDER BY batch_id, entry_index NULLS LAST, filename`,
+    [batchIds],
+  );
+  return rows.map(toUpload);
 }
 
 /** Ids of uploads not finished yet: what the reconciler enqueues again. */
@@ -213,7 +245,7 @@ export async function listUnfinishedUploadIds(db: Queryable, limit = 1000): Prom
 /** The given uploads (any athlete: for tools that already resolved the athlete). */
 export async function listUploadsByIds(db: Queryable, ids: string[]): Promise<Upload[]> {
   const { rows } = await db.query<UploadRow>(
-    `SELECT ${COLUMNS} FROM uploads WHERE id = ANY($1::uuid[]) ORDER BY created_at, filename`,
+    `SELECT ${UPLOAD_COLUMNS} FROM uploads WHERE id = ANY($1::uuid[]) ORDER BY created_at, filename`,
     [ids],
   );
   return rows.map(toUpload);

@@ -2,8 +2,10 @@
 // session recorded twice (a watch's file and its Strava copy, usually) is kept once — the copy
 // stored first — and a new activity asks for its day to be recomputed. It runs inside the caller's
 // transaction, beside the caller's outbox row (an upload, a backfill item, a webhook event), so
-// the activity and the row's status are written together or not at all.
+// the activity and the row's status are written together or not at all. An activity dated before
+// 1990 or after tomorrow in the athlete's time zone is refused here whatever its source.
 import type { Activity } from '#shared/activity/activity';
+import { activityTimeRange, checkActivityTimes } from '#shared/activity/plausible-time';
 import { localDateOf } from '#shared/local-date';
 import type { Client } from '#services/db/database';
 import {
@@ -25,6 +27,8 @@ export interface NewActivity {
   activity: Activity;
   /** Ask for a recompute from the activity's day (a backfill asks once, at its end, instead). */
   recompute: boolean;
+  /** "Now", for the latest time an activity may have (default: the clock). */
+  now?: Date;
 }
 
 export type StoreActivityOutcome =
@@ -38,11 +42,18 @@ export async function storeActivity(
   input: NewActivity,
 ): Promise<StoreActivityOutcome> {
   const { athlete, activity } = input;
+  // Throws BadInputError 'implausible_time', naming the start or the end.
+  checkActivityTimes(
+    activity,
+    activityTimeRange((input.now ?? new Date()).getTime(), athlete.timezone),
+  );
+  // The other sessions of the same multisport file are not "the same session".
   const sameSession = await findActivityIdNear(
     client,
     athlete.id,
     activity.startAt,
     SAME_SESSION_S,
+    input.uploadId,
   );
   if (sameSession) return { status: 'duplicate', reason: 'same_session', activityId: sameSession };
   const localDate = localDateOf(activity.startAt, athlete.timezone);

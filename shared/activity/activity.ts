@@ -15,7 +15,7 @@ export type Sport =
   | 'strength'
   | 'other';
 
-export type SourceFormat = 'gpx' | 'tcx' | 'fit' | 'strava';
+export type SourceFormat = 'gpx' | 'tcx' | 'fit' | 'strava' | 'apple_health';
 
 /** One recorded point. `t` is milliseconds since the Unix epoch (UTC). */
 export interface Sample {
@@ -48,6 +48,18 @@ export interface Interval {
   distanceM: number;
 }
 
+/**
+ * Something about how a file was read that the runner must see with the activity and in the import
+ * results: damage recovered from, points skipped, a file split into several activities.
+ */
+export interface ActivityWarning {
+  /** Machine-readable, e.g. 'fit_ends_early'. */
+  code: string;
+  message: string;
+  /** Seconds from the activity's start the warning refers to (where a damaged file ends). */
+  atS?: number;
+}
+
 export interface ActivitySummary {
   distanceM: number;
   movingS: number;
@@ -67,8 +79,13 @@ export interface Activity {
   laps: Lap[];
   intervals: Interval[];
   summary: ActivitySummary;
-  /** Things cleaning changed or doubted (dropped GPS spikes, zero heart rates, ...). */
+  /**
+   * Everything to show with the activity, in words: what cleaning changed or doubted (dropped GPS
+   * spikes, zero heart rates, ...) and the message of every file warning.
+   */
   warnings: string[];
+  /** The warnings about how the file was read, with codes (their messages are in `warnings` too). */
+  fileWarnings?: ActivityWarning[];
 }
 
 const RUNNING: ReadonlySet<Sport> = new Set(['run', 'trail_run', 'treadmill_run']);

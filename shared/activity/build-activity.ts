@@ -1,5 +1,5 @@
 // The last step shared by the file parsers: cleaned samples and file metadata → one Activity.
-import type { Activity, Lap, SourceFormat, Sport } from './activity.ts';
+import type { Activity, ActivityWarning, Lap, SourceFormat, Sport } from './activity.ts';
 import type { CleanResult } from './clean.ts';
 import { detectIntervals } from './intervals.ts';
 import { isOnFootSport } from './sport.ts';
@@ -13,6 +13,7 @@ export interface ActivityMeta {
   /** Overrides the cleaned track's numbers where the device recorded better ones. */
   distanceM?: number;
   warnings?: string[];
+  fileWarnings?: ActivityWarning[];
 }
 
 export function buildActivity(clean: CleanResult, meta: ActivityMeta): Activity {
@@ -30,5 +31,14 @@ export function buildActivity(clean: CleanResult, meta: ActivityMeta): Activity 
   if (meta.distanceM !== undefined) activity.summary.distanceM = meta.distanceM;
   if (meta.name !== undefined) activity.name = meta.name;
   if (meta.device !== undefined) activity.device = meta.device;
+  for (const w of meta.fileWarnings ?? []) addFileWarning(activity, w);
   return activity;
+}
+
+/** Attach a file warning to an activity: with its code, and its message among the warnings shown. */
+export function addFileWarning(activity: Activity, warning: ActivityWarning): void {
+  const list = (activity.fileWarnings ??= []);
+  list.push(warning);
+  // File warnings come first, in the order they were found: they matter more than cleaning notes.
+  activity.warnings.splice(list.length - 1, 0, warning.message);
 }

@@ -1,23 +1,40 @@
 // A small decoder for Garmin's binary FIT format (FIT protocol 1.0/2.0): file header and CRCs,
 // definition and data messages, compressed-timestamp headers, little- and big-endian messages,
 // developer fields, and chained files. Unknown messages and fields are skipped by their declared
-// sizes. Anything that does not add up (short data, a bad CRC) is an error, never a shorter run.
+// sizes. Anything that does not add up (short data, a bad CRC) is an error, never a shorter run —
+// unless the caller asks to recover: then the complete records before a cut (or of a file whose CRC
+// fails but whose records decode cleanly) are delivered and the damage is reported with them.
 import { BadInputError } from '../errors.ts';
+import { fitCrc, readField, type FieldDef, type FitValue } from './read-fit-field.ts';
 
 /** Seconds between the Unix epoch and the FIT epoch, 1989-12-31T00:00:00Z. */
 export const FIT_EPOCH_S = 631_065_600;
-
-export type FitValue = number | string | number[];
 
 /** Decoded fields of one data message, by field number; invalid values are left out. */
 export type FitFields = Record<number, FitValue | undefined>;
 
 export type FitMessageHandler = (globalNum: number, fields: FitFields) => void;
 
-interface FieldDef {
-  num: number;
-  size: number;
-  baseType: number;
+export interface FitDecodeOptions {
+  /** Deliver the sound records of a truncated file, or of one whose CRC fails. Default false. */
+  recover?: boolean;
+}
+
+/** Damage recovered from: the error that would have refused the file, to rethrow if too little is left. */
+export interface FitDamage {
+  kind: 'truncated' | 'crc';
+  error: BadInputError;
+}
+
+export interface FitDecodeResult {
+  damage?: FitDamage;
+}
+
+interface DecodeContext {
+  wanted: ReadonlySet<number>;
+  onMessage: FitMessageHandler;
+  recover: boolean;
+  damage?: FitDamage;
 }
 
 interface Definition {
@@ -29,128 +46,6 @@ interface Definition {
   wanted: boolean;
 }
 
-/** Base type id (low 5 bits) → size in bytes. */
-const BASE_SIZE = [1, 1, 1, 2, 2, 4, 4, 1, 4, 8, 1, 2, 4, 1, 8, 8, 8];
-
-const CRC_TABLE = [
-  0x0000, 0xcc01, 0xd801, 0x1400, 0xf001, 0x3c00, 0x2800, 0xe401, 0xa001, 0x6c00, 0x7800, 0xb401,
-  0x5000, 0x9c01, 0x8801, 0x4400,
-];
-
-/** FIT's CRC-16 (the FIT protocol document, "CRC"). */
-export function fitCrc(bytes: Uint8Array, from: number, to: number): number {
-  let crc = 0;
-  for (let i = from; i < to; i++) {
-    const byte = bytes[i] as number;
-    let tmp = CRC_TABLE[crc & 0xf] as number;
-    crc = (crc >> 4) & 0x0fff;
-    crc = crc ^ tmp ^ (CRC_TABLE[byte & 0xf] as number);
-    tmp = CRC_TABLE[crc & 0xf] as number;
-    crc = (crc >> 4) & 0x0fff;
-    crc = crc ^ tmp ^ (CRC_TABLE[(byte >> 4) & 0xf] as number);
-  }
-  return crc;
-}
-
-function readScalar(view: DataView, at: number, type: number, le: boolean): number | undefined {
-  switch (type) {
-    case 0: // enum
-    case 2: // uint8
-    case 13: {
-      // byte
-      const v = view.getUint8(at);
-      return v === 0xff ? undefined : v;
-    }
-    case 1: {
-      const v = view.getInt8(at);
-      return v === 0x7f ? undefined : v;
-    }
-    case 3: {
-      const v = view.getInt16(at, le);
-      return v === 0x7fff ? undefined : v;
-    }
-    case 4: {
-      const v = view.getUint16(at, le);
-      return v === 0xffff ? undefined : v;
-    }
-    case 5: {
-      const v = view.getInt32(at, le);
-      return v === 0x7fffffff ? undefined : v;
-    }
-    case 6: {
-      const v = view.getUint32(at, le);
-      return v === 0xffffffff ? undefined : v;
-    }
-    case 8: {
-      const v = view.getFloat32(at, le);
-      return Number.isFinite(v) ? v : undefined;
-    }
-    case 9: {
-      const v = view.getFloat64(at, le);
-      return Number.isFinite(v) ? v : undefined;
-    }
-    case 10: {
-      const v = view.getUint8(at);
-      return v === 0 ? undefined : v;
-    }
-    case 11: {
-      const v = view.getUint16(at, le);
-      return v === 0 ? undefined : v;
-    }
-    case 12: {
-      const v = view.getUint32(at, le);
-      return v === 0 ? undefined : v;
-    }
-    case 14:
-    case 15:
-    case 16: {
-      const v = le ? view.getBigUint64(at, true) : view.getBigUint64(at, false);
-      const n = type === 14 ? BigInt.asIntN(64, v) : v;
-      if (
-        type === 14 ? n === 0x7fffffffffffffffn : type === 15 ? n === 0xffffffffffffffffn : n === 0n
-      ) {
-        return undefined;
-      }
-      return Number(n);
-    }
-    default:
-      return undefined;
-  }
-}
-
-const utf8 = new TextDecoder('utf-8');
-
-function readField(
-  bytes: Uint8Array,
-  view: DataView,
-  at: number,
-  f: FieldDef,
-  le: boolean,
-): FitValue | undefined {
-  const type = f.baseType & 0x1f;
-  if (type === 7) {
-    let end = at;
-    while (end < at + f.size && bytes[end] !== 0) end++;
-    const s = utf8.decode(bytes.subarray(at, end));
-    return s === '' ? undefined : s;
-  }
-  const size = BASE_SIZE[type];
-  if (size === undefined || f.size % size !== 0) return undefined; // malformed: skip it
-  if (f.size === size && type !== 13) return readScalar(view, at, type, le);
-  const values: number[] = [];
-  let valid = false;
-  for (let i = 0; i < f.size; i += size) {
-    const v = readScalar(view, at + i, type, le);
-    if (v !== undefined) valid = true;
-    values.push(v ?? Number.NaN);
-  }
-  if (type === 13) {
-    // A byte array is invalid only when every byte is 0xFF.
-    for (let i = 0; i < f.size; i++) values[i] = bytes[at + i] as number;
-  }
-  return valid ? values : undefined;
-}
-
 /**
  * Decode a FIT file, calling `onMessage` for each data message whose global number is in
  * `wanted`. Field 253 (timestamp) is filled in for compressed-timestamp messages.
@@ -159,14 +54,23 @@ export function decodeFit(
   bytes: Uint8Array,
   wanted: ReadonlySet<number>,
   onMessage: FitMessageHandler,
-): void {
+  options: FitDecodeOptions = {},
+): FitDecodeResult {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const ctx: DecodeContext = { wanted, onMessage, recover: options.recover ?? false };
   let offset = 0;
   let files = 0;
   while (offset < bytes.length) {
-    offset = decodeOne(bytes, view, offset, files, wanted, onMessage);
+    offset = decodeOne(bytes, view, offset, files, ctx);
     files++;
   }
+  return ctx.damage === undefined ? {} : { damage: ctx.damage };
+}
+
+/** Refuse, or when recovering from a cut after the first file, note the damage and stop there. */
+function cut(ctx: DecodeContext, index: number, error: BadInputError): void {
+  if (!ctx.recover || index === 0) throw error;
+  ctx.damage ??= { kind: 'truncated', error };
 }
 
 function decodeOne(
@@ -174,16 +78,20 @@ function decodeOne(
   view: DataView,
   start: number,
   index: number,
-  wanted: ReadonlySet<number>,
-  onMessage: FitMessageHandler,
+  ctx: DecodeContext,
 ): number {
   const where = index === 0 ? 'the file' : `the chained FIT file at byte ${start}`;
   const remaining = bytes.length - start;
   if (remaining < 12) {
-    throw new BadInputError(
-      'fit_truncated',
-      `${where} ends inside its header (${remaining} bytes): it is truncated`,
+    cut(
+      ctx,
+      index,
+      new BadInputError(
+        'fit_truncated',
+        `${where} ends inside its header (${remaining} bytes): it is truncated`,
+      ),
     );
+    return bytes.length;
   }
   const headerSize = bytes[start] as number;
   const signature = String.fromCharCode(...bytes.subarray(start + 8, start + 12));
@@ -194,7 +102,12 @@ function decodeOne(
     );
   }
   if (remaining < headerSize) {
-    throw new BadInputError('fit_truncated', `${where} ends inside its header: it is truncated`);
+    cut(
+      ctx,
+      index,
+      new BadInputError('fit_truncated', `${where} ends inside its header: it is truncated`),
+    );
+    return bytes.length;
   }
   if (headerSize === 14) {
     const headerCrc = view.getUint16(start + 12, true);
@@ -204,20 +117,58 @@ function decodeOne(
   }
   const dataSize = view.getUint32(start + 4, true);
   const dataStart = start + headerSize;
-  const dataEnd = dataStart + dataSize;
+  let dataEnd = dataStart + dataSize;
+  // Where the records really end: before the CRC, or at the cut of a truncated file.
+  let truncated = false;
   if (dataSize === 0) {
-    throw new BadInputError('fit_no_data', `${where} declares no data records`);
-  }
-  if (dataEnd + 2 > bytes.length) {
-    throw new BadInputError(
+    // A recording that stopped before its header was finished declares no size: read to the end.
+    const error = new BadInputError('fit_no_data', `${where} declares no data records`);
+    if (!ctx.recover || bytes.length - dataStart < 1) throw error;
+    ctx.damage ??= { kind: 'truncated', error };
+    dataEnd = bytes.length;
+    truncated = true;
+  } else if (dataEnd + 2 > bytes.length) {
+    const error = new BadInputError(
       'fit_truncated',
       `${where} declares ${dataSize} bytes of records but only ${Math.max(0, bytes.length - dataStart)} follow: it is truncated`,
     );
+    if (!ctx.recover) throw error;
+    ctx.damage ??= { kind: 'truncated', error };
+    dataEnd = Math.min(dataEnd, bytes.length);
+    truncated = true;
+  } else {
+    const crc = view.getUint16(dataEnd, true);
+    if (crc !== fitCrc(bytes, start, dataEnd)) {
+      const error = new BadInputError('fit_crc', `${where} fails its CRC check: it is corrupt`);
+      if (!ctx.recover) throw error;
+      // The records count only if every one of them decodes: any structural fault refuses the file.
+      try {
+        decodeRecords(bytes, view, dataStart, dataEnd, false, ctx);
+      } catch (err) {
+        if (err instanceof BadInputError) throw error;
+        throw err;
+      }
+      ctx.damage ??= { kind: 'crc', error };
+      return dataEnd + 2;
+    }
   }
-  const crc = view.getUint16(dataEnd, true);
-  if (crc !== fitCrc(bytes, start, dataEnd)) {
-    throw new BadInputError('fit_crc', `${where} fails its CRC check: it is corrupt`);
-  }
+  decodeRecords(bytes, view, dataStart, dataEnd, truncated, ctx);
+  return truncated ? bytes.length : dataEnd + 2;
+}
+
+/**
+ * Decode the records in [dataStart, dataEnd). With `truncated`, a record or definition that runs
+ * past the end is where the file was cut: decoding stops there, before it.
+ */
+function decodeRecords(
+  bytes: Uint8Array,
+  view: DataView,
+  dataStart: number,
+  dataEnd: number,
+  truncated: boolean,
+  ctx: DecodeContext,
+): void {
+  const { wanted, onMessage } = ctx;
 
   const defs: (Definition | undefined)[] = new Array<Definition | undefined>(16);
   let lastTimestamp: number | undefined;
@@ -239,7 +190,12 @@ function decodeOne(
     } else {
       local = header & 0x0f;
       if (header & 0x40) {
-        at = readDefinition(bytes, view, at, dataEnd, header, local, defs, wanted);
+        try {
+          at = readDefinition(bytes, view, at, dataEnd, header, local, defs, wanted);
+        } catch (err) {
+          if (truncated && err instanceof BadInputError && err.reason === 'fit_truncated') return;
+          throw err;
+        }
         continue;
       }
     }
@@ -251,6 +207,7 @@ function decodeOne(
       );
     }
     if (at + def.size > dataEnd) {
+      if (truncated) return;
       throw new BadInputError(
         'fit_truncated',
         `byte ${recordAt}: a message runs past the end of the data: the file is truncated`,
@@ -273,7 +230,6 @@ function decodeOne(
     }
     at += def.size;
   }
-  return dataEnd + 2;
 }
 
 function readDefinition(

@@ -1,5 +1,5 @@
-// gzip with a ceiling: a few kilobytes of gzip can expand to gigabytes, so output is counted as it
-// is produced and decompression stops as soon as it passes the cap.
+// gzip with a ceiling: a few kilobytes of gzip can expand to gigabytes, so output is handed on as
+// it is produced (never gathered here), counted, and decompression stops as soon as it passes the cap.
 import { Gunzip } from 'fflate';
 import { BadInputError } from '../errors.ts';
 
@@ -16,20 +16,28 @@ export function gunzipChunks(
   let total = 0;
   let tooLarge = false;
   let done = false;
+  // What the consumer threw (a parser refusing the content): it stops the inflating and is
+  // rethrown as it is, never mistaken for corrupt gzip data.
+  let consumerError: { error: unknown } | undefined;
   const gunzip = new Gunzip((chunk, final) => {
-    if (tooLarge) return;
+    if (tooLarge || consumerError !== undefined) return;
     total += chunk.length;
     if (total > maxBytes) {
       tooLarge = true;
       return;
     }
-    if (chunk.length > 0) onChunk(chunk);
+    try {
+      if (chunk.length > 0) onChunk(chunk);
+    } catch (error) {
+      consumerError = { error };
+      return;
+    }
     if (final) done = true;
   });
   // Small input steps bound the output of one push: deflate expands at most ~1,032:1.
   const step = 4096;
   try {
-    for (let at = 0; at < bytes.length && !tooLarge; at += step) {
+    for (let at = 0; at < bytes.length && !tooLarge && consumerError === undefined; at += step) {
       const end = Math.min(bytes.length, at + step);
       gunzip.push(bytes.subarray(at, end), end === bytes.length);
     }
@@ -40,6 +48,7 @@ export function gunzipChunks(
       `the gzip data is corrupt or truncated (${String((err as Error).message ?? err)})`,
     );
   }
+  if (consumerError !== undefined) throw consumerError.error;
   if (tooLarge) {
     throw new BadInputError(
       'too_large',
@@ -48,17 +57,4 @@ export function gunzipChunks(
   }
   if (!done) throw new BadInputError('gzip_corrupt', 'the gzip data is truncated');
   return total;
-}
-
-/** Decompress `bytes` into one buffer; throws past `maxBytes`. */
-export function gunzipCapped(bytes: Uint8Array, maxBytes: number): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const total = gunzipChunks(bytes, maxBytes, (c) => chunks.push(c));
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

@@ -2,11 +2,12 @@
 // straight through the cleaner, so memory stays flat when only a summary is wanted. Heart rate and
 // cadence come from Garmin's TrackPointExtension (hr, cad) under whatever prefix the file uses.
 import { BadInputError } from '../errors.ts';
-import type { Activity, Sample, Sport } from './activity.ts';
-import { buildActivity } from './build-activity.ts';
+import type { Activity, ActivityWarning, Sample, Sport } from './activity.ts';
+import { buildActivity, type ActivityMeta } from './build-activity.ts';
 import { createSampleCleaner, type CleanOptions, type CleanResult } from './clean.ts';
 import { normaliseCadence } from './normalise-cadence.ts';
 import { parseIsoTimeMs } from './parse-iso-time.ts';
+import { timeProblem, type TimeRange } from './plausible-time.ts';
 import { maxSpeedMpsOf, sportOfName } from './sport.ts';
 import { attrOf, createXmlTokenizer, type XmlHandler } from './xml-tokenizer.ts';
 
@@ -16,6 +17,10 @@ export interface GpxParserOptions {
   /** Sport when the file names none (default 'run': Hipcheck's users upload runs). */
   defaultSport?: Sport;
   clean?: Omit<CleanOptions, 'keepSamples'>;
+  /** Heart rate recorded apart from the track (Apple Health), for points that carry none. */
+  heartRateAt?: (tMs: number) => number | undefined;
+  /** When a recorded point may be (plausible-time.ts): a <time> outside it refuses the file. */
+  timeRange?: TimeRange;
 }
 
 export interface GpxResult {
@@ -25,6 +30,8 @@ export interface GpxResult {
   sportFromFile: boolean;
   name?: string;
   device?: string;
+  /** Track points without lat and lon (a device writes some before its GPS fix): skipped. */
+  withoutPosition: { skipped: number; beforeFirstFix: number };
 }
 
 export interface GpxParser {
@@ -47,6 +54,9 @@ export function createGpxParser(options: GpxParserOptions = {}): GpxParser {
   let device: string | undefined;
   let cleaner: ReturnType<typeof createSampleCleaner> | undefined;
   let point: Sample | undefined;
+  let pointHasPosition = true;
+  let withoutPosition = 0;
+  let beforeFirstFix = 0;
   let newSegment = true;
   let field: Field | undefined;
   let fieldDepth = 0;
@@ -118,9 +128,13 @@ export function createGpxParser(options: GpxParserOptions = {}): GpxParser {
   }
 
   function startPoint(attrs: readonly string[]): Sample {
+    trkpts++;
+    // Neither lat nor lon: a point written before the GPS fix (time and elevation only). One
+    // without the other is a broken file.
+    pointHasPosition = attrOf(attrs, 'lat') !== undefined || attrOf(attrs, 'lon') !== undefined;
+    if (!pointHasPosition) return { t: Number.NaN };
     const lat = coordinate(attrs, 'lat', 90);
     const lon = coordinate(attrs, 'lon', 180);
-    trkpts++;
     return { t: Number.NaN, lat, lon };
   }
 
@@ -156,6 +170,11 @@ export function createGpxParser(options: GpxParserOptions = {}): GpxParser {
       const t = parseIsoTimeMs(value);
       if (Number.isNaN(t) && value.trim() !== '')
         fail('gpx_bad_time', `<time> "${value.trim()}" is not a date and time`);
+      const problem =
+        options.timeRange === undefined || Number.isNaN(t)
+          ? undefined
+          : timeProblem(t, options.timeRange);
+      if (problem !== undefined) fail('implausible_time', `<time> ${value.trim()} is ${problem}`);
       p.t = t;
       return;
     }
@@ -172,11 +191,20 @@ export function createGpxParser(options: GpxParserOptions = {}): GpxParser {
 
   function endPoint(p: Sample): void {
     point = undefined;
+    if (!pointHasPosition) {
+      withoutPosition++;
+      if (cleaner === undefined) beforeFirstFix++;
+      return;
+    }
     cleaner ??= createSampleCleaner({
       maxSpeedMps: maxSpeedMpsOf(sport ?? options.defaultSport ?? 'run'),
       ...options.clean,
       keepSamples,
     });
+    if (p.hrBpm === undefined && options.heartRateAt !== undefined) {
+      const hr = options.heartRateAt(p.t);
+      if (hr !== undefined) p.hrBpm = hr;
+    }
     cleaner.add(p, newSegment);
     newSegment = false;
   }
@@ -194,6 +222,12 @@ export function createGpxParser(options: GpxParserOptions = {}): GpxParser {
             : otherPoints > 0
               ? 'it has waypoints or a route but no recorded track (<trk>)'
               : 'it has no track (<trk>)';
+        if (withoutPosition === trkpts && trkpts > 0) {
+          throw new BadInputError(
+            'gpx_no_coordinates',
+            `none of its ${trkpts} track points has a position (lat and lon)`,
+          );
+        }
         throw new BadInputError('gpx_no_track', `nothing was recorded: ${what}`);
       }
       const clean = cleaner.finish();
@@ -202,6 +236,7 @@ export function createGpxParser(options: GpxParserOptions = {}): GpxParser {
         clean,
         sport: sport ?? options.defaultSport ?? 'run',
         sportFromFile: sport !== undefined,
+        withoutPosition: { skipped: withoutPosition, beforeFirstFix },
       };
       if (name !== undefined) result.name = name;
       if (device !== undefined) result.device = device;
@@ -212,16 +247,49 @@ export function createGpxParser(options: GpxParserOptions = {}): GpxParser {
 
 /** Parse a whole GPX file into an Activity. */
 export function parseGpx(bytes: Uint8Array, options: GpxParserOptions = {}): Activity {
-  const parser = createGpxParser({ ...options, keepSamples: true });
+  const parser = createGpxFileParser(options);
   parser.push(bytes);
-  const r = parser.end();
-  normaliseCadence(r.clean.samples, r.sport, 'auto');
-  const warnings = r.sportFromFile ? [] : [`no sport in the file: taken as ${r.sport}`];
+  return parser.end();
+}
+
+/** A GPX file fed in chunks (a gzip stream inflating), read into its Activity at the end. */
+export function createGpxFileParser(options: GpxParserOptions = {}): {
+  push(chunk: Uint8Array): void;
+  end(): Activity;
+} {
+  const parser = createGpxParser({ ...options, keepSamples: true });
+  return {
+    push: (chunk) => parser.push(chunk),
+    end() {
+      const r = parser.end();
+      const warnings = r.sportFromFile ? [] : [`no sport in the file: taken as ${r.sport}`];
+      return activityOfGpx(r, { format: 'gpx', warnings });
+    },
+  };
+}
+
+/** The Activity of a parsed GPX track; `meta` overrides what the file says (format, device, ...). */
+export function activityOfGpx(
+  r: GpxResult,
+  meta: Pick<ActivityMeta, 'format'> & Partial<ActivityMeta>,
+): Activity {
+  normaliseCadence(r.clean.samples, meta.sport ?? r.sport, 'auto');
+  const noPosition = withoutPositionWarning(r.withoutPosition);
   return buildActivity(r.clean, {
-    format: 'gpx',
     sport: r.sport,
     name: r.name,
     device: r.device,
-    warnings,
+    ...meta,
+    fileWarnings: [...(noPosition === undefined ? [] : [noPosition]), ...(meta.fileWarnings ?? [])],
   });
+}
+
+function withoutPositionWarning(w: GpxResult['withoutPosition']): ActivityWarning | undefined {
+  if (w.skipped === 0) return undefined;
+  const points = w.skipped === 1 ? '1 track point' : `${w.skipped} track points`;
+  const where = w.beforeFirstFix === w.skipped ? ' (recorded before the GPS had a fix)' : '';
+  return {
+    code: 'gpx_points_without_position',
+    message: `${points} without a position${where} skipped`,
+  };
 }

@@ -1,4 +1,6 @@
 // ISO 8601 instants as written in GPX and TCX files, fast: a 24-hour 1 Hz file has 86,400 of them.
+// Only real calendar instants: 31 February or hour 25 is not a time, and years 0000–0099 stay
+// themselves (Date.UTC would read them as 1900–1999).
 
 function digits(s: string, from: number, count: number): number {
   let v = 0;
@@ -54,15 +56,41 @@ export function parseIsoTimeMs(text: string): number {
       return fallback(s);
     }
   }
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) {
+  if (!isCalendarDay(year, month, day)) return Number.NaN;
+  // 24:00:00 is the end of a day; a leap second (:60) is kept as the next second.
+  if (hour > 24 || minute > 59 || second > 60 || (hour === 24 && minute + second + ms > 0)) {
     return Number.NaN;
   }
-  const t = Date.UTC(year, month - 1, day, hour, minute, second) + Math.round(ms);
+  const t = utcMs(year, month, day, hour, minute, second) + Math.round(ms);
   return t - offsetMin * 60_000;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** Whether year-month-day names a day of the Gregorian calendar. */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (!(month >= 1 && month <= 12 && day >= 1)) return false;
+  const days = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+  return day <= days;
+}
+
+/** 400 Gregorian years are exactly 146,097 days. */
+const FOUR_CENTURIES_MS = 146_097 * 86_400_000;
+
+function utcMs(y: number, mo: number, d: number, h: number, mi: number, s: number): number {
+  // Date.UTC maps years 0–99 to 1900–1999: compute four centuries later and step back.
+  if (y < 100) return Date.UTC(y + 400, mo - 1, d, h, mi, s) - FOUR_CENTURIES_MS;
+  return Date.UTC(y, mo - 1, d, h, mi, s);
 }
 
 function fallback(s: string): number {
   // Only full date-times: Date.parse would also accept "2017" or "Aug 6 2007", which are not instants.
-  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(s)) return Number.NaN;
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}/.exec(s);
+  if (m === null) return Number.NaN;
+  // Date.parse rolls 31 February over into March and reads years 0–99 as 1900–1999.
+  const year = Number(m[1]);
+  if (year < 100 || !isCalendarDay(year, Number(m[2]), Number(m[3]))) return Number.NaN;
   return Date.parse(s);
 }

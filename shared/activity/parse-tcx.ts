@@ -6,12 +6,21 @@ import { buildActivity } from './build-activity.ts';
 import { createSampleCleaner, type CleanOptions } from './clean.ts';
 import { normaliseCadence } from './normalise-cadence.ts';
 import { parseIsoTimeMs } from './parse-iso-time.ts';
+import { timeProblem, type TimeRange } from './plausible-time.ts';
 import { maxSpeedMpsOf, sportOfName } from './sport.ts';
 import { attrOf, createXmlTokenizer, type XmlHandler } from './xml-tokenizer.ts';
 
 export interface TcxOptions {
   defaultSport?: Sport;
   clean?: Omit<CleanOptions, 'keepSamples'>;
+  /** When a recorded point may be (plausible-time.ts): a time outside it refuses the file. */
+  timeRange?: TimeRange;
+}
+
+/** A TCX file fed in chunks (a gzip stream inflating), read into its Activity at the end. */
+export interface TcxParser {
+  push(chunk: Uint8Array): void;
+  end(): Activity;
 }
 
 const LEAVES: ReadonlySet<string> = new Set([
@@ -42,7 +51,14 @@ function numberOf(text: string): number {
   return t === '' ? Number.NaN : Number(t);
 }
 
+/** Parse a whole TCX file into an Activity. */
 export function parseTcx(bytes: Uint8Array, options: TcxOptions = {}): Activity {
+  const parser = createTcxParser(options);
+  parser.push(bytes);
+  return parser.end();
+}
+
+export function createTcxParser(options: TcxOptions = {}): TcxParser {
   const path: string[] = [];
   const points: { sample: Sample; line: number }[] = [];
   const laps: LapDraft[] = [];
@@ -116,6 +132,8 @@ export function parseTcx(bytes: Uint8Array, options: TcxOptions = {}): Activity 
   function timeOf(value: string, what: string): number {
     const t = parseIsoTimeMs(value);
     if (Number.isNaN(t)) fail('tcx_bad_time', `${what} "${value.trim()}" is not a date and time`);
+    const problem = options.timeRange === undefined ? undefined : timeProblem(t, options.timeRange);
+    if (problem !== undefined) fail('implausible_time', `${what} ${value.trim()} is ${problem}`);
     return t;
   }
 
@@ -163,59 +181,65 @@ export function parseTcx(bytes: Uint8Array, options: TcxOptions = {}): Activity 
     if (local === 'Name' && parent === 'Creator' && device === undefined) device = value.trim();
   }
 
-  tokenizer.write(bytes);
-  tokenizer.end();
-  if (path.length > 0) throw new BadInputError('xml_truncated', 'the file is truncated');
-  if (activities === 0) {
-    throw new BadInputError(
-      courses > 0 ? 'tcx_course' : 'tcx_no_activity',
-      courses > 0
-        ? 'this TCX file holds a course (a planned route), not a recorded activity'
-        : 'no <Activity> in this TCX file',
-    );
-  }
-  if (points.length === 0)
-    throw new BadInputError('tcx_no_track', 'the activity has no <Trackpoint>');
+  return {
+    push(chunk) {
+      tokenizer.write(chunk);
+    },
+    end() {
+      tokenizer.end();
+      if (path.length > 0) throw new BadInputError('xml_truncated', 'the file is truncated');
+      if (activities === 0) {
+        throw new BadInputError(
+          courses > 0 ? 'tcx_course' : 'tcx_no_activity',
+          courses > 0
+            ? 'this TCX file holds a course (a planned route), not a recorded activity'
+            : 'no <Activity> in this TCX file',
+        );
+      }
+      if (points.length === 0)
+        throw new BadInputError('tcx_no_track', 'the activity has no <Trackpoint>');
 
-  const fileSport = sportOfName(sportName);
-  const sport: Sport = fileSport ?? options.defaultSport ?? 'run';
-  const cleaner = createSampleCleaner({ maxSpeedMps: maxSpeedMpsOf(sport), ...options.clean });
-  for (const { sample } of points) cleaner.add(sample);
-  const clean = cleaner.finish();
-  normaliseCadence(clean.samples, sport, runCadence ? true : 'auto');
+      const fileSport = sportOfName(sportName);
+      const sport: Sport = fileSport ?? options.defaultSport ?? 'run';
+      const cleaner = createSampleCleaner({ maxSpeedMps: maxSpeedMpsOf(sport), ...options.clean });
+      for (const { sample } of points) cleaner.add(sample);
+      const clean = cleaner.finish();
+      normaliseCadence(clean.samples, sport, runCadence ? true : 'auto');
 
-  const warnings: string[] = [];
-  if (fileSport === undefined) warnings.push(`no sport in the file: taken as ${sport}`);
-  if (activities > 1)
-    warnings.push(`${activities} activities in the file: only the first was read`);
-  const lapDistanceM = laps.reduce((sum, l) => sum + (l.distanceM ?? 0), 0);
-  let distanceM = clean.deviceDistanceM;
-  if (distanceM === undefined && lapDistanceM > 0) distanceM = lapDistanceM;
-  if (
-    distanceM !== undefined &&
-    lapDistanceM > 0 &&
-    Math.abs(lapDistanceM - distanceM) > 0.01 * lapDistanceM
-  ) {
-    warnings.push(
-      `laps record ${lapDistanceM.toFixed(0)} m but the track points end at ${distanceM.toFixed(0)} m: the file may be trimmed`,
-    );
-  }
-  const lapsOut: Lap[] = laps.map((l) => {
-    const out: Lap = {
-      startS: Math.max(0, (l.startMs - clean.startMs) / 1000),
-      durationS: l.durationS ?? 0,
-      distanceM: l.distanceM ?? 0,
-    };
-    if (l.avgHrBpm !== undefined) out.avgHrBpm = l.avgHrBpm;
-    if (l.trigger !== undefined && l.trigger !== '') out.trigger = l.trigger;
-    return out;
-  });
-  return buildActivity(clean, {
-    format: 'tcx',
-    sport,
-    device,
-    laps: lapsOut,
-    distanceM,
-    warnings,
-  });
+      const warnings: string[] = [];
+      if (fileSport === undefined) warnings.push(`no sport in the file: taken as ${sport}`);
+      if (activities > 1)
+        warnings.push(`${activities} activities in the file: only the first was read`);
+      const lapDistanceM = laps.reduce((sum, l) => sum + (l.distanceM ?? 0), 0);
+      let distanceM = clean.deviceDistanceM;
+      if (distanceM === undefined && lapDistanceM > 0) distanceM = lapDistanceM;
+      if (
+        distanceM !== undefined &&
+        lapDistanceM > 0 &&
+        Math.abs(lapDistanceM - distanceM) > 0.01 * lapDistanceM
+      ) {
+        warnings.push(
+          `laps record ${lapDistanceM.toFixed(0)} m but the track points end at ${distanceM.toFixed(0)} m: the file may be trimmed`,
+        );
+      }
+      const lapsOut: Lap[] = laps.map((l) => {
+        const out: Lap = {
+          startS: Math.max(0, (l.startMs - clean.startMs) / 1000),
+          durationS: l.durationS ?? 0,
+          distanceM: l.distanceM ?? 0,
+        };
+        if (l.avgHrBpm !== undefined) out.avgHrBpm = l.avgHrBpm;
+        if (l.trigger !== undefined && l.trigger !== '') out.trigger = l.trigger;
+        return out;
+      });
+      return buildActivity(clean, {
+        format: 'tcx',
+        sport,
+        device,
+        laps: lapsOut,
+        distanceM,
+        warnings,
+      });
+    },
+  };
 }

@@ -3,11 +3,14 @@
 // duplicate or failed, so one bad file never stops the rest. A ZIP is untrusted: the entry count
 // and the uncompressed size are capped twice, on the sizes the ZIP declares and on the bytes that
 // decompression actually produces (a zip bomb can lie about the first).
-import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import { BadInputError } from '../errors.ts';
-import type { Sport } from './activity.ts';
+import type { ExportFileEntry } from './export-file-entry.ts';
 import { parseCsv } from './parse-csv.ts';
 import { sportOfName } from './sport.ts';
+import { readZipDirectory, type ZipEntry } from './zip/read-zip-directory.ts';
+import { readZipEntry } from './zip/read-zip-entry.ts';
+import { createZipBudget, tooLarge, type ZipBudget, type ZipLimits } from './zip/zip-limits.ts';
+import { zipSourceOfBytes, type ZipSource } from './zip/zip-source.ts';
 
 export interface StravaExportLimits {
   /** Most entries (of any kind) the ZIP may hold. Default 20,000. */
@@ -16,32 +19,28 @@ export interface StravaExportLimits {
   maxTotalBytes?: number;
   /** Largest single uncompressed entry. Default 256 MiB. */
   maxEntryBytes?: number;
+  /** Largest expansion of one entry (bytes out per compressed byte). Default 100. */
+  maxRatio?: number;
 }
 
-export interface StravaExportEntry {
-  /** Path inside the ZIP, e.g. "activities/1234567.gpx.gz". */
-  filename: string;
-  /** The file's bytes; absent when activities.csv names a file the ZIP does not hold. */
-  bytes?: Uint8Array;
-  activityId?: string;
-  name?: string;
-  /** Strava's "Activity Type", e.g. "Run". */
-  activityType?: string;
-  sport?: Sport;
-  /** Strava's "Activity Date" as written in the CSV. */
-  date?: string;
-  /** Why this entry cannot be imported, when known before parsing. */
-  problem?: { reason: string; message: string };
-}
+/** An activity file of the export with what activities.csv says of it. */
+export type StravaExportEntry = ExportFileEntry;
 
 export interface StravaExport {
   entries: StravaExportEntry[];
   warnings: string[];
 }
 
-interface Declared {
-  name: string;
-  originalSize: number;
+/**
+ * Longest activities.csv fields kept, in characters. A longer filename cannot name a file of a real
+ * export: that row's file is refused. A longer name is shortened (with a warning); a longer id,
+ * date or type is left out (with a warning): they only describe the file.
+ */
+export const CSV_FIELD_LIMITS = { filename: 1024, name: 200, id: 32, date: 64, type: 64 } as const;
+
+/** Text cut to `max` characters, marked with an ellipsis, for messages and stored names. */
+export function shortened(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function stripDir(name: string): string {
@@ -56,66 +55,45 @@ function isActivityFile(name: string): boolean {
   return /^([^/]+\/)?activities\/[^/]+$/i.test(stripDir(name)) && !name.endsWith('/');
 }
 
-/** Read the entries of a Strava bulk export. Throws BadInputError for a ZIP that breaks a cap. */
-export function readStravaExport(
-  zipBytes: Uint8Array,
-  limits: StravaExportLimits = {},
-): StravaExport {
-  const maxEntries = limits.maxEntries ?? 20_000;
-  const maxTotal = limits.maxTotalBytes ?? 1024 * 1024 * 1024;
-  const maxEntry = limits.maxEntryBytes ?? 256 * 1024 * 1024;
+function limitsOf(limits: StravaExportLimits): ZipLimits {
+  return {
+    maxEntries: limits.maxEntries ?? 20_000,
+    maxTotalBytes: limits.maxTotalBytes ?? 1024 * 1024 * 1024,
+    maxEntryBytes: limits.maxEntryBytes ?? 256 * 1024 * 1024,
+    maxRatio: limits.maxRatio ?? 100,
+  };
+}
 
-  // Pass 1: the central directory only (the filter declines every entry, so nothing inflates).
-  const declared = new Map<string, Declared>();
-  let count = 0;
-  let declaredTotal = 0;
-  try {
-    unzipSync(zipBytes, {
-      filter(info) {
-        count++;
-        if (count > maxEntries) {
-          throw new BadInputError(
-            'zip_too_many_entries',
-            `the ZIP holds more than ${maxEntries} entries`,
-          );
-        }
-        if (isActivityCsv(info.name) || isActivityFile(info.name)) {
-          if (info.originalSize > maxEntry) {
-            throw new BadInputError(
-              'zip_too_large',
-              `${info.name} expands to ${info.originalSize} bytes, more than the ${maxEntry} allowed`,
-            );
-          }
-          declaredTotal += info.originalSize;
-          if (declaredTotal > maxTotal) {
-            throw new BadInputError(
-              'zip_too_large',
-              `the export expands to more than ${maxTotal} bytes`,
-            );
-          }
-          declared.set(info.name, { name: info.name, originalSize: info.originalSize });
-        }
-        return false;
-      },
-    });
-  } catch (err) {
-    if (err instanceof BadInputError) throw err;
-    throw new BadInputError('zip_corrupt', `not a readable ZIP file (${(err as Error).message})`);
-  }
+export interface OpenedStravaExport {
+  warnings: string[];
+  /** One entry per activity file, in activities.csv's order, its bytes read when reached. */
+  files(): Generator<StravaExportEntry>;
+}
 
-  // Pass 2: inflate the wanted entries, counting the bytes that really come out.
-  const contents = inflateEntries(zipBytes, declared, maxTotal);
+interface Planned {
+  entry: StravaExportEntry;
+  zipEntry?: ZipEntry;
+}
+
+/**
+ * A Strava export among a ZIP's entries: activities.csv is read at once, each activity file only
+ * when the caller reaches it, so an export of any size is read one file at a time.
+ */
+export function openStravaExport(
+  source: ZipSource,
+  entries: readonly ZipEntry[],
+  budget: ZipBudget,
+): OpenedStravaExport {
+  const csvEntry = entries.find((e) => isActivityCsv(e.name));
+  const prefix =
+    csvEntry === undefined ? '' : stripDir(csvEntry.name).replace(/activities\.csv$/i, '');
+  const files = new Map<string, ZipEntry>();
+  for (const e of entries) if (isActivityFile(e.name)) files.set(stripDir(e.name), e);
 
   const warnings: string[] = [];
-  const csvName = [...declared.keys()].find(isActivityCsv);
-  const prefix = csvName === undefined ? '' : stripDir(csvName).replace(/activities\.csv$/i, '');
-  const files = new Map<string, Uint8Array>();
-  for (const [name, bytes] of contents) if (isActivityFile(name)) files.set(stripDir(name), bytes);
-
-  const entries: StravaExportEntry[] = [];
+  const planned: Planned[] = [];
   const claimed = new Set<string>();
-  const csvBytes = csvName === undefined ? undefined : contents.get(csvName);
-  if (csvBytes === undefined) {
+  if (csvEntry === undefined) {
     if (files.size === 0) {
       throw new BadInputError(
         'strava_export_empty',
@@ -124,7 +102,7 @@ export function readStravaExport(
     }
     warnings.push('no activities.csv: activity names and types are unknown');
   } else {
-    const rows = parseCsv(new TextDecoder('utf-8').decode(csvBytes));
+    const rows = parseCsv(new TextDecoder('utf-8').decode(readZipEntry(source, csvEntry, budget)));
     const header = rows[0] ?? [];
     const col = (title: string) => header.findIndex((h) => h.trim().toLowerCase() === title);
     const idCol = col('activity id');
@@ -139,124 +117,118 @@ export function readStravaExport(
       );
     }
     let withoutFile = 0;
+    let longNames = 0;
+    let longFields = 0;
     for (const row of rows.slice(1)) {
       const cell = (i: number) => (i === -1 ? undefined : row[i]?.trim() || undefined);
+      /** A describing field, or undefined when it is over its limit (counted for the warning). */
+      const bounded = (i: number, max: number) => {
+        const v = cell(i);
+        if (v !== undefined && v.length > max) {
+          longFields++;
+          return undefined;
+        }
+        return v;
+      };
       const filename = cell(fileCol);
       if (filename === undefined) {
         if (row.some((v) => v.trim() !== '')) withoutFile++;
         continue;
       }
+      if (filename.length > CSV_FIELD_LIMITS.filename) {
+        const shown = shortened(filename, 100);
+        planned.push({
+          entry: {
+            filename: shown,
+            problem: {
+              reason: 'csv_field_too_long',
+              message: `activities.csv names a file of ${filename.length} characters (at most ${CSV_FIELD_LIMITS.filename}): "${shown}" is not read`,
+            },
+          },
+        });
+        continue;
+      }
       const path = prefix + filename.replace(/^\/+/, '');
       const entry: StravaExportEntry = { filename: path };
-      const id = cell(idCol);
-      const date = cell(dateCol);
+      const id = bounded(idCol, CSV_FIELD_LIMITS.id);
+      const date = bounded(dateCol, CSV_FIELD_LIMITS.date);
       const name = cell(nameCol);
-      const type = cell(typeCol);
+      const type = bounded(typeCol, CSV_FIELD_LIMITS.type);
       if (id !== undefined) entry.activityId = id;
       if (date !== undefined) entry.date = date;
-      if (name !== undefined) entry.name = name;
+      if (name !== undefined) {
+        if (name.length > CSV_FIELD_LIMITS.name) longNames++;
+        entry.name = shortened(name, CSV_FIELD_LIMITS.name);
+      }
       if (type !== undefined) {
         entry.activityType = type;
         const sport = sportOfName(type);
         if (sport !== undefined) entry.sport = sport;
       }
-      const bytes = files.get(path);
-      if (bytes === undefined) {
+      const zipEntry = files.get(path);
+      if (zipEntry === undefined) {
         entry.problem = {
           reason: 'missing_file',
           message: `${path}: listed in activities.csv but not in the ZIP`,
         };
+        planned.push({ entry });
       } else {
-        entry.bytes = bytes;
         claimed.add(path);
+        planned.push({ entry, zipEntry });
       }
-      entries.push(entry);
     }
     if (withoutFile > 0)
       warnings.push(`${withoutFile} activities without a file (manual entries) skipped`);
+    if (longNames > 0)
+      warnings.push(
+        `${longNames} activity name${longNames === 1 ? '' : 's'} longer than ${CSV_FIELD_LIMITS.name} characters shortened`,
+      );
+    if (longFields > 0)
+      warnings.push(
+        `${longFields} over-long activity id, date or type field${longFields === 1 ? '' : 's'} in activities.csv left out`,
+      );
   }
-  for (const [path, bytes] of files) {
-    if (!claimed.has(path)) entries.push({ filename: path, bytes });
+  for (const [path, zipEntry] of files) {
+    if (!claimed.has(path)) planned.push({ entry: { filename: path }, zipEntry });
   }
-  return { entries, warnings };
+  return {
+    warnings,
+    *files() {
+      for (const { entry, zipEntry } of planned) {
+        yield zipEntry === undefined
+          ? entry
+          : { ...entry, bytes: readZipEntry(source, zipEntry, budget) };
+      }
+    },
+  };
 }
 
-function inflateEntries(
-  zipBytes: Uint8Array,
-  declared: ReadonlyMap<string, Declared>,
-  maxTotal: number,
-): Map<string, Uint8Array> {
-  const out = new Map<string, Uint8Array>();
-  let total = 0;
-  let failure: BadInputError | undefined;
-  const unzip = new Unzip((file) => {
-    const want = declared.get(file.name);
-    if (want === undefined || failure !== undefined) return;
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    file.ondata = (err, chunk, final) => {
-      if (failure !== undefined) return;
-      if (err) {
-        failure = new BadInputError('zip_corrupt', `${file.name}: ${err.message}`);
-        return;
-      }
-      size += chunk.length;
-      total += chunk.length;
-      if (size > want.originalSize) {
-        failure = new BadInputError(
-          'zip_size_mismatch',
-          `${file.name} expands beyond the ${want.originalSize} bytes its header declares: the ZIP is corrupt or malicious`,
-        );
-        file.terminate();
-        return;
-      }
-      if (total > maxTotal) {
-        failure = new BadInputError(
-          'zip_too_large',
-          `the export expands to more than ${maxTotal} bytes`,
-        );
-        file.terminate();
-        return;
-      }
-      chunks.push(chunk);
-      if (final) {
-        if (size !== want.originalSize) {
-          failure = new BadInputError(
-            'zip_size_mismatch',
-            `${file.name} holds ${size} bytes but its header declares ${want.originalSize}`,
-          );
-          return;
-        }
-        out.set(file.name, concat(chunks, size));
-      }
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  try {
-    unzip.push(zipBytes, true);
-  } catch (err) {
-    failure ??= new BadInputError('zip_corrupt', `the ZIP is corrupt (${(err as Error).message})`);
-  }
-  if (failure !== undefined) throw failure;
-  for (const name of declared.keys()) {
-    if (!out.has(name)) {
-      throw new BadInputError(
-        'zip_corrupt',
-        `${name} is listed in the ZIP's directory but could not be read`,
+/**
+ * Read the entries of a Strava bulk export, from its bytes or any ZipSource, every file in memory.
+ * Throws BadInputError for a ZIP that breaks a cap, checked on the declared sizes before a byte is
+ * inflated and on the bytes really produced.
+ */
+export function readStravaExport(
+  zip: Uint8Array | ZipSource,
+  limits: StravaExportLimits = {},
+): StravaExport {
+  const source = zip instanceof Uint8Array ? zipSourceOfBytes(zip) : zip;
+  const budget = createZipBudget(limitsOf(limits));
+  const { maxEntryBytes, maxTotalBytes } = budget.limits;
+  const entries = readZipDirectory(source, budget.limits);
+  let declaredTotal = 0;
+  for (const e of entries) {
+    if (!isActivityCsv(e.name) && !isActivityFile(e.name)) continue;
+    if (e.size > maxEntryBytes) {
+      throw tooLarge(
+        `${e.name} expands to ${e.size} bytes, more than the ${maxEntryBytes} allowed`,
       );
     }
+    declaredTotal += e.size;
+    if (declaredTotal > maxTotalBytes) {
+      throw tooLarge(`the export expands to more than ${maxTotalBytes} bytes`);
+    }
   }
-  return out;
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  const opened = openStravaExport(source, entries, budget);
+  return { entries: [...opened.files()], warnings: opened.warnings };
 }

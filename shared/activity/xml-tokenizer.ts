@@ -1,9 +1,11 @@
 // A small, fast, streaming XML tokenizer for activity files. It is safe by construction: there is
 // no DTD support at all, so any <!DOCTYPE> or <!ENTITY> is rejected at once (no billion laughs, no
 // external entities), and only the five predefined entities and numeric character references are
-// expanded. Element names reach the handler without their namespace prefix ("gpxtpx:hr" → "hr").
+// expanded. (One opt-in exception: a DOCTYPE that declares only elements and attributes, see
+// xml-doctype.ts.) Element names reach the handler without their namespace prefix ("gpxtpx:hr" → "hr").
 import { BadInputError } from '../errors.ts';
 import { createXmlDecoder } from './xml-decoder.ts';
+import { scanDoctype } from './xml-doctype.ts';
 
 export interface XmlHandler {
   /** Read before each run of text: while false, text is skipped without being copied. */
@@ -24,6 +26,11 @@ export interface XmlTokenizer {
 export interface XmlTokenizerOptions {
   /** Longest single token (tag, text run, comment) accepted, in characters. */
   maxTokenChars?: number;
+  /**
+   * Accept one DOCTYPE before the root whose internal subset declares elements and attributes only
+   * (Apple Health's export.xml); entities and external DTDs stay refused. Default false: no DTD.
+   */
+  allowDeclarationsOnlyDoctype?: boolean;
 }
 
 const SLICE_BYTES = 64 * 1024;
@@ -64,6 +71,7 @@ export function createXmlTokenizer(
   let linesBefore = 0;
   let rootSeen = false;
   let rootClosed = false;
+  let doctypeSeen = false;
 
   function line(): number {
     let n = linesBefore + 1;
@@ -248,6 +256,16 @@ export function createXmlTokenizer(
           i = end + 3;
         } else if (n - lt < 9 && !final) {
           return lt;
+        } else if (
+          options.allowDeclarationsOnlyDoctype === true &&
+          !rootSeen &&
+          !doctypeSeen &&
+          s.startsWith('<!DOCTYPE', lt)
+        ) {
+          const end = scanDoctype(s, lt, fail);
+          if (end === -1) return lt;
+          doctypeSeen = true;
+          i = end;
         } else {
           const what = s.startsWith('<!DOCTYPE', lt) ? '<!DOCTYPE>' : s.slice(lt, lt + 9);
           fail(

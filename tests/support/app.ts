@@ -18,6 +18,8 @@ export async function startTestServer(
     pool: Pool;
     queue: JobQueue;
     uploadMaxBytes?: number;
+    importMaxBytes?: number;
+    uploadsDir?: string;
     dashboardDir?: string;
   } & Partial<Omit<AppDeps, 'pool' | 'queue'>>,
 ): Promise<TestServer> {

@@ -10,6 +10,11 @@ export class TestClient {
   private cookies = new Map<string, string>();
   constructor(readonly baseUrl: string) {}
 
+  /** The Cookie header this client sends (for requests made without it, e.g. by node:http). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   async request<T = unknown>(method: string, path: string, body?: unknown): Promise<Response<T>> {
     const headers: Record<string, string> = {};
     if (this.cookies.size > 0)

@@ -1,6 +1,9 @@
 // The real pipeline for integration tests: a fresh database, BullMQ on the real Redis under a
 // key prefix of the test's own, workers running the real processors, and the HTTP app.
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createBullQueue, startBullWorkers, type BullWorkers } from '#services/queue/bullmq-queue';
 import type { JobQueue } from '#services/queue/jobs';
 import { createProcessors } from '#workers/processors';
@@ -16,6 +19,10 @@ export interface Pipeline {
   server: TestServer;
   prefix: string;
   redisUrl: string;
+  /** This pipeline's own spool directory (API and workers). */
+  uploadsDir: string;
+  /** Files left in the spool. */
+  spooledFiles(): Promise<string[]>;
   workers: BullWorkers | undefined;
   startWorkers(options?: { stalledIntervalMs?: number; lockDurationMs?: number }): void;
   client(): TestClient;
@@ -23,16 +30,24 @@ export interface Pipeline {
 }
 
 export async function startPipeline(
-  options: { workers?: boolean; uploadMaxBytes?: number; redisUrl?: string } = {},
+  options: {
+    workers?: boolean;
+    uploadMaxBytes?: number;
+    importMaxBytes?: number;
+    redisUrl?: string;
+  } = {},
 ): Promise<Pipeline> {
   const url = options.redisUrl ?? redisUrl;
   const prefix = `hc-test-${randomBytes(4).toString('hex')}`;
   const db = await createTestDatabase();
   const queue = createBullQueue({ redisUrl: url, prefix });
+  const uploadsDir = await mkdtemp(join(tmpdir(), 'hc-uploads-'));
   const server = await startTestServer({
     pool: db.pool,
     queue,
+    uploadsDir,
     ...(options.uploadMaxBytes ? { uploadMaxBytes: options.uploadMaxBytes } : {}),
+    ...(options.importMaxBytes ? { importMaxBytes: options.importMaxBytes } : {}),
   });
   const p: Pipeline = {
     db,
@@ -40,12 +55,14 @@ export async function startPipeline(
     server,
     prefix,
     redisUrl: url,
+    uploadsDir,
+    spooledFiles: () => readdir(uploadsDir),
     workers: undefined,
     startWorkers(o = {}) {
       p.workers = startBullWorkers({
         redisUrl: url,
         prefix,
-        processors: createProcessors({ pool: db.pool, queue, now: () => new Date() }),
+        processors: createProcessors({ pool: db.pool, queue, now: () => new Date(), uploadsDir }),
         log: () => undefined,
         ...o,
       });
@@ -56,6 +73,7 @@ export async function startPipeline(
       await server.close();
       await queue.close();
       await db.drop();
+      await rm(uploadsDir, { recursive: true, force: true });
     },
   };
   if (options.workers !== false) p.startWorkers();

@@ -7,6 +7,7 @@ import { createProcessors } from '#workers/processors';
 const databaseUrl = process.env.TEST_DATABASE_URL as string;
 const redisUrl = process.env.TEST_REDIS_URL as string;
 const prefix = process.env.TEST_PREFIX as string;
+const uploadsDir = process.env.TEST_UPLOADS_DIR as string;
 
 const pool = createPool(databaseUrl);
 const queue = createBullQueue({ redisUrl, prefix });
@@ -21,6 +22,7 @@ startBullWorkers({
     pool,
     queue,
     now: () => new Date(),
+    uploadsDir,
     beforeIngestCommit: async () => {
       process.stdout.write('inside-transaction\n');
       await new Promise(() => undefined); // wait here until killed

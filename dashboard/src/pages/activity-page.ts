@@ -11,6 +11,7 @@ import {
   type Units,
 } from '../format.ts';
 import { activityStreamChart, type StreamPoint } from '../charts/activity-stream-chart.ts';
+import { activityWarnings } from '../views/activity-warnings.ts';
 
 const mmss = (min: number): string => formatDuration(min * 60);
 
@@ -157,6 +158,7 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
       'section',
       { class: 'card', id: 'activity' },
       h('h1', {}, a.name ?? `${a.sport} on ${a.localDate}`),
+      activityWarnings(a),
       h(
         'dl',
         { class: 'stats' },

@@ -10,6 +10,7 @@ import { spikeChart, DEFAULT_SPIKE_BANDS, type SpikeBands } from '../charts/spik
 import { stageBandChart } from '../charts/stage-band-chart.ts';
 import { timeWindowOf, WINDOW_WEEKS, type TimeWindow } from '../charts/time-axis.ts';
 import { weeklyDistanceChart } from '../charts/weekly-distance-chart.ts';
+import { wellnessCard } from './wellness-card.ts';
 
 function chartCard(
   id: string,
@@ -165,6 +166,7 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
       }
       const win = timeWindowOf(today, weeks, cache.lastRun);
       body.replaceChildren(...drawCharts(cache.days, cache.plan, win, units, cache.bands));
+      body.append(wellnessCard(aapi, win, { width: chartWidth() }));
     } catch (err) {
       body.replaceChildren(h('p', { class: 'error' }, `Charts could not load: ${errorText(err)}`));
     }

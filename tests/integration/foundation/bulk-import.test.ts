@@ -1,5 +1,6 @@
-// A Strava bulk-export ZIP over HTTP and `hipcheck import` on the command line: every file ends as
-// done, duplicate or failed with its reason, and a bad file never stops the rest.
+// A Strava bulk-export ZIP over HTTP and `hipcheck import` on the command line: the API stores the
+// ZIP and answers, a worker reads it into a batch, and every file ends as done, duplicate or failed
+// with its reason; a bad file never stops the rest.
 import { readFileSync } from 'node:fs';
 import { gzipSync, strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -7,8 +8,16 @@ import { activityFile, describeWithSharedData } from '../../support/shared-data.
 import { startPipeline, waitForUpload, eventually, type Pipeline } from '../../support/pipeline.ts';
 import type { TestClient } from '../../support/http-client.ts';
 import { runCli } from '../../support/run-node.ts';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appleHealthExportZip, garminExportZip } from '../../fixtures/generate-exports.ts';
 
 interface BatchJson {
+  state: 'reading' | 'done' | 'failed';
+  kind: string | null;
+  error: { code: string; message: string } | null;
+  warnings: string[];
   total: number;
   finished: number;
   counts: Record<string, number>;
@@ -55,22 +64,27 @@ describeWithSharedData('bulk imports', () => {
     const res = await runner.upload([{ name: 'export_123.zip', content: zip }]);
     expect(res.status).toBe(202);
     const body = res.body as unknown as {
-      batches: Array<{ id: string; files: number; warnings: string[] }>;
+      uploads: Array<{ id: string; kind: string; status: string }>;
+      batches: Array<{ id: string; filename: string; uploadId: string }>;
     };
-    expect(body.batches).toHaveLength(1);
+    // The ZIP is one stored upload; reading it is the workers' job.
+    expect(body.uploads).toEqual([expect.objectContaining({ kind: 'export', status: 'queued' })]);
+    expect(body.batches).toEqual([
+      { id: expect.any(String), filename: 'export_123.zip', uploadId: body.uploads[0]?.id },
+    ]);
     const batch = body.batches[0];
-    expect(batch?.files).toBe(5);
-    expect(batch?.warnings.join(' ')).toContain('1 activities without a file');
 
     let final: BatchJson | undefined;
     await eventually(
       async () => {
         final = (await runner.get<BatchJson>(`/api/imports/${batch?.id}`)).body;
-        return final.finished === final.total;
+        return final.state === 'done' && final.finished === final.total;
       },
       30_000,
       'the batch to finish',
     );
+    expect([final?.kind, final?.total]).toEqual(['strava', 5]);
+    expect(final?.warnings.join(' ')).toContain('1 activities without a file');
     const byName = new Map(final?.files.map((f) => [f.filename, f]));
     expect(byName.get('activities/1.gpx')?.status).toBe('done');
     expect(byName.get('activities/2.gpx.gz')?.status).toBe('done');
@@ -89,15 +103,18 @@ describeWithSharedData('bulk imports', () => {
     ]);
   });
 
-  it('reports an unreadable ZIP as one failed upload that names it', async () => {
+  it('reports an unreadable ZIP as a failed import that names it', async () => {
     const res = await runner.upload([
       { name: 'broken.zip', content: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) },
     ]);
     expect(res.status).toBe(202);
     const u = res.body.uploads[0];
-    expect(u?.status).toBe('failed');
     const detail = await waitForUpload(runner, u?.id ?? '');
+    expect(detail.status).toBe('failed');
     expect(detail.error?.message).toContain('broken.zip');
+    const batchId = (res.body as unknown as { batches: Array<{ id: string }> }).batches[0]?.id;
+    const batch = (await runner.get<BatchJson>(`/api/imports/${batchId}`)).body;
+    expect([batch.state, batch.error?.code, batch.total]).toEqual(['failed', 'zip_corrupt', 0]);
   });
 
   it("answers 404 for another runner's import", async () => {
@@ -132,6 +149,38 @@ describeWithSharedData('bulk imports', () => {
     );
     expect(result.stdout).toContain('1 imported, 1 duplicate, 1 failed');
     expect(result.status).toBe(1);
+  });
+
+  it('imports Apple Health and Garmin exports from the command line, a line per file or workout', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hc-cli-exports-'));
+    try {
+      await writeFile(join(dir, 'export.zip'), appleHealthExportZip());
+      await writeFile(join(dir, 'garmin.zip'), garminExportZip());
+      const result = await runCli(
+        ['import', '--email', 'bulk@example.com', join(dir, 'export.zip'), join(dir, 'garmin.zip')],
+        {
+          ...process.env,
+          DATABASE_URL: p.db.url,
+          REDIS_URL: '',
+          LOG_LEVEL: 'silent',
+          DATA_DIR: dir,
+        },
+      );
+      expect(result.stderr).toBe('');
+      const lines = result.stdout.trim().split('\n');
+      // Seven Apple workouts and five Garmin files, then the summary.
+      expect(lines).toHaveLength(13);
+      expect(lines).toContain('done      export.zip › Running, 2026-03-02 07:00');
+      expect(result.stdout).toMatch(/^failed {4}export\.zip › workout 7 .+ — .+$/m);
+      expect(result.stdout).toMatch(
+        /^done {6}garmin\.zip › .+user@example\.org_102\.fit \(3 activities\)$/m,
+      );
+      expect(result.stdout).toMatch(/^failed {4}garmin\.zip › .+_104\.fit — .+not an activity/m);
+      expect(lines.at(-1)).toBe('10 imported, 0 duplicate, 2 failed');
+      expect(result.status).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses an import for an unknown email', async () => {

@@ -14,7 +14,9 @@ import {
 } from '#services/db/strava-backfill.repository';
 import { insertWebhookEvent } from '#services/db/strava-webhook-events.repository';
 import { insertUser } from '#services/db/users.repository';
-import { storeUploads } from '#services/ingest/store-uploads';
+import { Readable } from 'node:stream';
+import { createSpool } from '#services/ingest/spool';
+import { spoolUpload, storeSpooledUploads } from '#services/ingest/store-uploads';
 import { createInProcessQueue, type InProcessQueue } from '#services/queue/in-process-queue';
 import { jobIds, type Processors } from '#services/queue/jobs';
 import { createMemoryRateLimiter } from '#services/strava/memory-rate-limiter';
@@ -118,10 +120,11 @@ describe('outbox jobs that always fail', () => {
     const queue = startQueue();
     const athleteId = await runner('disk-full@example.com');
     const gpx = toGpx(track(steadyPlan(600)));
-    const [stored] = await storeUploads({ pool: db.pool, queue }, athleteId, [
-      { filename: 'run.gpx', content: Buffer.from(gpx) },
+    const spool = createSpool();
+    const stored = await storeSpooledUploads({ pool: db.pool, queue, spool }, athleteId, [
+      await spoolUpload(spool, 'run.gpx', Readable.from([Buffer.from(gpx)])),
     ]);
-    const uploadId = stored?.upload?.id ?? '';
+    const uploadId = stored.uploads[0]?.id ?? '';
 
     await runUntilSettled(queue, async () => (await reconcile({ pool: db.pool, queue })).uploads);
 

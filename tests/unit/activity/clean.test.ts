@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Sample } from '../../../shared/activity/activity.ts';
 import { cleanSamples } from '../../../shared/activity/clean.ts';
-import { BadInputError } from '../../../shared/errors.ts';
+import { reasonOf } from '../../support/bad-input.ts';
 
 // Points on the meridian through 8.5° E: one metre north is 1 / 111,195.08 of a degree.
 const M_PER_DEG = 111_195.08;
@@ -16,16 +16,6 @@ function run(fromS: number, toS: number, startM: number, speed: number): Sample[
   const out: Sample[] = [];
   for (let s = fromS; s <= toS; s++) out.push(at(s, startM + (s - fromS) * speed));
   return out;
-}
-
-function reasonOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof BadInputError) return err.reason;
-    throw err;
-  }
-  throw new Error('expected a BadInputError');
 }
 
 describe('cleanSamples()', () => {

@@ -5,6 +5,8 @@ import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspectCommand } from '#app/cli/inspect';
 import { toGpx, track, walkRunPlan } from '../../fixtures/generate-activity.ts';
+import { appleHealthExportZip, garminExportZip } from '../../fixtures/generate-exports.ts';
+import { toCutFit, toMultisportFit, TRIATHLON } from '../../fixtures/generate-fit-files.ts';
 import { activityFile, describeWithSharedData } from '../../support/shared-data.ts';
 
 function sink(isTTY = false): Writable & { text: () => string } {
@@ -54,6 +56,7 @@ describe('inspectCommand()', () => {
       'avgHrBpm',
       'laps',
       'intervals',
+      'warnings',
     ]);
     expect(o).toMatchObject({
       file: walkRun,
@@ -116,6 +119,116 @@ describe('inspectCommand()', () => {
     const r = await inspect(['--json']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('usage: hipcheck inspect');
+  });
+});
+
+describe('inspectCommand() on recovered, multisport and export files', () => {
+  const cut = join(dir, 'cut.fit');
+  writeFileSync(cut, toCutFit([{ durationS: 2700, speedMps: 3 }], 2531));
+  const tri = join(dir, 'tri.fit');
+  writeFileSync(tri, toMultisportFit(TRIATHLON));
+  const apple = join(dir, 'export.zip');
+  writeFileSync(apple, appleHealthExportZip());
+  const garmin = join(dir, 'garmin.zip');
+  writeFileSync(garmin, garminExportZip());
+  const json = async (file: string) => {
+    const r = await inspect(['--json', file]);
+    return {
+      code: r.code,
+      lines: r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+    };
+  };
+
+  it('prints a recovered file with its warning, and carries it in --json', async () => {
+    const text = await inspect([cut]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      '  warning fit_ends_early: the file ends early, 42:10 into the activity: anything recorded after that is missing\n',
+    );
+    const { lines } = await json(cut);
+    expect(lines[0]).toMatchObject({ ok: true, elapsedS: 2530 });
+    expect(lines[0]?.warnings).toEqual([
+      {
+        code: 'fit_ends_early',
+        message:
+          'the file ends early, 42:10 into the activity: anything recorded after that is missing',
+        atS: 2530,
+      },
+    ]);
+  });
+
+  it('prints a multisport file as one activity per session', async () => {
+    const { code, lines } = await json(tri);
+    expect(code).toBe(0);
+    expect(lines.map((l) => [l.session, l.sessions, l.sport, l.elapsedS])).toEqual([
+      [1, 3, 'swim', 900],
+      [2, 3, 'ride', 1800],
+      [3, 3, 'run', 1200],
+    ]);
+    expect(lines[0]?.warnings).toEqual([
+      {
+        code: 'fit_transitions_skipped',
+        message: '2 transitions between sports (3:00 in all) not counted as training',
+      },
+    ]);
+    expect((await inspect([tri])).stdout).toContain(`${tri} [3/3]: run, 2026-06-07T06:48:04.000Z`);
+  });
+
+  it('prints an Apple Health export per workout, then what it holds', async () => {
+    const { code, lines } = await json(apple);
+    expect(code).toBe(1); // one workout has an unreadable date
+    expect(lines.slice(0, 7).map((l) => [l.entry, l.ok])).toEqual([
+      ['Running, 2026-03-02 07:00', true],
+      ['Cycling, 2026-03-03 18:00', true],
+      ['Running, 2026-03-04 07:00', true],
+      ['Traditional Strength Training, 2026-03-05 18:00', true],
+      ['Walking, 2026-03-06 07:00', true],
+      ['Swimming, 2026-03-07 07:00', true],
+      ['workout 7 (HKWorkoutActivityTypeRunning, 2026-03-08 07:00:00 +0100)', false],
+    ]);
+    expect(lines[7]).toEqual({
+      file: apple,
+      ok: false,
+      export: 'apple_health',
+      items: 7,
+      activities: 6,
+      failed: 1,
+      warnings: ['1 route file named by no workout: not read'],
+      wellness: [
+        { date: '2026-03-02', restingHrBpm: 52, hrvSdnnMs: 43 },
+        { date: '2026-03-03', restingHrBpm: 55, hrvSdnnMs: null },
+        { date: '2026-03-04', restingHrBpm: null, hrvSdnnMs: 50 },
+      ],
+    });
+    const text = (await inspect([apple])).stdout;
+    expect(text).toContain(
+      `${apple} › Running, 2026-03-02 07:00: run, 2026-03-02T06:00:00.000Z, 1801 points, Apple Watch`,
+    );
+    expect(text).toContain(`${apple}: Apple Health export: 6 activities from 7 workouts, 1 failed`);
+    expect(text).toContain(
+      '  wellness: 3 days, 2026-03-02 to 2026-03-04: resting HR on 2 (52–55 bpm), HRV (SDNN) on 2 (43–50 ms)',
+    );
+  });
+
+  it('prints a Garmin export per contained file, nested ZIPs included', async () => {
+    const { code, lines } = await json(garmin);
+    expect(code).toBe(1); // the settings FIT is not an activity
+    const entries = lines
+      .filter((l) => l.entry !== undefined)
+      .map((l) => [String(l.entry).split('/').pop(), l.ok]);
+    expect(entries).toEqual([
+      ['user@example.org_101.fit', true],
+      ['user@example.org_102.fit', true],
+      ['user@example.org_102.fit', true],
+      ['user@example.org_102.fit', true],
+      ['user@example.org_103.fit', true],
+      ['user@example.org_104.fit', false],
+      ['user@example.org_105.gpx', true],
+    ]);
+    expect(lines.at(-1)).toMatchObject({ export: 'garmin', items: 5, activities: 6, failed: 1 });
   });
 });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createGpxParser, parseGpx } from '../../../shared/activity/parse-gpx.ts';
 import { BadInputError } from '../../../shared/errors.ts';
@@ -87,6 +88,43 @@ describe('parseGpx()', () => {
     );
     expect(err.reason).toBe('gpx_no_coordinates');
     expect(err.message).toBe('line 3: <trkpt> has no lat');
+  });
+
+  it('skips track points written before the GPS fix, and says how many', () => {
+    // tests/fixtures/files/gpx-first-points-without-fix.gpx: 3 points without lat/lon, then 11
+    // points 0.0001° of latitude apart every 5 s: 10 × 11.1195 m = 111.195 m in 50 s.
+    const a = parseGpx(
+      readFileSync(
+        new URL('../../fixtures/files/gpx-first-points-without-fix.gpx', import.meta.url),
+      ),
+    );
+    expect(a.samples).toHaveLength(11);
+    expect(a.startAt.toISOString()).toBe('2026-03-01T07:00:15.000Z');
+    expect(a.summary.elapsedS).toBe(50);
+    expect(a.summary.distanceM).toBeCloseTo(111.195, 2);
+    expect(a.summary.avgHrBpm).toBe(125); // 120 … 130: the skipped points' 90–92 are not counted
+    expect(a.fileWarnings).toEqual([
+      {
+        code: 'gpx_points_without_position',
+        message: '3 track points without a position (recorded before the GPS had a fix) skipped',
+      },
+    ]);
+    expect(a.warnings[0]).toBe(a.fileWarnings?.[0]?.message);
+  });
+
+  it('skips a track point without a position later in the track too, and counts it', () => {
+    const xml = `<gpx><trk><trkseg>${trkpt('47', '8', '2026-03-01T07:00:00Z')}<trkpt><time>2026-03-01T07:00:05Z</time></trkpt>${trkpt('47.0001', '8', '2026-03-01T07:00:10Z')}</trkseg></trk></gpx>`;
+    const a = parseGpx(enc.encode(xml));
+    expect(a.samples).toHaveLength(2);
+    expect(a.fileWarnings?.[0]?.message).toBe('1 track point without a position skipped');
+  });
+
+  it('refuses a track none of whose points has a position', () => {
+    const err = errorOf(
+      `<gpx><trk><trkseg><trkpt><time>2026-03-01T07:00:00Z</time></trkpt><trkpt><time>2026-03-01T07:00:05Z</time></trkpt></trkseg></trk></gpx>`,
+    );
+    expect(err.reason).toBe('gpx_no_coordinates');
+    expect(err.message).toBe('none of its 2 track points has a position (lat and lon)');
   });
 
   it('names the line of an unreadable time', () => {

@@ -1,9 +1,9 @@
 import { gzipSync, strToU8, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readStravaExport } from '../../../shared/activity/strava-export.ts';
-import { BadInputError } from '../../../shared/errors.ts';
 import { steadyPlan, toGpx, track } from '../../fixtures/generate-activity.ts';
 import { toFit } from '../../fixtures/generate-fit.ts';
+import { reasonOf } from '../../support/bad-input.ts';
 
 const points = track(steadyPlan(120, 3));
 const gpx = strToU8(toGpx(points));
@@ -21,16 +21,6 @@ function exportZip(extra: Zippable = {}): Uint8Array {
     media: { 'photo.jpg': new Uint8Array(10) },
     ...extra,
   });
-}
-
-function reasonOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof BadInputError) return err.reason;
-    throw err;
-  }
-  throw new Error('expected a BadInputError');
 }
 
 /** Overwrite the uncompressed size of every entry, in local headers and the central directory. */
@@ -110,5 +100,38 @@ describe('readStravaExport()', () => {
     expect(reasonOf(() => readStravaExport(zipSync({ 'readme.txt': strToU8('hi') })))).toBe(
       'strava_export_empty',
     );
+  });
+
+  it('keeps activities.csv fields within their limits: a filename of 2.5 million characters is refused, a long name shortened', () => {
+    const hugeFilename = `activities/${'a'.repeat(2_500_000)}.gpx`;
+    const longName = 'N'.repeat(300);
+    const longType = 'T'.repeat(100);
+    const zip = zipSync({
+      // Stored, not deflated: 2.5 million repeated letters would be refused as a ZIP bomb first.
+      'activities.csv': [
+        strToU8(
+          'Activity ID,Activity Date,Activity Name,Activity Type,Filename\n' +
+            `1,"Mar 1, 2026, 7:00:00 AM",Fine,Run,${hugeFilename}\n` +
+            `2,"Mar 2, 2026, 7:00:00 AM",${longName},${longType},activities/2.gpx\n`,
+        ),
+        { level: 0 },
+      ],
+      activities: { '2.gpx': gpx },
+    });
+    const { entries, warnings } = readStravaExport(zip);
+    const [huge, named] = entries;
+    // Refused, and never carried whole: the name shown is cut to 100 characters.
+    expect(huge?.problem?.reason).toBe('csv_field_too_long');
+    expect(huge?.problem?.message).toContain('a file of 2500015 characters (at most 1024)');
+    expect(huge?.filename.length).toBe(100);
+    expect(huge?.bytes).toBeUndefined();
+    // 200 characters kept: 199 of the name and an ellipsis; the type, over 64, is left out.
+    expect(named?.name).toBe(`${'N'.repeat(199)}…`);
+    expect(named?.activityType).toBeUndefined();
+    expect(named?.bytes).toBeDefined();
+    expect(warnings).toEqual([
+      '1 activity name longer than 200 characters shortened',
+      '1 over-long activity id, date or type field in activities.csv left out',
+    ]);
   });
 });

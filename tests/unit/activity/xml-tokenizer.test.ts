@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../../../shared/errors.ts';
-import { createXmlTokenizer, type XmlHandler } from '../../../shared/activity/xml-tokenizer.ts';
+import {
+  createXmlTokenizer,
+  type XmlHandler,
+  type XmlTokenizerOptions,
+} from '../../../shared/activity/xml-tokenizer.ts';
+import { APPLE_HEAD } from '../../fixtures/generate-exports.ts';
 
 type Event = ['open', string, readonly string[]] | ['close', string] | ['text', string];
 
-function tokenize(input: string | Uint8Array, chunkBytes?: number): Event[] {
+function tokenize(
+  input: string | Uint8Array,
+  chunkBytes?: number,
+  options?: XmlTokenizerOptions,
+): Event[] {
   const events: Event[] = [];
   const handler: XmlHandler = {
     wantText: true,
@@ -15,16 +24,16 @@ function tokenize(input: string | Uint8Array, chunkBytes?: number): Event[] {
     },
   };
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
-  const t = createXmlTokenizer(handler);
+  const t = createXmlTokenizer(handler, options);
   const step = chunkBytes ?? bytes.length;
   for (let i = 0; i < bytes.length; i += step) t.write(bytes.subarray(i, i + step));
   t.end();
   return events;
 }
 
-function errorOf(input: string): BadInputError {
+function errorOf(input: string, options?: XmlTokenizerOptions): BadInputError {
   try {
-    tokenize(input);
+    tokenize(input, undefined, options);
   } catch (err) {
     if (err instanceof BadInputError) return err;
     throw err;
@@ -122,5 +131,65 @@ describe('createXmlTokenizer()', () => {
 
   it('rejects an empty document', () => {
     expect(errorOf('   ').reason).toBe('xml_empty');
+  });
+});
+
+describe('createXmlTokenizer({ allowDeclarationsOnlyDoctype: true }) (Apple Health)', () => {
+  const allow = { allowDeclarationsOnlyDoctype: true };
+  const apple = `${APPLE_HEAD}</HealthData>\n`;
+
+  it("skips Apple's DOCTYPE with its internal DTD of element and attribute declarations", () => {
+    const events = tokenize(apple, undefined, allow);
+    expect(events[0]).toEqual(['open', 'HealthData', ['locale', 'en_CH']]);
+    expect(events.filter((e) => e[0] === 'open').map((e) => e[1])).toEqual([
+      'HealthData',
+      'ExportDate',
+      'Me',
+    ]);
+  });
+
+  it('gives the same events when the DOCTYPE arrives one byte at a time', () => {
+    expect(tokenize(apple, 1, allow)).toEqual(tokenize(apple, undefined, allow));
+  });
+
+  it('still refuses that DOCTYPE by default, as in GPX and TCX files', () => {
+    expect(errorOf(apple).reason).toBe('xml_doctype');
+  });
+
+  it('refuses a billion-laughs DTD at its first entity declaration, quickly', () => {
+    const xml = `<?xml version="1.0"?><!DOCTYPE HealthData [<!ELEMENT HealthData ANY><!ENTITY a "${'x'.repeat(100)}"><!ENTITY b "${'&a;'.repeat(100)}">]><HealthData>&b;</HealthData>`;
+    const started = performance.now();
+    const err = errorOf(xml, allow);
+    expect(err.reason).toBe('xml_entity');
+    expect(err.message).toContain('<!ENTITY> declarations are not allowed');
+    expect(performance.now() - started).toBeLessThan(250);
+  });
+
+  it('refuses an external DTD (XXE) and an external entity', () => {
+    expect(
+      errorOf('<!DOCTYPE HealthData SYSTEM "file:///etc/passwd"><HealthData/>', allow).reason,
+    ).toBe('xml_doctype');
+    expect(
+      errorOf(
+        '<!DOCTYPE HealthData [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><HealthData>&xxe;</HealthData>',
+        allow,
+      ).reason,
+    ).toBe('xml_entity');
+  });
+
+  it('refuses a parameter entity, and anything else a DTD could hold', () => {
+    expect(
+      errorOf('<!DOCTYPE HealthData [ %pe; <!ELEMENT HealthData ANY>]><HealthData/>', allow).reason,
+    ).toBe('xml_entity');
+    expect(
+      errorOf('<!DOCTYPE HealthData [<!NOTATION gif SYSTEM "image/gif">]><HealthData/>', allow)
+        .reason,
+    ).toBe('xml_doctype');
+  });
+
+  it('refuses a second DOCTYPE, and one after the root element', () => {
+    const dtd = '<!DOCTYPE HealthData [<!ELEMENT HealthData ANY>]>';
+    expect(errorOf(`${dtd}${dtd}<HealthData/>`, allow).reason).toBe('xml_doctype');
+    expect(errorOf(`<HealthData>${dtd}</HealthData>`, allow).reason).toBe('xml_doctype');
   });
 });
