@@ -180,6 +180,7 @@ describe('export ZIPs of every kind', () => {
       error: {
         code: 'too_large',
         message: 'long.gpx is larger than the 16 KB limit for one file',
+        requestId: expect.any(String),
       },
     });
   });

@@ -157,8 +157,15 @@ describeWithSharedData('nothing is lost', () => {
       try {
         let out = '';
         api.stdout.on('data', (d: Buffer) => (out += d.toString()));
-        await eventually(async () => /running at (http\S+)/.test(out), 30_000, 'the API to start');
-        const url = (/running at (http\S+)/.exec(out)?.[1] ?? '').replace('localhost', '127.0.0.1');
+        await eventually(
+          async () => /running at (http[^\s"]+)/.test(out),
+          30_000,
+          'the API to start',
+        );
+        const url = (/running at (http[^\s"]+)/.exec(out)?.[1] ?? '').replace(
+          'localhost',
+          '127.0.0.1',
+        );
         const runner = new TestClient(url);
         await runner.signup('killed-api@example.com');
         const exportZip = zipSync({

@@ -87,6 +87,7 @@ describe('upload limits and what files may say', () => {
       error: {
         code: 'too_large',
         message: 'the request is 4.4 MB, more than the 4 MB limit for one request',
+        requestId: expect.any(String),
       },
     });
     expect(await count(p, 'uploads')).toBe(0);
@@ -102,6 +103,7 @@ describe('upload limits and what files may say', () => {
           message:
             // 27 files hold 4,050 KiB; the 28th passes 4,096 KiB.
             'the files sent together are larger than the 4 MB limit for one request (reached while receiving f28.gpx)',
+          requestId: expect.any(String),
         },
       },
     });
