@@ -1,11 +1,22 @@
 // The unit tests that cover shared/engine and shared/activity, for mutation testing
 // (`npm run test:mutation`, stryker.config.mjs): pure code, so no database, Redis or browser, and
 // no global set-up that waits for them.
+import { dirname, resolve } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// Set by stryker.config.mjs: 'engine', 'activity' or 'all'.
+const scope = process.env.MUTATION_SCOPE ?? 'all';
+const include = [
+  ...(scope === 'activity' ? [] : ['tests/unit/engine/**/*.test.ts']),
+  ...(scope === 'engine' ? [] : ['tests/unit/activity/**/*.test.ts']),
+];
+
 export default defineConfig({
+  root: resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'),
   test: {
-    include: ['tests/unit/engine/**/*.test.ts', 'tests/unit/activity/**/*.test.ts'],
+    include,
     setupFiles: ['tests/mutation/fast-check-runs.ts'],
     // Instrumented for coverage, the largest ZIP and gzip cases take minutes on a busy machine.
     testTimeout: 300_000,
