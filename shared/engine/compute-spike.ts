@@ -65,7 +65,8 @@ export function computeSpikeVsStage(
   info: MetricInfo = METRIC_INFO.spikeVsStage,
 ): SpikeResult {
   const { method, source, caveat } = info;
-  if (stage.runMin <= 0 && stage.mode === 'walk') {
+  // science.md §4: "running at a walking stage" is itself a spike, whatever the stage's numbers.
+  if (stage.mode === 'walk') {
     return {
       method,
       source,

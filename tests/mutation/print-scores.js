@@ -1,13 +1,18 @@
 // After `stryker run`: the mutation score of each folder that was mutated, and every mutant that
 // survived in the rules that must have none (red flags, pain zones, spike bands, the ACWR guard).
-// Reads Stryker's JSON report (.tmp/stryker/mutation.json). Score = killed or timed out / all
-// mutants that ran or had no test (Stryker's definition).
+// Reads Stryker's JSON report (.tmp/stryker/mutation.json), or the reports named as arguments
+// (runs over parts of the folders; a file in several takes its last report). Score = killed or
+// timed out / all mutants that ran or had no test (Stryker's definition).
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const report = JSON.parse(readFileSync(join(root, '.tmp/stryker/mutation.json'), 'utf8'));
+const paths = process.argv.slice(2);
+const files = {};
+for (const path of paths.length > 0 ? paths : [join(root, '.tmp/stryker/mutation.json')])
+  Object.assign(files, JSON.parse(readFileSync(resolve(path), 'utf8')).files);
+const report = { files };
 
 const FOLDERS = ['shared/engine/', 'shared/activity/'];
 // The rules where a surviving mutant is a finding, not a statistic (docs/engine.md lists the

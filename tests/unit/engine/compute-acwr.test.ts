@@ -43,6 +43,38 @@ describe('computeAcwrRolling()', () => {
     expect(r.uncoupled).toBeNull();
   });
 
+  it('says why there is no ratio: too little history, or a chronic load of 0', () => {
+    expect(computeAcwrRolling(loads, 26, 27, t).note).toMatch(/Fewer than 28 days of history/);
+    expect(computeAcwrRolling(new Array<number>(28).fill(0), 27, 28, t).note).toMatch(
+      /Chronic load is 0/,
+    );
+    expect(computeAcwrRolling(loads, 27, 28, t).note).toBeUndefined();
+  });
+
+  it('gives the coupled ratio alone when only the last 7 days hold load', () => {
+    // 21 empty days, then 7 days of 100: acute 700; days t−27…t−7 hold 0.
+    // coupled chronic = (700 + 0)/4 = 175 → 700/175 = 4; uncoupled chronic = 0/3 = 0 → no ratio.
+    const r = computeAcwrRolling(
+      [...new Array<number>(21).fill(0), ...week(100).fill(100)],
+      27,
+      28,
+      t,
+    );
+    expect(r.coupled).toBeCloseTo(4, 12);
+    expect(r.uncoupled).toBeNull();
+    expect(r.note).toMatch(/Chronic load is 0/);
+  });
+
+  it('leaves out days before the first day of history', () => {
+    // 40 days of 100, today i = 39, but history began 20 days ago (days 20…39):
+    // acute = days 33…39 = 700; t−27…t−7 = days 12…32, of which 20…32 are history = 1300.
+    // coupled chronic = (700 + 1300)/4 = 500; uncoupled = 1300/3.
+    const r = computeAcwrRolling(new Array<number>(40).fill(100), 39, 20, t);
+    expect(r.acute).toBe(700);
+    expect(r.chronicCoupled).toBe(500);
+    expect(r.chronicUncoupled).toBeCloseTo(1300 / 3, 9);
+  });
+
   it('relates coupled c and uncoupled r by c = 4r/(r+3) (Gabbett 2016 identity)', () => {
     fc.assert(
       fc.property(
@@ -91,8 +123,20 @@ describe('computeAcwrEwma()', () => {
     expect(computeAcwrEwma({ acute: 10, chronic: 10 }, 10, 28, t).note).toBeUndefined();
   });
 
-  it('gives no ratio before 28 days or with a chronic EWMA of 0', () => {
-    expect(computeAcwrEwma({ acute: 10, chronic: 10 }, 10, 27, t).ratio).toBeNull();
-    expect(computeAcwrEwma({ acute: 0, chronic: 0 }, 0, 40, t).ratio).toBeNull();
+  it('gives no ratio before 28 days or with a chronic EWMA of 0, and says which', () => {
+    const early = computeAcwrEwma({ acute: 10, chronic: 10 }, 10, 27, t);
+    expect(early.ratio).toBeNull();
+    expect(early.note).toMatch(/Fewer than 28 days of history/);
+    const zero = computeAcwrEwma({ acute: 0, chronic: 0 }, 0, 40, t);
+    expect(zero.ratio).toBeNull();
+    expect(zero.note).toMatch(/Chronic load is 0/);
+  });
+
+  it('names its method and its criticism', () => {
+    const r = computeAcwrEwma({ acute: 10, chronic: 10 }, 10, 28, t);
+    expect(r.method).toMatch(/EWMA/);
+    expect(r.source).toMatch(/Williams/);
+    // science.md §2: "Same caveats" as the rolling ACWR.
+    expect(r.caveat).toMatch(/Same caveats as the rolling ACWR/);
   });
 });

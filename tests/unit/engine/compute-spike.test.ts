@@ -57,7 +57,24 @@ describe('computeSpikeVsStage()', () => {
     const r = computeSpikeVsStage(10 * 60, stage(0), t);
     expect(r.band).toBe('very_high');
     expect(r.value).toBeNull();
+    expect(r.reference).toBe('stage_prescription');
     expect(r.note).toMatch(/no running/);
+  });
+
+  it('makes any run a very high spike at a walking stage a coach edited, whatever its minutes', () => {
+    // science.md §4 "A run beyond the stage (… or running at a walking stage)": the stage's mode
+    // decides, not its numbers. A 10-min run at a 60-min walking stage with 5 "run" minutes typed in.
+    const edited: StageDefinition = { ...stage(0), runMin: 5, totalMin: 60 };
+    const r = computeSpikeVsStage(10 * 60, edited, t);
+    expect(r.band).toBe('very_high');
+    expect(r.value).toBeNull();
+  });
+
+  it('measures a walk-run stage against its session time', () => {
+    // stage 1: 10 × (1 + 2) = 30 min; a 33-min session: 1980/1800 − 1 = 0.1 → ok
+    const r = computeSpikeVsStage(33 * 60, stage(1), t);
+    expect(r.value).toBeCloseTo(0.1, 9);
+    expect(r.band).toBe('ok');
   });
 });
 

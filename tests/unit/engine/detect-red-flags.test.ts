@@ -2,7 +2,11 @@
 // hopping; deep groin pain that builds with running …; catching, locking or giving way" are red
 // flags; clicking alone is a caution, not a red flag. The list below is written from that text.
 import { describe, expect, it } from 'vitest';
-import { redFlagsReportedOn } from '../../../shared/engine/detect-red-flags.ts';
+import {
+  redFlagMessageOf,
+  redFlagOf,
+  redFlagsReportedOn,
+} from '../../../shared/engine/detect-red-flags.ts';
 import type { DaySymptoms } from '../../../shared/engine/merge-check-ins.ts';
 
 const SCIENCE_RED_FLAGS: Array<[keyof DaySymptoms, string]> = [
@@ -23,6 +27,15 @@ describe('redFlagsReportedOn()', () => {
 
   it('reports every red flag of the day', () => {
     expect(redFlagsReportedOn({ nightPain: true, givingWay: true, limp: false })).toHaveLength(2);
+  });
+
+  it.each(SCIENCE_RED_FLAGS)('%s is named in plain words with its day (%s)', (field, words) => {
+    const [code] = redFlagsReportedOn({ [field]: true });
+    // science.md's words, less a leading article ("a limp" → "limp")
+    const phrase = new RegExp(words.replace(/^a /, ''), 'i');
+    expect(redFlagMessageOf(code as string, '2026-02-02')).toMatch(phrase);
+    expect(redFlagMessageOf(code as string, '2026-02-02')).toMatch(/reported on Mon 2 Feb\.$/);
+    expect(redFlagOf(code as string, '2026-02-02')).toMatchObject({ code, severity: 'red_flag' });
   });
 
   it('never treats clicking alone as a red flag', () => {

@@ -11,6 +11,13 @@ import {
 } from '../../../shared/engine/red-flag-hold.ts';
 
 describe('stepRedFlagHold()', () => {
+  it('starts no hold on a day without a red flag (red flags come from symptoms only)', () => {
+    expect(stepRedFlagHold(null, '2026-03-02', [], 5, undefined)).toEqual({
+      hold: null,
+      cleared: null,
+    });
+  });
+
   it('starts a hold on the day of the flag, at one stage below the stage before it', () => {
     const r = stepRedFlagHold(null, '2026-03-02', ['night_pain'], 5, undefined);
     expect(r.hold).toEqual({
@@ -82,5 +89,20 @@ describe('clearanceOn()', () => {
     expect(clearanceOn(list, '2026-03-09')?.stage).toBe(3);
     expect(clearanceOn([...list].reverse(), '2026-03-09')?.stage).toBe(3);
     expect(clearanceOn(list, '2026-03-08')).toBeUndefined();
+  });
+
+  it('picks the same clearance whatever the order, also between two naming the same stage', () => {
+    const same = [
+      { date: '2026-03-09', stage: 2, by: 'runner' as const },
+      { date: '2026-03-09', stage: 2, by: 'coach' as const },
+    ];
+    expect(clearanceOn(same, '2026-03-09')).toEqual(clearanceOn([...same].reverse(), '2026-03-09'));
+    const unnamed = [
+      { date: '2026-03-09', by: 'coach' as const },
+      { date: '2026-03-09', by: 'runner' as const },
+    ];
+    expect(clearanceOn(unnamed, '2026-03-09')).toEqual(
+      clearanceOn([...unnamed].reverse(), '2026-03-09'),
+    );
   });
 });
