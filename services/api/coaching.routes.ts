@@ -39,6 +39,7 @@ import {
 } from '#services/db/coaching.repository';
 import { computeToday } from '#services/engine/today-decision';
 import { rangeSchema } from './activities.routes.ts';
+import { derivedOnlyAnswers } from './derived-only.ts';
 import { isUuid } from './ids.ts';
 import { currentAthlete, currentUser, hashToken, type Locals } from './session.ts';
 import { parseInput } from './validate.ts';
@@ -322,6 +323,7 @@ export function athleteScopedRoutes(deps: {
     locals.shareActivityDetails = grant.shareActivityDetails;
     next();
   });
+  router.use((req, res, next) => (shareOf(res) ? next() : derivedOnlyAnswers(req, res, next)));
 
   router.use((req, _res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD') return next();

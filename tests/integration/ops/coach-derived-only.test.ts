@@ -43,12 +43,23 @@ describe('a coach with sharing off', () => {
     expect(cross.body[0]?.minutes).toBe(30);
   });
 
-  it.todo('reads no check-in notes and no cross-training labels anywhere', async () => {
+  it('reads no check-in notes and no cross-training labels anywhere', async () => {
     for (const path of ['checkins', 'cross-training', 'today', 'metrics/daily']) {
       const res = await coach.get(`/api/athletes/${athleteId}/${path}`);
       expect(res.status, path).toBe(200);
       expect(JSON.stringify(res.body), path).not.toContain(NOTE);
       expect(JSON.stringify(res.body), path).not.toContain(LABEL);
     }
+  });
+
+  it('reads them once the athlete shares details', async () => {
+    const grants = await runner.get<Array<{ coachId: string }>>('/api/grants');
+    const coachId = grants.body[0]?.coachId ?? '';
+    await runner.request('PATCH', `/api/grants/${coachId}`, { shareActivityDetails: true });
+    const checkins = await coach.get(`/api/athletes/${athleteId}/checkins`);
+    expect(JSON.stringify(checkins.body)).toContain(NOTE);
+    const cross = await coach.get(`/api/athletes/${athleteId}/cross-training`);
+    expect(JSON.stringify(cross.body)).toContain(LABEL);
+    await runner.request('PATCH', `/api/grants/${coachId}`, { shareActivityDetails: false });
   });
 });
