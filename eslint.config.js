@@ -30,7 +30,7 @@ const ioModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'docs/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'docs/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
