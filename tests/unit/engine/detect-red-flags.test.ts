@@ -38,6 +38,12 @@ describe('redFlagsReportedOn()', () => {
     expect(redFlagOf(code as string, '2026-02-02')).toMatchObject({ code, severity: 'red_flag' });
   });
 
+  it('names a code it does not know by the code itself', () => {
+    expect(redFlagMessageOf('retired_flag', '2026-02-02')).toBe(
+      'retired_flag reported on Mon 2 Feb.',
+    );
+  });
+
   it('never treats clicking alone as a red flag', () => {
     expect(redFlagsReportedOn({ clicking: true })).toEqual([]);
   });
