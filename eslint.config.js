@@ -30,7 +30,7 @@ const ioModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'docs/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'docs/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -105,7 +105,7 @@ export default tseslint.config(
   {
     // Configuration is read once, by the entry point: loadConfig(process.env) in app/main.ts.
     files: ['**/*.ts', '**/*.js'],
-    ignores: ['app/main.ts', 'bin/**', 'tests/**', 'bench/**'],
+    ignores: ['app/main.ts', 'bin/**', 'tests/**', 'bench/**', 'scripts/**'],
     rules: {
       'no-restricted-properties': [
         'error',

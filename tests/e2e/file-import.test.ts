@@ -2,10 +2,12 @@
 // page, each export's line and each file's result as the workers finish them, the warning of a
 // recovered file in the results and on its activity page, and the resting heart rate and HRV on the
 // trends with the line saying the decision does not use them. Screenshots of each.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { describeWithBrowser } from '../support/browser.ts';
+import { describeWithBrowser, screenshotsDir } from '../support/browser.ts';
 import { appleHealthExportZip } from '../fixtures/generate-exports.ts';
 import { toCutFit } from '../fixtures/generate-fit-files.ts';
 import {
@@ -101,8 +103,9 @@ describeWithBrowser('importing files and exports in the browser', () => {
     expect(await page.locator('#wellness-not-used').innerText()).toContain(
       'today’s decision and the plan do not use resting heart rate or HRV yet',
     );
+    mkdirSync(screenshotsDir, { recursive: true });
     await page.locator('#wellness-chart').screenshot({
-      path: 'docs/screenshots/wellness.png',
+      path: join(screenshotsDir, 'wellness.png'),
     });
     expect(errors).toEqual([]);
   });

@@ -55,6 +55,8 @@ describe('fake Strava push subscriptions and webhook events', () => {
   let receiverUrl: string;
   const received: WebhookEvent[] = [];
   let echoWrongChallenge = false;
+  /** How long the receiver waits before it answers an event. */
+  let answerDelayMs = 0;
 
   beforeAll(async () => {
     receiver = createServer((req, res) => {
@@ -72,7 +74,7 @@ describe('fake Strava push subscriptions and webhook events', () => {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as WebhookEvent);
-        res.writeHead(200).end();
+        setTimeout(() => res.writeHead(200).end(), answerDelayMs);
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -91,6 +93,7 @@ describe('fake Strava push subscriptions and webhook events', () => {
         { method: 'DELETE' },
       );
     echoWrongChallenge = false;
+    answerDelayMs = 0;
   });
 
   const subscribe = (verifyToken = 'verify-me'): Promise<Response> =>
@@ -143,14 +146,19 @@ describe('fake Strava push subscriptions and webhook events', () => {
     const athlete = fake.addAthlete();
     received.length = 0;
 
+    // The receiver answers 150 ms after the event arrived: the latency reported is the time from
+    // sending to the answer, so at least that (less 5 ms for timer granularity), and not seconds.
+    answerDelayMs = 150;
     const sent = await fake.sendEvent({
       object_type: 'activity',
       object_id: 1,
       aspect_type: 'create',
       owner_id: athlete.id,
     });
+    answerDelayMs = 0;
     expect(sent).toMatchObject({ status: 200, timedOut: false, url: receiverUrl });
-    expect(sent.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(sent.latencyMs).toBeGreaterThanOrEqual(145);
+    expect(sent.latencyMs).toBeLessThan(5000);
     expect(sent.event.subscription_id).toBe(sub?.id);
 
     const { activity } = await fake.publishActivity(athlete.id, { sportType: 'Ride' });

@@ -1,6 +1,7 @@
 // Browser tests drive Debian's Chromium through playwright-core (never a downloaded browser).
 // Where Chromium is missing they are skipped with a message, except under CI=true.
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
@@ -35,4 +36,8 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export const screenshotsDir = join(process.cwd(), 'docs', 'screenshots');
+/**
+ * Where browser tests write their screenshots: a temporary folder, so that a test run never changes
+ * the checkout. docs/screenshots is refreshed from the demo by `npm run screenshots`.
+ */
+export const screenshotsDir = join(tmpdir(), 'hipcheck-screenshots');

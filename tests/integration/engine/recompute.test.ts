@@ -28,6 +28,18 @@ async function rows(p: Pipeline, athleteId: string) {
   return rows;
 }
 
+/**
+ * Each row's version: PostgreSQL gives a row a new xmin whenever it is written, even with the same
+ * values, so equal versions mean "not written", which equal values alone cannot tell.
+ */
+async function rowVersions(p: Pipeline, athleteId: string) {
+  const { rows } = await p.db.pool.query<{ day: string; version: string }>(
+    'SELECT day, xmin::text AS version FROM daily_metrics WHERE athlete_id = $1 ORDER BY day',
+    [athleteId],
+  );
+  return rows;
+}
+
 async function stageHistory(p: Pipeline, athleteId: string) {
   return (
     await p.db.pool.query(
@@ -100,6 +112,7 @@ describe('recompute worker', () => {
     const full = await rows(p, athleteId);
     expect(full.length).toBe(43); // the first run's day (42 days ago) to today
     expect(full.at(-1)?.day).toBe(TODAY);
+    const fullVersions = await rowVersions(p, athleteId);
 
     // A check-in in the middle changes the days from there on: recompute from that day only.
     const mid = addDays(TODAY, -20);
@@ -107,10 +120,16 @@ describe('recompute worker', () => {
     await recompute()({ athleteId }, { attempt: 1 });
     const incremental = await rows(p, athleteId);
     const incrementalStages = await stageHistory(p, athleteId);
-    // The days before the change are untouched.
-    expect(incremental.filter((r) => r.day < addDays(mid, -1))).toEqual(
-      full.filter((r) => r.day < addDays(mid, -1)),
-    );
+    // The days before the change are untouched: the same values, and not even rewritten.
+    const before = (r: { day: string }) => r.day < addDays(mid, -1);
+    expect(incremental.filter(before)).toEqual(full.filter(before));
+    const versions = await rowVersions(p, athleteId);
+    expect(versions.filter(before)).toEqual(fullVersions.filter(before));
+    // …while the days from the change on were written again.
+    const rewritten = versions.filter((r) => r.day >= mid);
+    expect(rewritten.length).toBe(21); // mid (20 days ago) to today
+    for (const r of rewritten)
+      expect(r.version).not.toBe(fullVersions.find((f) => f.day === r.day)?.version);
 
     await requestRecompute(p.db.pool, athleteId, FROM_THE_START);
     await recompute()({ athleteId }, { attempt: 1 });
@@ -118,10 +137,12 @@ describe('recompute worker', () => {
     expect(await stageHistory(p, athleteId)).toEqual(incrementalStages);
   });
 
-  it('does nothing when a duplicate job finds nothing pending', async () => {
+  it('does nothing when a duplicate job finds nothing pending: no row is written again', async () => {
     const before = await rows(p, athleteId);
+    const versions = await rowVersions(p, athleteId);
     await recompute()({ athleteId }, { attempt: 1 });
     expect(await rows(p, athleteId)).toEqual(before);
+    expect(await rowVersions(p, athleteId)).toEqual(versions);
   });
 
   it('adds the new day when the local date moves on (the daily tick)', async () => {

@@ -1,3 +1,6 @@
+// science.md §6 "Interval detection": "A walk-run session must come out as its run and walk bouts,
+// so that the app can compare it with the stage's prescription (e.g. 'you ran 10 × 1:00 as planned'
+// or 'you ran 6 × 3:00 instead of 4 × 3:00')", against the stage table of §4.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PLAN } from '#shared/engine/index';
 import { compareSession } from '#shared/engine/compare-session';

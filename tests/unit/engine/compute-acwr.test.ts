@@ -1,3 +1,7 @@
+// science.md §2 ACWR rows: rolling "acute = sum of the last 7 days; chronic = mean weekly load over
+// days t−27…t (coupled) or t−27…t−7 (uncoupled)", "coupled c and uncoupled r relate by
+// c = 4r/(r+3)"; EWMA "EWMA_t = λ·L_t + (1−λ)·EWMA_{t−1}, λ = 2/(N+1), N = 7 and 28"; both "No
+// ratio before 28 days of history or when chronic = 0" and "Never the sole reason for a red flag".
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -79,6 +83,12 @@ describe('computeAcwrEwma()', () => {
     expect(out[2]?.chronic).toBeCloseTo(19.771208, 5);
     // ratio = 64.0625 / 19.771208 = 3.24019
     expect(out[2]?.ratio).toBeCloseTo(3.24019, 4);
+  });
+
+  it('gives a ratio from the 28th day of history on', () => {
+    // acute 0.25·10 + 0.75·10 = 10, chronic likewise 10: ratio 1
+    expect(computeAcwrEwma({ acute: 10, chronic: 10 }, 10, 28, t).ratio).toBeCloseTo(1, 12);
+    expect(computeAcwrEwma({ acute: 10, chronic: 10 }, 10, 28, t).note).toBeUndefined();
   });
 
   it('gives no ratio before 28 days or with a chronic EWMA of 0', () => {

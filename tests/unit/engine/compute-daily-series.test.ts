@@ -1,3 +1,6 @@
+// science.md §1 "Daily load series": "the athlete's local calendar days … Rest days are explicit
+// zeros", "keep several load measures side by side; no single one is 'the' load", and
+// "Cross-training … counts toward total load but not toward running distance".
 import { describe, expect, it } from 'vitest';
 import { computeDailySeries, type DatedRun } from '../../../shared/engine/compute-daily-series.ts';
 import { DEFAULT_THRESHOLDS } from '../../../shared/engine/thresholds.ts';

@@ -1,3 +1,5 @@
+// science.md §2 "Fitness / fatigue / form": "CTL_t = CTL_{t−1} + (L_t − CTL_{t−1})/42; ATL likewise
+// with 7; form = CTL − ATL of the day before … say which one we use".
 import { describe, expect, it } from 'vitest';
 import { computeFitness } from '../../../shared/engine/compute-fitness.ts';
 import { DEFAULT_THRESHOLDS } from '../../../shared/engine/thresholds.ts';

@@ -1,3 +1,6 @@
+// science.md §2 "Monotony, strain": "monotony = mean / SD of the last 7 daily loads (zeros
+// included); strain = weekly load x monotony (Foster 1998) … Monotony > 2 is a widely used
+// heuristic, not a validated cut-off. SD = 0: report 'no variation', never divide by zero."
 import { describe, expect, it } from 'vitest';
 import { computeMonotony } from '../../../shared/engine/compute-monotony.ts';
 import { DEFAULT_THRESHOLDS } from '../../../shared/engine/thresholds.ts';

@@ -1,3 +1,5 @@
+// science.md §1: "rTSS when a threshold pace is set: 100 x hours x IF², IF = normalised graded
+// speed / threshold speed (use speeds, not min/km)"; the grade cost is Minetti 2002's.
 import { describe, expect, it } from 'vitest';
 import type { Sample } from '../../../shared/activity/activity.ts';
 import {

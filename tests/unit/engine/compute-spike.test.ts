@@ -1,3 +1,8 @@
+// science.md §2 "Single-run spike": "spike = distance(run) / max(distance of single runs in the
+// previous 30 days) − 1 | ≤10 %: ok · >10–30 %: caution · >30–100 %: high · >100 %: very high …
+// No run in the previous 30 days: … treat the run as a spike against the progression stage's
+// prescription instead"; §4 "A run beyond the stage" uses the same bands. The 30-day window
+// itself, through runEngine(): rule-windows.test.ts.
 import { describe, expect, it } from 'vitest';
 import {
   computeSpike,

@@ -1,3 +1,4 @@
+// science.md §1: "session-RPE load = RPE (CR-10, 0–10) x minutes (Foster 1998, MSSE 30:1164)".
 import { describe, expect, it } from 'vitest';
 import { computeSrpe, isRpe } from '../../../shared/engine/compute-srpe.ts';
 import { BadInputError } from '../../../shared/errors.ts';

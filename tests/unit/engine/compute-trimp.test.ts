@@ -1,3 +1,6 @@
+// science.md §1: "Banister TRIMP when heart rate exists: sum over samples of dt(min) x HRr x
+// a·e^(b·HRr) … a=0.64, b=1.92 (male), a=0.86, b=1.67 (female). Compute per sample, never from the
+// average HR … Unknown sex: use the male constants and say so."
 import { describe, expect, it } from 'vitest';
 import type { Sample } from '../../../shared/activity/activity.ts';
 import { computeTrimp, trimpConstantsOf } from '../../../shared/engine/compute-trimp.ts';

@@ -1,3 +1,6 @@
+// science.md §2 "Weekly change": "this 7 days' running distance / previous 7 days' − 1 … >30 % is
+// a caution … The '10 % rule' showed no benefit in an RCT (Buist et al., AJSM 2008;36:33): never
+// present it as law."
 import { describe, expect, it } from 'vitest';
 import { computeWeeklyChange } from '../../../shared/engine/compute-weekly-change.ts';
 import { DEFAULT_THRESHOLDS } from '../../../shared/engine/thresholds.ts';

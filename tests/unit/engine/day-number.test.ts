@@ -1,3 +1,5 @@
+// science.md §1: "Day boundaries are the athlete's local calendar days": the day numbers the engine
+// counts windows with agree with the calendar arithmetic of shared/local-date.ts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,0 +1,35 @@
+// Mutation testing of the pure core (`npm run test:mutation`): every mutant of shared/engine and
+// shared/activity is run against the unit tests of those folders (vitest.mutation.config.ts).
+// Incremental: a rerun tests again only the mutants whose code or covering tests changed.
+// Scores and what they cover: README, "Mutation testing".
+import { dirname, join } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+// The sandbox is a copy of the checkout one level deeper: point the tests at the real shared data.
+process.env.HIPCHECK_SHARED_DATA ??= join(root, '..', 'shared', 'data');
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  mutate: ['shared/engine/**/*.ts', 'shared/activity/**/*.ts'],
+  ignorePatterns: ['.tmp', 'data', 'docs', 'dashboard', 'bench', 'dist', 'test-results'],
+  // Two cores are shared with everything else on a development machine.
+  concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
+  timeoutMS: 20_000,
+  // A mutant of a module-level constant (the thresholds, the plan table, the red-flag list, the
+  // metric texts) is live from import on, so Stryker would rerun every test for each one: they are
+  // left out here, and the rules that live in such constants are mutated by hand (README).
+  ignoreStatic: true,
+  incremental: true,
+  incrementalFile: '.tmp/stryker/incremental.json',
+  reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
+  jsonReporter: { fileName: '.tmp/stryker/mutation.json' },
+  htmlReporter: { fileName: '.tmp/stryker/mutation.html' },
+  clearTextReporter: { allowColor: false, maxTestsToLog: 0, reportMutants: false },
+  thresholds: { high: 85, low: 75, break: null },
+  tempDirName: '.tmp/stryker/sandboxes',
+  cleanTempDir: 'always',
+};
