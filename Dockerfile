@@ -2,9 +2,14 @@
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-# The dashboard is built by `prepare` from its sources, so copy those before installing.
+# The dashboard and the server (dist/server) are built by `prepare` from their sources, so copy
+# those before installing.
+COPY bin ./bin
 COPY dashboard ./dashboard
 COPY shared ./shared
+COPY services ./services
+COPY workers ./workers
+COPY app ./app
 RUN npm ci --no-audit --no-fund
 
 FROM node:20-bookworm-slim
@@ -14,6 +19,7 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY --from=deps /app/dist ./dist
 COPY package.json ./
 COPY bin ./bin
+# The sources stay beside the compiled server: the migrations are read from services/db.
 COPY shared ./shared
 COPY services ./services
 COPY workers ./workers

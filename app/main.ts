@@ -1,7 +1,8 @@
-// `hipcheck <command>`: the one entry point of every process.
-import { ConfigError, loadConfig } from '#services/config';
-import { createLogger, logFunctionOf } from '#services/observability/logger';
-import { startHipcheck, type Mode } from './runtime.ts';
+// `hipcheck <command>`: the one entry point of every process. Each command imports what it needs
+// when it runs, so `hipcheck inspect` never loads the configuration, the logger, the API or the
+// database driver, and starts as fast as Node itself.
+import type { Config } from '#services/config';
+import type { Mode } from './runtime.ts';
 
 const USAGE = `usage: hipcheck <command>
 
@@ -15,8 +16,17 @@ const USAGE = `usage: hipcheck <command>
   user reset-link --email E   print a password-reset link for the account E (30 minutes, once)
 `;
 
+async function configOfEnv(): Promise<Config> {
+  const { loadConfig } = await import('#services/config');
+  return loadConfig(process.env);
+}
+
 async function serve(mode: Mode): Promise<number> {
-  const config = loadConfig(process.env);
+  const [config, { createLogger, logFunctionOf }, { startHipcheck }] = await Promise.all([
+    configOfEnv(),
+    import('#services/observability/logger'),
+    import('./runtime.ts'),
+  ]);
   // JSON for log pipelines; readable lines when a person runs it at a terminal.
   const logger = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY === true });
   const log = logFunctionOf(logger);
@@ -42,9 +52,8 @@ async function serve(mode: Mode): Promise<number> {
   return 0;
 }
 
-/** One line for any failure: never "undefined", whatever was thrown. */
+/** One line for any failure (a ConfigError's message lists every bad variable): never "undefined". */
 export function describeFailure(err: unknown): string {
-  if (err instanceof ConfigError) return err.message;
   const message = err instanceof Error ? err.message : err === undefined ? '' : String(err);
   return message.trim() === ''
     ? 'stopped by an error that gave no reason (see the lines above)'
@@ -70,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
         return await importCommand(
           args,
           { stdout: process.stdout, stderr: process.stderr },
-          loadConfig(process.env),
+          await configOfEnv(),
         );
       }
       case 'strava': {
@@ -78,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
         return await stravaCommand(
           args,
           { stdout: process.stdout, stderr: process.stderr },
-          loadConfig(process.env),
+          await configOfEnv(),
         );
       }
       case 'user': {
@@ -86,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
         return await userCommand(
           args,
           { stdout: process.stdout, stderr: process.stderr },
-          loadConfig(process.env),
+          await configOfEnv(),
         );
       }
       case 'demo': {
@@ -94,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
         return await demoCommand(
           args,
           { stdout: process.stdout, stderr: process.stderr },
-          loadConfig(process.env),
+          await configOfEnv(),
         );
       }
       case undefined:

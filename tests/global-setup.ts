@@ -1,5 +1,6 @@
 // Before any test: PostgreSQL and Redis must answer. If either does not, stop at once with one line
 // saying what to start, instead of a wall of connection errors.
+import { spawnSync } from 'node:child_process';
 import net from 'node:net';
 
 function reachable(url: string, defaultPort: number): Promise<boolean> {
@@ -20,6 +21,15 @@ function reachable(url: string, defaultPort: number): Promise<boolean> {
 }
 
 export default async function setup(): Promise<void> {
+  // Tests that run `bin/hipcheck.js` run the compiled server: compile it from the sources as they
+  // are now, so that no test runs a build older than the code beside it.
+  const build = spawnSync(process.execPath, ['bin/build-server.js', '--quiet'], {
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) {
+    console.error('Compiling the server (bin/build-server.js) failed: see the errors above.');
+    process.exit(1);
+  }
   const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   process.env.DATABASE_URL = databaseUrl;

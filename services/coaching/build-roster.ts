@@ -3,12 +3,18 @@
 // with the plan over 7 days, a 28-day sparkline, and unread replies. Two queries for all athletes;
 // the engine runs live only for athletes without a current stored row.
 import { computeCompliance } from '#shared/coaching/compute-compliance';
-import { DEFAULT_PLAN, nameOfEmail, type StageDefinition, type Voice } from '#shared/engine/index';
+import {
+  compareSeverity,
+  DEFAULT_PLAN,
+  nameOfEmail,
+  type StageDefinition,
+  type Voice,
+} from '#shared/engine/index';
 import type { RosterEntry } from '#shared/api/coach-views';
 import { addDays, daysBetween } from '#shared/local-date';
 import type { Pool } from '#services/db/database';
 import { listRoster, listRosterDays, type RosterDay } from '#services/db/coaching.repository';
-import { rosterDecisionOf, SEVERITY_RANK } from './roster-decision.ts';
+import { rosterDecisionOf } from './roster-decision.ts';
 
 const SPARKLINE_DAYS = 28;
 const COMPLIANCE_DAYS = 7;
@@ -18,7 +24,7 @@ export const DEFAULT_MISSED_CHECK_IN_DAYS = 3;
 /** Worst severity first, then those sent to a clinician, then overdue check-ins, then by name. */
 export function compareRoster(a: RosterEntry, b: RosterEntry): number {
   return (
-    SEVERITY_RANK[a.worstSeverity ?? 'none'] - SEVERITY_RANK[b.worstSeverity ?? 'none'] ||
+    compareSeverity(a.worstSeverity, b.worstSeverity) ||
     Number(b.action === 'see_clinician') - Number(a.action === 'see_clinician') ||
     Number(b.checkInOverdue) - Number(a.checkInOverdue) ||
     (a.name ?? a.email).localeCompare(b.name ?? b.email)

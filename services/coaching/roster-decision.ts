@@ -2,6 +2,8 @@
 // current, else the engine run live (a new athlete, or one with a recompute pending). The reason
 // shown is the decision's first, as the athlete page lists it.
 import {
+  isSeverity,
+  worstSeverity,
   speak,
   speakAll,
   type Action,
@@ -16,17 +18,6 @@ import type { Pool } from '#services/db/database';
 import { findAthleteById } from '#services/db/athletes.repository';
 import type { RosterRow } from '#services/db/coaching.repository';
 import { computeToday } from '#services/engine/today-decision';
-
-export const SEVERITY_RANK: Record<Severity | 'none', number> = {
-  red_flag: 0,
-  very_high: 1,
-  high: 2,
-  caution: 3,
-  info: 4,
-  none: 5,
-};
-const isSeverity = (s: unknown): s is Severity =>
-  typeof s === 'string' && s in SEVERITY_RANK && s !== 'none';
 
 export type RosterDecision = Pick<
   RosterEntry,
@@ -48,11 +39,7 @@ function firstReasonOf(value: unknown): string | null {
   return typeof first?.message === 'string' ? first.message : null;
 }
 
-const worstOf = (flags: Flag[]): Severity | null =>
-  flags.reduce<Severity | null>(
-    (worst, f) => (SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst ?? 'none'] ? f.severity : worst),
-    null,
-  );
+const worstOf = (flags: Flag[]): Severity | null => worstSeverity(flags);
 
 /** Rows stored before stage 0's session was called "walk" said "run": the roster says walk. */
 function rosterActionOf(action: string, stage: number): Action {
