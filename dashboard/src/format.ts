@@ -60,13 +60,8 @@ export const SEVERITY_LABEL: Record<Severity, string> = {
   red_flag: 'Red flag',
 };
 
-export const SEVERITY_RANK: Record<Severity, number> = {
-  info: 0,
-  caution: 1,
-  high: 2,
-  very_high: 3,
-  red_flag: 4,
-};
+// The one order of severities (most severe first), shared with the engine and the roster.
+export { SEVERITY_RANK } from '../../shared/engine/severity-rank.ts';
 
 export const SPIKE_LABEL: Record<SpikeBand, string> = {
   ok: '≤10 % ok',

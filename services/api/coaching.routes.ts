@@ -7,6 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import {
+  compareSeverity,
+  isSeverity,
+  worstSeverity,
   nameOfEmail,
   speak,
   speakAll,
@@ -47,17 +50,6 @@ const NO_ATHLETE = 'no such athlete, or they have not given you access';
 const DERIVED_ONLY =
   'this athlete shares only derived load with you, not the details of each activity';
 
-const SEVERITY_RANK: Record<Severity | 'none', number> = {
-  red_flag: 0,
-  very_high: 1,
-  high: 2,
-  caution: 3,
-  info: 4,
-  none: 5,
-};
-const isSeverity = (s: unknown): s is Severity =>
-  typeof s === 'string' && s in SEVERITY_RANK && s !== 'none';
-
 export interface RosterEntry {
   athleteId: string;
   email: string;
@@ -75,7 +67,7 @@ export interface RosterEntry {
 /** Worst severity first, then those sent to a clinician, then by email. */
 export function compareRoster(a: RosterEntry, b: RosterEntry): number {
   return (
-    SEVERITY_RANK[a.worstSeverity ?? 'none'] - SEVERITY_RANK[b.worstSeverity ?? 'none'] ||
+    compareSeverity(a.worstSeverity, b.worstSeverity) ||
     Number(b.action === 'see_clinician') - Number(a.action === 'see_clinician') ||
     a.email.localeCompare(b.email)
   );
@@ -90,11 +82,7 @@ function flagsOf(value: unknown): RosterEntry['flags'] {
   );
 }
 
-const worstOf = (flags: RosterEntry['flags']): Severity | null =>
-  flags.reduce<Severity | null>(
-    (worst, f) => (SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst ?? 'none'] ? f.severity : worst),
-    null,
-  );
+const worstOf = (flags: RosterEntry['flags']): Severity | null => worstSeverity(flags);
 
 /**
  * The roster: today's stored row per athlete (one query) and their sparklines (a second); the

@@ -9,12 +9,19 @@ export type {
   PainSummary,
   ProgressionSummary,
   TodayDecision,
-} from './run-engine.ts';
+} from './engine-types.ts';
 export type * from './types.ts';
+export {
+  SEVERITY_RANK,
+  compareSeverity,
+  isSeverity,
+  sortBySeverity,
+  worstSeverity,
+} from './severity-rank.ts';
 export { DEFAULT_THRESHOLDS, lookbackDaysOf, resolveThresholds } from './thresholds.ts';
 export { METRIC_INFO, type MetricName } from './metric-info.ts';
+export { DEFAULT_PLAN } from './default-plan.ts';
 export {
-  DEFAULT_PLAN,
   evaluateSession,
   stepProgression,
   validatePlan,

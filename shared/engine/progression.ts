@@ -15,8 +15,6 @@ import type {
   Thresholds,
 } from './types.ts';
 
-export { DEFAULT_PLAN } from './default-plan.ts';
-
 /** Validates a plan once: stages numbered 0..n−1 in order, sane numbers. */
 export function validatePlan(plan: readonly StageDefinition[]): void {
   if (plan.length === 0) throw new BadInputError('plan_invalid', 'invalid plan: no stages');

@@ -4,7 +4,7 @@ import type { LocalDate } from '../local-date.ts';
 import { plusDays } from './day-number.ts';
 import { breakReasonOf } from './break-rule.ts';
 import { dayKindOf, type DayKind } from './day-kind.ts';
-import { spikeCodeOf, spikeMessageOf, type RecentSpike } from './day-flags.ts';
+import { spikeCodeOf, spikeMessageOf, type RecentSpike } from './recent-spikes.ts';
 import { redFlagMessageOf } from './detect-red-flags.ts';
 import { formatDay } from './format-day.ts';
 import type { TodayPain } from './morning-pain.ts';

@@ -3,7 +3,7 @@ import { BadInputError } from '../errors.ts';
 import { addDays, isTimeZone, type LocalDate } from '../local-date.ts';
 import { isValidLocalDate } from './day-number.ts';
 import { validateCheckIn } from './merge-check-ins.ts';
-import type { EngineInput } from './run-engine.ts';
+import type { EngineInput } from './engine-types.ts';
 import type { ManualStageSetting, StageDefinition } from './types.ts';
 
 function fail(reason: string, message: string): never {

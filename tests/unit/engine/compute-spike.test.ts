@@ -9,7 +9,7 @@ import {
   computeSpikeVsStage,
   spikeBandOf,
 } from '../../../shared/engine/compute-spike.ts';
-import { DEFAULT_PLAN } from '../../../shared/engine/progression.ts';
+import { DEFAULT_PLAN } from '../../../shared/engine/default-plan.ts';
 import { DEFAULT_THRESHOLDS } from '../../../shared/engine/thresholds.ts';
 import type { StageDefinition } from '../../../shared/engine/types.ts';
 

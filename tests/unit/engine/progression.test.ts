@@ -5,8 +5,8 @@
 // beyond the stage" (never counts as completing it), and a stage set by a coach.
 import { describe, expect, it } from 'vitest';
 import { baselineOf } from '../../../shared/engine/morning-baseline.ts';
+import { DEFAULT_PLAN } from '../../../shared/engine/default-plan.ts';
 import {
-  DEFAULT_PLAN,
   evaluateSession,
   stepProgression,
   validatePlan,

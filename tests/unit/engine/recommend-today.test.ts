@@ -7,11 +7,8 @@
 // Every input below is written from those sentences, never from the engine's constants.
 import { describe, expect, it } from 'vitest';
 import { baselineOf } from '../../../shared/engine/morning-baseline.ts';
-import {
-  DEFAULT_PLAN,
-  evaluateSession,
-  type SessionFacts,
-} from '../../../shared/engine/progression.ts';
+import { DEFAULT_PLAN } from '../../../shared/engine/default-plan.ts';
+import { evaluateSession, type SessionFacts } from '../../../shared/engine/progression.ts';
 import {
   fillerActionOf,
   recommendToday,

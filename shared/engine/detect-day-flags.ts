@@ -1,133 +1,18 @@
-// The flags of a day and the cautions read with its decision, built once from the same facts so a
-// reason and a flag about one measure always carry the same number (science.md §5: "where the same
-// measure appears twice on one screen, it shows the same value").
+// The flags of one day from that day's facts: red flags, stage events, the morning-after outcome,
+// pain zones, spikes of the last 72 h, the metric cautions and runs against the day's rules. The
+// decision's reasons are built from the same facts (metric-cautions.ts, recent-spikes.ts).
 import type { LocalDate } from '../local-date.ts';
-import type { AcwrEwmaResult, AcwrRollingResult } from './compute-acwr.ts';
-import type { MonotonyResult } from './compute-monotony.ts';
-import type { SpikeBand, SpikeResult } from './compute-spike.ts';
-import type { WeeklyChangeResult } from './compute-weekly-change.ts';
+import type { SpikeResult } from './compute-spike.ts';
 import { formatDay } from './format-day.ts';
+import type { MetricCautions } from './metric-cautions.ts';
 import type { TodayPain } from './morning-pain.ts';
 import { painZoneOf, type PainZone } from './pain-model.ts';
-import type { PainTrendResult } from './pain-trend.ts';
 import type { SessionEvaluation } from './progression.ts';
 import { redFlagOf } from './detect-red-flags.ts';
 import type { RedFlagHold } from './red-flag-hold.ts';
-import type { Flag, Reason, Severity, StageChange, Thresholds } from './types.ts';
-
-/** A high or very high spike (of either kind) of a run in the last 72 h. */
-export interface RecentSpike {
-  date: LocalDate;
-  band: SpikeBand;
-  value: number | null;
-  reference: 'longest_30d' | 'stage_prescription';
-  /** The stage whose prescription a stage-beyond spike was measured against. */
-  stage: number;
-}
-
-const SEVERITY_OF: Record<Exclude<SpikeBand, 'ok'>, Severity> = {
-  caution: 'caution',
-  high: 'high',
-  very_high: 'very_high',
-};
-
-const pct = (v: number): number => Math.round(v * 100);
-const NONE = Object.freeze([]) as unknown as never[];
-
-/** The sentence of a spike, the same for its flag and its reason. */
-export function spikeMessageOf(s: RecentSpike): string {
-  const on = formatDay(s.date);
-  if (s.value === null) return `A run on ${on} at stage ${s.stage}, a walking stage.`;
-  return s.reference === 'longest_30d'
-    ? `The run on ${on} was ${pct(s.value)} % longer than the longest of the 30 days before.`
-    : `The run on ${on} was ${pct(s.value)} % longer than the stage ${s.stage} session.`;
-}
-
-export function spikeCodeOf(s: Pick<RecentSpike, 'band' | 'reference'>): string {
-  return `${s.reference === 'longest_30d' ? 'spike' : 'stage_beyond'}_${s.band}`;
-}
-
-export function spikeFlagOf(s: RecentSpike): Flag {
-  return {
-    code: spikeCodeOf(s),
-    severity: SEVERITY_OF[s.band as Exclude<SpikeBand, 'ok'>],
-    message: spikeMessageOf(s),
-    ...(s.value !== null ? { value: s.value } : {}),
-  };
-}
-
-export function spikeOfRun(date: LocalDate, stage: number, r: SpikeResult): RecentSpike {
-  return { date, band: r.band, value: r.value, reference: r.reference, stage };
-}
-
-export interface MetricCautions {
-  flags: readonly Flag[];
-  /** The same measures as reasons, read with the day's decision. */
-  reasons: readonly Reason[];
-  /** The larger of the coupled rolling ACWR and the EWMA ratio. */
-  acwrPeak: number;
-}
-
-const MOMENT_WORDS = {
-  morning: 'morning pain',
-  session: 'pain during and after sessions',
-  rest: 'pain at rest',
-} as const;
-
-/** Weekly change, ACWR, monotony and the pain trend: flags and reasons from the same numbers. */
-export function metricCautionsOf(
-  m: {
-    weeklyChange: WeeklyChangeResult;
-    rolling: AcwrRollingResult;
-    ewma: AcwrEwmaResult;
-    monotony: MonotonyResult;
-    trend: PainTrendResult;
-  },
-  t: Thresholds,
-): MetricCautions {
-  const acwrPeak = Math.max(m.rolling.coupled ?? 0, m.ewma.ratio ?? 0);
-  if (!m.weeklyChange.caution && acwrPeak <= t.acwrHigh && !m.monotony.high && !m.trend.rising)
-    return { flags: NONE, reasons: NONE, acwrPeak };
-  const flags: Flag[] = [];
-  const reasons: Reason[] = [];
-  const wc = m.weeklyChange;
-  if (wc.caution && wc.value !== null) {
-    const message = `Running distance is up ${pct(wc.value)} % on the 7 days before.`;
-    flags.push({ code: 'weekly_change_high', severity: 'caution', message, value: wc.value });
-    reasons.push({ code: 'weekly_change_high', message, value: wc.value, rule: 'weekly-change' });
-  }
-  const acwr = Math.round(acwrPeak * 100) / 100;
-  if (acwrPeak >= t.acwrDanger) {
-    // Descriptive only: never a red flag, never the sole reason for one.
-    const message = `The last 7 days' load is ${acwr.toFixed(2)} times the 4-week average: load rose fast.`;
-    flags.push({ code: 'acwr_high', severity: 'caution', message, value: acwr });
-    reasons.push({ code: 'acwr_high', message, value: acwr, rule: 'acwr' });
-  } else if (acwrPeak > t.acwrHigh) {
-    flags.push({
-      code: 'acwr_above_range',
-      severity: 'info',
-      message: `The last 7 days' load is ${acwr.toFixed(2)} times the 4-week average.`,
-      value: acwr,
-    });
-  }
-  if (m.monotony.high && m.monotony.monotony !== null) {
-    const v = Math.round(m.monotony.monotony * 100) / 100;
-    flags.push({
-      code: 'monotony_high',
-      severity: 'info',
-      message: `Training has varied little from day to day this week (monotony ${v.toFixed(2)}).`,
-      value: v,
-    });
-  }
-  const tr = m.trend;
-  if (tr.rising && tr.change !== null && tr.moment !== null) {
-    const change = Math.round(tr.change * 10) / 10;
-    const message = `{Your} average ${MOMENT_WORDS[tr.moment]} rose by ${change.toFixed(1)} points on the week before (${(tr.meanPrevious7 as number).toFixed(1)} → ${(tr.mean7 as number).toFixed(1)}).`;
-    flags.push({ code: 'pain_trend_rising', severity: 'caution', message, value: change });
-    reasons.push({ code: 'pain_trend_rising', message, value: change, rule: 'pain-trend' });
-  }
-  return { flags, reasons, acwrPeak };
-}
+import { spikeCodeOf, spikeFlagOf, spikeOfRun, type RecentSpike } from './recent-spikes.ts';
+import { sortBySeverity } from './severity-rank.ts';
+import type { Flag, Severity, StageChange, Thresholds } from './types.ts';
 
 export interface DayFlagFacts {
   date: LocalDate;
@@ -197,8 +82,8 @@ const ZONE_SEVERITY: Record<Exclude<PainZone, 'green'>, Severity> = {
   amber: 'caution',
 };
 
-/** Every flag of a day (unsorted). */
-export function flagsOfDay(f: DayFlagFacts, t: Thresholds): Flag[] {
+/** Every flag of a day, most severe first (in the order they were found within one severity). */
+export function detectDayFlags(f: DayFlagFacts, t: Thresholds): Flag[] {
   const flags: Flag[] = [];
   for (const rf of f.redFlagHold?.flags ?? []) flags.push(redFlagOf(rf.code, rf.date));
   for (const c of f.changes) {
@@ -284,5 +169,5 @@ export function flagsOfDay(f: DayFlagFacts, t: Thresholds): Flag[] {
       severity: 'info',
       message: 'Clicking reported: on its own, not a reason to stop.',
     });
-  return flags;
+  return sortBySeverity(flags);
 }
