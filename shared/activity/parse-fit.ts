@@ -5,12 +5,7 @@
 // timestamps) is an activity of its session's totals. A damaged file (cut short, or failing its
 // CRC) gives its sound records with a warning, unless too little is left to count.
 import { BadInputError } from '../errors.ts';
-import {
-  isRunningSport,
-  type Activity,
-  type ActivityWarning,
-  type Sport,
-} from './activity.ts';
+import { isRunningSport, type Activity, type ActivityWarning, type Sport } from './activity.ts';
 import { addFileWarning, buildActivity } from './build-activity.ts';
 import type { FitDamage } from './decode-fit.ts';
 import { buildSummaryActivity } from './build-summary-activity.ts';

@@ -67,9 +67,9 @@ export class SampleColumns {
     this.speedMps[i] = s.speedMps ?? Number.NaN;
   }
 
-  /** Drop the spare capacity once no point will be added. */
+  /** End the columns at their length (views: no copy, so no second set of arrays at the peak). */
   trim(): this {
-    if (this.t.length > this.length) this.resize(Math.max(1, this.length));
+    for (const f of SAMPLE_FIELDS) this[f] = this[f].subarray(0, this.length);
     return this;
   }
 
