@@ -291,6 +291,8 @@ export interface OnboardingInput {
   typicalRunKm?: number;
   runsPerWeek?: number;
   painDuringRun?: number;
+  /** Already runs strides, intervals or hills now. */
+  intensityNow?: boolean;
 }
 
 export interface OnboardingResult {

@@ -31,6 +31,7 @@ import { createErrorHandler } from './errors.ts';
 import { healthRoutes } from './health.routes.ts';
 import { httpMetrics, metricsEndpoint } from './metrics-endpoint.ts';
 import { passwordResetRoutes } from './password-reset.routes.ts';
+import { programmeRoutes } from './programme.routes.ts';
 import { rejectNul } from './reject-nul.ts';
 import { requestContext } from './request-context.ts';
 import { trackRouteTemplate } from './route-template.ts';
@@ -140,6 +141,8 @@ export function createApp(deps: AppDeps): Express {
   api.use('/metrics', metrics);
   api.use('/wellness', wellness);
   api.use(engine);
+  const programme = programmeRoutes({ pool: deps.pool, queue: deps.queue, now });
+  api.use(programme);
   // Coaching: a coach reads a granted athlete through the same routers (coaching.routes.ts).
   api.use('/coach', coachRoutes({ pool: deps.pool, publicUrl: deps.publicUrl, now }));
   api.use('/invites', inviteRoutes({ pool: deps.pool, now }));
@@ -147,7 +150,10 @@ export function createApp(deps: AppDeps): Express {
   api.use(runnerNotesRoutes({ pool: deps.pool }));
   api.use(
     '/athletes/:athleteId',
-    athleteScopedRoutes({ pool: deps.pool, routers: { engine, activities, metrics, wellness } }),
+    athleteScopedRoutes({
+      pool: deps.pool,
+      routers: { engine, activities, metrics, wellness, programme },
+    }),
   );
   api.use(accountRoutes({ pool: deps.pool, now }));
   api.use('/strava', stravaRoutes(stravaDeps));

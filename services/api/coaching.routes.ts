@@ -292,6 +292,7 @@ const COACH_WRITES = new Set([
   'POST /progression/stage',
   'POST /clearances',
   'POST /notes',
+  'PUT /programme/adjustments',
 ]);
 
 const shareOf = (res: Response): boolean =>
@@ -303,7 +304,7 @@ const shareOf = (res: Response): boolean =>
  */
 export function athleteScopedRoutes(deps: {
   pool: Pool;
-  routers: { engine: Router; activities: Router; metrics: Router; wellness: Router };
+  routers: Record<'engine' | 'activities' | 'metrics' | 'wellness' | 'programme', Router>;
 }): Router {
   const router = Router({ mergeParams: true });
 
@@ -376,6 +377,7 @@ export function athleteScopedRoutes(deps: {
   router.use('/metrics', deps.routers.metrics);
   router.use('/wellness', deps.routers.wellness);
   router.use(deps.routers.engine);
+  router.use(deps.routers.programme);
   router.use(() => {
     throw new NotFoundError('no such API route');
   });

@@ -13,7 +13,6 @@ import {
   RUNNER_VOICE,
   speak,
   speakAll,
-  validatePlan,
   type StageDefinition,
 } from '#shared/engine/index';
 import { BadInputError } from '#shared/errors';
@@ -28,8 +27,8 @@ import {
   insertManualStage,
   listManualStages,
   markStageChosen,
-  upsertProgressionSettings,
 } from '#services/db/progression.repository';
+import { changeProgression } from '#services/engine/change-progression';
 import { FROM_THE_START, recomputeFrom } from '#services/engine/request-recompute';
 import type { JobQueue } from '#services/queue/jobs';
 import { checkLoggable, localDate } from './dates.ts';
@@ -37,13 +36,13 @@ import { voiceOf } from './reader-voice.ts';
 import { actingRoleOf, currentAthlete, currentUser } from './session.ts';
 import { parseInput } from './validate.ts';
 
-const thresholdKeys = Object.keys(DEFAULT_THRESHOLDS) as Array<keyof typeof DEFAULT_THRESHOLDS>;
-
 const progressionSchema = z
   .object({
     startStage: z.number().int().min(0).optional(),
     plan: z.array(z.record(z.string(), z.unknown())).min(1).nullable().optional(),
     thresholds: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+    /** The day of the hip surgery (science.md §4 "After surgery"); null removes it. */
+    surgeryDate: localDate.nullable().optional(),
   })
   .strict();
 
@@ -71,6 +70,7 @@ const onboardingSchema = z
     typicalRunKm: z.number().positive().max(100).optional(),
     runsPerWeek: z.number().int().min(0).max(14).optional(),
     painDuringRun: z.number().int().min(0).max(10).optional(),
+    intensityNow: z.boolean().optional(),
   })
   .strict()
   .superRefine((a, ctx) => {
@@ -138,58 +138,11 @@ export function progressionRoutes(deps: { pool: Pool; queue: JobQueue; now: () =
   });
 
   router.put('/progression', async (req, res) => {
-    const input = parseInput(progressionSchema, req.body);
+    const change = parseInput(progressionSchema, req.body);
     const athlete = await currentAthlete(deps.pool, res);
-    const current = await findProgressionSettings(deps.pool, athlete.id);
-    const plan = input.plan === undefined ? current.plan : input.plan;
-    if (plan) {
-      try {
-        validatePlan(plan as unknown as StageDefinition[]);
-      } catch (err) {
-        throw new BadInputError('invalid_plan', `plan: ${(err as Error).message}`);
-      }
-    }
-    const stages = (plan ?? DEFAULT_PLAN).length;
-    if (input.startStage !== undefined && input.startStage >= stages) {
-      throw new BadInputError('invalid_stage', `startStage: must be from 0 to ${stages - 1}`);
-    }
-    if (input.thresholds) {
-      const unknown = Object.keys(input.thresholds).filter(
-        (k) => !(thresholdKeys as string[]).includes(k),
-      );
-      if (unknown.length > 0)
-        throw new BadInputError('invalid_thresholds', `thresholds: unknown ${unknown.join(', ')}`);
-      for (const [k, v] of Object.entries(input.thresholds)) {
-        if (typeof v !== typeof DEFAULT_THRESHOLDS[k as keyof typeof DEFAULT_THRESHOLDS]) {
-          throw new BadInputError(
-            'invalid_thresholds',
-            `thresholds.${k}: must be a ${typeof DEFAULT_THRESHOLDS[k as keyof typeof DEFAULT_THRESHOLDS]}`,
-          );
-        }
-      }
-    }
-    const userId = currentUser(res).id;
-    const saved = await withTransaction(deps.pool, async (client) => {
-      const s = await upsertProgressionSettings(
-        client,
-        athlete.id,
-        {
-          ...(input.startStage !== undefined ? { startStage: input.startStage } : {}),
-          ...(input.plan !== undefined ? { plan: input.plan } : {}),
-          ...(input.thresholds !== undefined ? { thresholds: input.thresholds } : {}),
-        },
-        userId,
-      );
-      if (input.startStage !== undefined) await markStageChosen(client, athlete.id, userId);
-      return s;
-    });
-    await recompute(athlete.id, FROM_THE_START);
-    res.json({
-      startStage: saved.startStage,
-      plan: saved.plan ?? DEFAULT_PLAN,
-      customPlan: saved.plan !== null,
-      thresholds: resolveThresholds(saved.thresholds as never),
-    });
+    if (change.surgeryDate) checkLoggable(change.surgeryDate, athlete, deps.now(), 'surgeryDate');
+    const saved = await changeProgression(deps, athlete, change, currentUser(res).id);
+    res.json(saved);
   });
 
   router.post('/progression/stage', async (req, res) => {

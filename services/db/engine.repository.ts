@@ -108,7 +108,8 @@ export async function earliestInputDate(
     `SELECT least(
        (SELECT min(local_date) FROM activities WHERE athlete_id = $1),
        (SELECT min(date) FROM checkins WHERE athlete_id = $1),
-       (SELECT min(date) FROM cross_training WHERE athlete_id = $1)) AS d`,
+       (SELECT min(date) FROM cross_training WHERE athlete_id = $1),
+       (SELECT min(date) FROM strength_sessions WHERE athlete_id = $1)) AS d`,
     [athleteId],
   );
   return rows[0]?.d ?? undefined;

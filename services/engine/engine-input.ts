@@ -30,6 +30,7 @@ import {
   type EngineActivityRow,
 } from '#services/db/engine.repository';
 import { findProgressionSettings, listManualStages } from '#services/db/progression.repository';
+import { listStrengthSessions } from '#services/db/strength-sessions.repository';
 
 export function profileOf(a: Athlete): AthleteProfile {
   return {
@@ -143,13 +144,18 @@ export async function prepareEngineInput(
   if (options.refreshLoads) activities = await refreshLoads(db, athlete, activities);
   const checkins = await listCheckIns(db, athlete.id, { from: since });
   const crossTraining = await listCrossTraining(db, athlete.id, { from: since });
+  // Logged strength sessions are strength cross-training: session-RPE load, no running distance.
+  const strength = await listStrengthSessions(db, athlete.id, { from: since });
   const input: EngineInput = {
     profile: profileOf(athlete),
     runs: activities.map(runOf),
     checkins: checkins.map(
       ({ id: _id, loggedAt: _loggedAt, updatedAt: _updatedAt, ...c }) => c as CheckIn,
     ),
-    crossTraining: crossTraining.map(({ id: _id, ...c }) => c as CrossTraining),
+    crossTraining: [
+      ...crossTraining.map(({ id: _id, ...c }) => c as CrossTraining),
+      ...strength.map((s) => ({ date: s.date, kind: 'strength', minutes: s.minutes, rpe: s.rpe })),
+    ],
     progression,
     clearances: await clearancesOf(db, athlete.id),
     today,

@@ -21,10 +21,10 @@ export {
 export { DEFAULT_THRESHOLDS, lookbackDaysOf, resolveThresholds } from './thresholds.ts';
 export { METRIC_INFO, type MetricName } from './metric-info.ts';
 export { DEFAULT_PLAN } from './default-plan.ts';
+export { validatePlan } from './validate-plan.ts';
 export {
   evaluateSession,
   stepProgression,
-  validatePlan,
   type SessionEvaluation,
   type SessionOutcome,
 } from './progression.ts';

@@ -19,6 +19,8 @@ export interface OnboardingAnswers {
   runsPerWeek?: number;
   /** The highest pain during a run lately, 0–10. */
   painDuringRun?: number;
+  /** Already runs strides, intervals or hills now: only then can the start be the intensity stage. */
+  intensityNow?: boolean;
 }
 
 export interface StageChoice {
@@ -73,6 +75,12 @@ export function proposeStage(
   };
 }
 
+/** The last stage before the first intensity stage (the last stage when the plan has none). */
+function lastBeforeIntensity(plan: readonly StageDefinition[]): number {
+  const k = plan.findIndex((s) => s.mode === 'intensity');
+  return k > 0 ? k - 1 : plan.length - 1;
+}
+
 /** The starting stage from the onboarding answers (validated by the route). */
 export function pickStartStage(
   plan: readonly StageDefinition[],
@@ -111,8 +119,13 @@ export function pickStartStage(
     stage = after;
   }
   if (a.situation === 'running_well' && pain <= t.painGreenMax && match >= last - 2) {
-    stage = last;
-    why = `${typical} and {you} run well: ${nameOf(plan, last)}`;
+    // Intensity is a change of its own (one variable at a time): the intensity stage only for a
+    // runner who already runs strides, intervals or hills, else the last stage before it.
+    const top = a.intensityNow === true ? last : lastBeforeIntensity(plan);
+    if (top > stage) {
+      stage = top;
+      why = `${typical} and {you} run well${a.intensityNow === true ? ', with intensity already' : ''}: ${nameOf(plan, top)}`;
+    }
   }
   // Stages 7–8 plan four runs a week: fewer than three now starts at the last continuous stage.
   const continuous = [...plan].reverse().find((s) => s.mode === 'continuous');

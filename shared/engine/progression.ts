@@ -1,6 +1,5 @@
 // The return-to-run progression (science.md §4): the evaluation of a session on the morning after,
 // and the advance / repeat / drop rules. The default stage table is in default-plan.ts.
-import { BadInputError } from '../errors.ts';
 import { addDays, type LocalDate } from '../local-date.ts';
 import type { SpikeBand } from './compute-spike.ts';
 import { formatDay } from './format-day.ts';
@@ -14,21 +13,6 @@ import type {
   StageDefinition,
   Thresholds,
 } from './types.ts';
-
-/** Validates a plan once: stages numbered 0..n−1 in order, sane numbers. */
-export function validatePlan(plan: readonly StageDefinition[]): void {
-  if (plan.length === 0) throw new BadInputError('plan_invalid', 'invalid plan: no stages');
-  plan.forEach((s, k) => {
-    if (s.stage !== k)
-      throw new BadInputError('plan_invalid', `invalid plan: stage ${k} is numbered ${s.stage}`);
-    if (!(s.totalMin > 0) || !(s.perWeek >= 1 && s.perWeek <= 7) || !(s.minCompletions >= 1)) {
-      throw new BadInputError(
-        'plan_invalid',
-        `invalid plan: stage ${k} needs totalMin > 0, perWeek 1–7 and minCompletions ≥ 1`,
-      );
-    }
-  });
-}
 
 export type SessionOutcome =
   'red' | 'not_back_to_baseline' | 'amber' | 'unrated' | 'not_as_prescribed' | 'completed';

@@ -12,7 +12,7 @@ import { engineDaysOf } from './engine-days.ts';
 import type { DailyMetricsRow, EngineCarry, EngineInput, EngineOutput } from './engine-types.ts';
 import { holdOf } from './hold-of.ts';
 import { mergeCheckIns } from './merge-check-ins.ts';
-import { validatePlan } from './progression.ts';
+import { validatePlan } from './validate-plan.ts';
 import type { DayContext, Recommendation } from './recommend-today.ts';
 import { recommendWeek } from './recommend-week.ts';
 import { stepDay, type EngineRules } from './step-day.ts';

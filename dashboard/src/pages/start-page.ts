@@ -46,6 +46,13 @@ export function startPage(ctx: PageContext): Node[] {
   const minutes = numberInput('typicalRunMin', 600);
   const distance = numberInput('typicalRunDistance', 200, 0.1);
   const perWeek = numberInput('runsPerWeek', 14);
+  const intensity = h('input', { type: 'checkbox', name: 'intensityNow' });
+  const intensityField = h(
+    'label',
+    { class: 'check' },
+    intensity,
+    h('span', {}, 'I already run strides, intervals or hills now'),
+  );
 
   const surgeryField = field('Date of the surgery', surgeryDate);
   const breakField = field('Day of your last run', lastRunDate, 'Roughly is fine.');
@@ -57,6 +64,7 @@ export function startPage(ctx: PageContext): Node[] {
     field('Minutes', minutes),
     field(`Distance (${units})`, distance),
     field('Runs a week', perWeek),
+    intensityField,
   );
   const situation = () => radios.find((r) => r.input.checked)?.value;
   const show = () => {
@@ -64,6 +72,7 @@ export function startPage(ctx: PageContext): Node[] {
     surgeryField.hidden = s !== 'after_surgery';
     breakField.hidden = s !== 'after_break';
     pain.el.hidden = s !== 'symptoms_now';
+    intensityField.hidden = s !== 'running_well';
     runFields.hidden = s === undefined || s === 'after_surgery';
     runTitle.textContent =
       s === 'after_break' ? 'A typical run before the break' : 'A typical run now';
@@ -127,6 +136,7 @@ export function startPage(ctx: PageContext): Node[] {
       if (km !== undefined) body.typicalRunKm = units === 'mi' ? km * KM_PER_MI : km;
       if (w !== undefined) body.runsPerWeek = w;
     }
+    if (s === 'running_well' && intensity.checked) body.intensityNow = true;
     submit.disabled = true;
     try {
       const [chosen, progression] = await Promise.all([

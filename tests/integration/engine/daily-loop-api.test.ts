@@ -133,10 +133,25 @@ describe('the daily loop API', () => {
       { situation: 'running_well', typicalRunMin: 45, runsPerWeek: 4, painDuringRun: 0 },
     );
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ stage: 8, stageChosen: true });
+    // Running well is the volume stage: intensity only for a runner who already runs it.
+    expect(res.body).toMatchObject({ stage: 7, stageChosen: true });
     const after = await c.get<{ stageChosen: boolean; proposedStage: unknown }>('/api/progression');
     expect(after.body).toMatchObject({ stageChosen: true, proposedStage: null });
-    expect((await c.get<Today>('/api/today')).body.stage).toBe(8);
+    expect((await c.get<Today>('/api/today')).body.stage).toBe(7);
+    const again = await c.post<{ stage: number }>('/api/onboarding', {
+      situation: 'running_well',
+      typicalRunMin: 45,
+      runsPerWeek: 4,
+      intensityNow: true,
+    });
+    expect(again.body.stage).toBe(8);
+    const junk = await c.post<{ error: { message: string } }>('/api/onboarding', {
+      situation: 'running_well',
+      typicalRunMin: 45,
+      intensityNow: 'yes',
+    });
+    expect(junk.status).toBe(400);
+    expect(junk.body.error.message).toMatch(/intensityNow/);
   });
 
   it('onboarding after surgery records the surgery date and holds jogging', async () => {

@@ -9,9 +9,9 @@ import { DEFAULT_PLAN } from '../../../shared/engine/default-plan.ts';
 import {
   evaluateSession,
   stepProgression,
-  validatePlan,
   type SessionFacts,
 } from '../../../shared/engine/progression.ts';
+import { validatePlan } from '../../../shared/engine/validate-plan.ts';
 import { DEFAULT_THRESHOLDS } from '../../../shared/engine/thresholds.ts';
 import type { ProgressionState, StageDefinition } from '../../../shared/engine/types.ts';
 import { BadInputError } from '../../../shared/errors.ts';

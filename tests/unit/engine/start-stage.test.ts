@@ -83,15 +83,28 @@ describe('pickStartStage() — the onboarding answers', () => {
     expect(pickStartStage(DEFAULT_PLAN, red, TODAY, t).stage).toBe(0);
   });
 
-  it('running well with typical runs of 45 min and 4 a week: the full plan, stage 8', () => {
+  it('running well with typical runs of 45 min and 4 a week: volume, stage 7, not intensity', () => {
     const r = pickStartStage(
       DEFAULT_PLAN,
       { situation: 'running_well', typicalRunKm: 7, runsPerWeek: 4, painDuringRun: 1 },
       TODAY,
       t,
     );
-    // 7 km at 6:30/km ≈ 46 min → stage 7, and running well → the last stage
+    // 7 km at 6:30/km ≈ 46 min → stage 7; intensity (stage 8) is a change of its own
+    expect(r.stage).toBe(7);
+    expect(r.reason).not.toMatch(/stage 8/);
+  });
+
+  it('running well, 30 min runs: stage 7 without intensity now, stage 8 only with it', () => {
+    const a = { situation: 'running_well', typicalRunMin: 30, runsPerWeek: 4 } as const;
+    expect(pickStartStage(DEFAULT_PLAN, a, TODAY, t).stage).toBe(7);
+    expect(pickStartStage(DEFAULT_PLAN, { ...a, intensityNow: false }, TODAY, t).stage).toBe(7);
+    const r = pickStartStage(DEFAULT_PLAN, { ...a, intensityNow: true }, TODAY, t);
     expect(r.stage).toBe(8);
+    expect(r.reason).toMatch(/intensity/);
+    // Intensity now does not lift a runner with symptoms: one stage lower than the volume stage.
+    const sore = { ...a, situation: 'symptoms_now', intensityNow: true, painDuringRun: 3 } as const;
+    expect(pickStartStage(DEFAULT_PLAN, sore, TODAY, t).stage).toBe(5);
   });
 
   it('running well twice a week: the last continuous stage before the four-a-week stages', () => {
