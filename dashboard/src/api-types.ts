@@ -5,13 +5,7 @@ import type {
   TodayDecision as EngineTodayDecision,
   PainSummary,
 } from '../../shared/engine/run-engine.ts';
-import type {
-  Action,
-  CheckIn,
-  Flag,
-  Severity,
-  StageDefinition,
-} from '../../shared/engine/types.ts';
+import type { Action, CheckIn, Flag, StageDefinition } from '../../shared/engine/types.ts';
 
 // --- who is signed in -------------------------------------------------------------------------
 
@@ -34,6 +28,8 @@ export interface AthleteProfile {
 export interface Me {
   id: string;
   email: string;
+  /** The display name others read; null until given. */
+  name: string | null;
   role: 'runner' | 'coach';
   athlete: AthleteProfile | null;
 }
@@ -250,6 +246,13 @@ export interface Invite {
   expiresAt: string;
 }
 
+/** GET /api/invites/:token: who invites, until when. */
+export interface InviteView {
+  coachEmail: string;
+  coachName: string | null;
+  expiresAt: string;
+}
+
 export interface Grant {
   coachId: string;
   coachEmail: string;
@@ -257,20 +260,9 @@ export interface Grant {
   shareActivityDetails: boolean;
 }
 
-export interface RosterRow {
-  athleteId: string;
-  email: string;
-  /** The athlete's display name, when they gave one. */
-  name?: string | null;
-  stage: number | null;
-  stageName: string | null;
-  action: Action | null;
-  summary: string | null;
-  worstSeverity: Severity | null;
-  flags: Flag[];
-  sparkline: Array<{ day: string; runDistanceM: number }>;
-  lastActivityAt: string | null;
-}
+/** One athlete on the coach's roster (GET /api/coach/athletes). */
+export type { RosterEntry as RosterRow } from '../../shared/api/coach-views.ts';
+export type { Compliance } from '../../shared/coaching/compute-compliance.ts';
 
 export interface Note {
   id: string;

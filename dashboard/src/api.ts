@@ -13,6 +13,7 @@ import type {
   Grant,
   ImportBatch,
   Invite,
+  InviteView,
   Me,
   Note,
   OnboardingInput,
@@ -152,8 +153,16 @@ function uploadWithProgress(
 
 export const api = {
   me: () => request<Me>('GET', '/api/me'),
-  signup: (email: string, password: string, role: 'runner' | 'coach', timezone: string) =>
-    request<{ id: string }>('POST', '/api/auth/signup', { email, password, role, timezone }),
+  signup: (
+    email: string,
+    password: string,
+    role: 'runner' | 'coach',
+    timezone: string,
+    name?: string,
+  ) =>
+    request<{ id: string }>('POST', '/api/auth/signup', { email, password, role, timezone, name }),
+  setName: (name: string | null) =>
+    request<{ name: string | null }>('PUT', '/api/me/name', { name }),
   login: (email: string, password: string) =>
     request<{ id: string }>('POST', '/api/auth/login', { email, password }),
   logout: () => request<void>('POST', '/api/auth/logout'),
@@ -202,14 +211,21 @@ export const api = {
 
   createInvite: () => request<Invite>('POST', '/api/coach/invites'),
   invite: (token: string) =>
-    request<{ coachEmail: string; expiresAt: string }>(
-      'GET',
-      `/api/invites/${encodeURIComponent(token)}`,
-    ),
+    request<InviteView>('GET', `/api/invites/${encodeURIComponent(token)}`),
   acceptInvite: (token: string) =>
-    request<{ coachId: string; coachEmail: string }>(
+    request<{ coachId: string; coachEmail: string; coachName: string | null }>(
       'POST',
       `/api/invites/${encodeURIComponent(token)}/accept`,
+    ),
+  /** A new runner account that accepts the invite at once (no session needed). */
+  signupWithInvite: (
+    token: string,
+    input: { email: string; password: string; name?: string; timezone: string },
+  ) =>
+    request<InviteView & { id: string; coachId: string }>(
+      'POST',
+      `/api/invites/${encodeURIComponent(token)}/signup`,
+      input,
     ),
   grants: () => request<Grant[]>('GET', '/api/grants'),
   patchGrant: (coachId: string, shareActivityDetails: boolean) =>

@@ -23,9 +23,9 @@ import {
   athleteScopedRoutes,
   coachRoutes,
   grantsRoutes,
-  inviteRoutes,
   runnerNotesRoutes,
 } from './coaching.routes.ts';
+import { inviteRoutes, publicInviteRoutes } from './invite.routes.ts';
 import { engineRoutes } from './engine.routes.ts';
 import { createErrorHandler } from './errors.ts';
 import { healthRoutes } from './health.routes.ts';
@@ -126,6 +126,8 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   api.use('/auth', authRoutes({ pool: deps.pool, secureCookies, limits }));
+  // An invite link works before there is an account: its token is the secret.
+  api.use('/invites', publicInviteRoutes({ pool: deps.pool, now, limits, secureCookies }));
   // Strava sends the browser back here; it answers a missing session with a page, not a 401.
   api.use('/strava/callback', stravaCallbackRoutes({ ...stravaDeps, publicUrl: deps.publicUrl }));
   api.use(requireUser);

@@ -6,7 +6,7 @@ import { isTimeZone } from '#shared/local-date';
 import type { Pool } from '#services/db/database';
 import { withTransaction } from '#services/db/database';
 import { insertAthlete, findAthleteByUserId } from '#services/db/athletes.repository';
-import { findUserByEmail, insertUser } from '#services/db/users.repository';
+import { findUserByEmail, insertUser, updateDisplayName } from '#services/db/users.repository';
 import { isRecomputePending } from '#services/db/recompute.repository';
 import { athleteJson } from './athlete.routes.ts';
 import type { AttemptLimiters } from './attempt-limiter.ts';
@@ -14,12 +14,16 @@ import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { currentUser, endSession, startSession } from './session.ts';
 import { parseInput } from './validate.ts';
 
-const email = z.string().trim().toLowerCase().email('must be an email address').max(254);
+/** A display name: what a coach (or an athlete) reads instead of an email. */
+export const displayNameSchema = z.string().trim().min(1, 'must not be empty').max(80);
+
+export const email = z.string().trim().toLowerCase().email('must be an email address').max(254);
 
 const signupSchema = z.object({
   email,
   password: z.string().min(8, 'must be at least 8 characters').max(200),
   role: z.enum(['runner', 'coach']).default('runner'),
+  name: displayNameSchema.optional(),
   timezone: z
     .string()
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Oslo or America/Denver')
@@ -55,7 +59,12 @@ export function authRoutes(deps: {
     refuseOverLimit(res, [await limits.signupPerAddress.take(req.ip ?? '?')], 'sign-ups');
     const passwordHash = await hashPassword(input.password);
     const user = await withTransaction(deps.pool, async (client) => {
-      const u = await insertUser(client, { email: input.email, passwordHash, role: input.role });
+      const u = await insertUser(client, {
+        email: input.email,
+        passwordHash,
+        role: input.role,
+        displayName: input.name ?? null,
+      });
       if (u.role === 'runner') await insertAthlete(client, u.id, input.timezone ?? 'UTC');
       return u;
     });
@@ -92,14 +101,23 @@ export function authRoutes(deps: {
   return router;
 }
 
+const nameSchema = z.object({ name: displayNameSchema.nullable() }).strict();
+
 export function meRoute(deps: { pool: Pool }): Router {
   const router = Router();
+  // The name others read; null clears it (a coach then reads the email).
+  router.put('/me/name', async (req, res) => {
+    const input = parseInput(nameSchema, req.body);
+    await updateDisplayName(deps.pool, currentUser(res).id, input.name);
+    res.json({ name: input.name });
+  });
   router.get('/me', async (_req, res) => {
     const user = currentUser(res);
     const athlete = await findAthleteByUserId(deps.pool, user.id);
     res.json({
       id: user.id,
       email: user.email,
+      name: user.displayName,
       role: user.role,
       athlete: athlete
         ? {

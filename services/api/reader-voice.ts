@@ -1,5 +1,5 @@
 // Who reads an athlete's decision: the runner themselves ("your"), or a coach reading about the
-// athlete by name (the local part of their email until display names exist).
+// athlete by name (their display name, else the local part of their email).
 import type { Response } from 'express';
 import { nameOfEmail, RUNNER_VOICE, type Voice } from '#shared/engine/index';
 import type { Queryable } from '#services/db/database';
@@ -14,5 +14,5 @@ export async function voiceOf(db: Queryable, res: Response, athlete: Athlete): P
 
 export async function coachVoiceOf(db: Queryable, athlete: Athlete): Promise<Voice> {
   const user = await findUserById(db, athlete.userId);
-  return { reader: 'coach', name: nameOfEmail(user?.email ?? 'the athlete') };
+  return { reader: 'coach', name: user?.displayName ?? nameOfEmail(user?.email ?? 'the athlete') };
 }

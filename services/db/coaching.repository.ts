@@ -6,6 +6,7 @@ export interface InviteRow {
   id: string;
   coachUserId: string;
   coachEmail: string;
+  coachName: string | null;
   expiresAt: Date;
   usedAt: Date | null;
   usedByAthleteId: string | null;
@@ -31,11 +32,12 @@ export async function findInvite(
     id: string;
     coach_user_id: string;
     email: string;
+    display_name: string | null;
     expires_at: Date;
     used_at: Date | null;
     used_by_athlete_id: string | null;
   }>(
-    `SELECT i.id, i.coach_user_id, u.email, i.expires_at, i.used_at, i.used_by_athlete_id
+    `SELECT i.id, i.coach_user_id, u.email, u.display_name, i.expires_at, i.used_at, i.used_by_athlete_id
        FROM coach_invites i JOIN users u ON u.id = i.coach_user_id
       WHERE i.token_hash = $1${options.forUpdate ? ' FOR UPDATE OF i' : ''}`,
     [tokenHash],
@@ -46,6 +48,7 @@ export async function findInvite(
         id: r.id,
         coachUserId: r.coach_user_id,
         coachEmail: r.email,
+        coachName: r.display_name,
         expiresAt: r.expires_at,
         usedAt: r.used_at,
         usedByAthleteId: r.used_by_athlete_id,
@@ -211,10 +214,16 @@ export interface RosterRow {
   athleteId: string;
   userId: string;
   email: string;
+  displayName: string | null;
   timezone: string;
   /** The athlete's local today at `now`. */
   today: string;
   lastActivityAt: Date | null;
+  lastCheckIn: string | null;
+  /** The custom plan, when the athlete has one (else the default plan). */
+  plan: unknown;
+  /** Replies by the athlete to this coach's notes, not read by the coach yet. */
+  unreadReplies: number;
   /** True when metrics are waiting for a recompute that touches today: the stored row is stale. */
   pending: boolean;
   /** Today's stored engine row; undefined when there is none. */
@@ -232,7 +241,8 @@ export interface RosterRow {
 
 /**
  * Every athlete who granted the coach access, with today's stored decision (one indexed lookup per
- * athlete: daily_metrics' primary key) and the start of their latest activity.
+ * athlete: daily_metrics' primary key), the start of their latest activity and their latest
+ * check-in.
  */
 export async function listRoster(
   db: Queryable,
@@ -243,9 +253,13 @@ export async function listRoster(
     athlete_id: string;
     user_id: string;
     email: string;
+    display_name: string | null;
     timezone: string;
     today: string;
     last_activity_at: Date | null;
+    last_check_in: string | null;
+    plan: unknown;
+    unread_replies: number;
     pending: boolean;
     has_row: boolean;
     stage: number | null;
@@ -256,14 +270,21 @@ export async function listRoster(
     flags: unknown;
   }>(
     `WITH roster AS (
-       SELECT g.athlete_id, a.user_id, u.email, a.timezone,
+       SELECT g.athlete_id, a.user_id, u.email, u.display_name, a.timezone,
               ($2::timestamptz AT TIME ZONE a.timezone)::date AS today
          FROM coach_athletes g
          JOIN athletes a ON a.id = g.athlete_id
          JOIN users u ON u.id = a.user_id
         WHERE g.coach_user_id = $1)
-     SELECT r.athlete_id, r.user_id, r.email, r.timezone, r.today,
+     SELECT r.athlete_id, r.user_id, r.email, r.display_name, r.timezone, r.today,
             (SELECT max(x.start_at) FROM activities x WHERE x.athlete_id = r.athlete_id) AS last_activity_at,
+            (SELECT max(c.date) FROM checkins c
+              WHERE c.athlete_id = r.athlete_id AND c.date <= r.today)::text AS last_check_in,
+            (SELECT p.plan FROM progression_settings p WHERE p.athlete_id = r.athlete_id) AS plan,
+            (SELECT count(*)::int FROM coach_notes n
+              WHERE n.athlete_id = r.athlete_id AND n.coach_user_id = $1
+                AND n.reply_to IS NOT NULL AND n.read_at IS NULL
+                AND n.author_user_id IS DISTINCT FROM $1) AS unread_replies,
             COALESCE(q.pending_from <= r.today, false) AS pending,
             d.day IS NOT NULL AS has_row, d.stage, d.metrics->'progression'->>'stageName' AS stage_name,
             d.action, d.worst_severity, d.metrics->'recommendation' AS recommendation,
@@ -277,9 +298,13 @@ export async function listRoster(
     athleteId: r.athlete_id,
     userId: r.user_id,
     email: r.email,
+    displayName: r.display_name,
     timezone: r.timezone,
     today: r.today,
     lastActivityAt: r.last_activity_at,
+    lastCheckIn: r.last_check_in,
+    plan: r.plan,
+    unreadReplies: r.unread_replies,
     pending: r.pending,
     stored:
       r.has_row && r.stage !== null && r.action !== null
@@ -295,15 +320,31 @@ export async function listRoster(
   }));
 }
 
-/** Daily running distance of the coach's athletes over the `days` days up to each one's today. */
-export async function listRosterSparklines(
+export interface RosterDay {
+  athleteId: string;
+  day: string;
+  runDistanceM: number;
+  runMovingS: number;
+  runCount: number;
+  stage: number;
+}
+
+/** The daily rows of the coach's athletes over the `days` days up to each one's today. */
+export async function listRosterDays(
   db: Queryable,
   coachUserId: string,
   now: Date,
   days: number,
-): Promise<Array<{ athleteId: string; day: string; runDistanceM: number }>> {
-  const { rows } = await db.query<{ athlete_id: string; day: string; run_distance_m: number }>(
-    `SELECT d.athlete_id, d.day, d.run_distance_m
+): Promise<RosterDay[]> {
+  const { rows } = await db.query<{
+    athlete_id: string;
+    day: string;
+    run_distance_m: number;
+    run_moving_s: number;
+    run_count: number;
+    stage: number;
+  }>(
+    `SELECT d.athlete_id, d.day, d.run_distance_m, d.run_moving_s, d.run_count, d.stage
        FROM coach_athletes g
        JOIN athletes a ON a.id = g.athlete_id
        JOIN daily_metrics d ON d.athlete_id = g.athlete_id
@@ -317,5 +358,8 @@ export async function listRosterSparklines(
     athleteId: r.athlete_id,
     day: r.day,
     runDistanceM: r.run_distance_m,
+    runMovingS: r.run_moving_s,
+    runCount: r.run_count,
+    stage: r.stage,
   }));
 }

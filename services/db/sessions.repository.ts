@@ -19,14 +19,23 @@ export async function findSessionUser(db: Queryable, tokenHash: Buffer): Promise
     email: string;
     role: User['role'];
     created_at: Date;
+    display_name: string | null;
   }>(
-    `SELECT u.id, u.email, u.role, u.created_at
+    `SELECT u.id, u.email, u.role, u.created_at, u.display_name
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.expires_at > now()`,
     [tokenHash],
   );
   const r = rows[0];
-  return r ? { id: r.id, email: r.email, role: r.role, createdAt: r.created_at } : undefined;
+  return r
+    ? {
+        id: r.id,
+        email: r.email,
+        role: r.role,
+        createdAt: r.created_at,
+        displayName: r.display_name,
+      }
+    : undefined;
 }
 
 export async function deleteSession(db: Queryable, tokenHash: Buffer): Promise<void> {

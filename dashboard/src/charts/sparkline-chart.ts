@@ -12,12 +12,14 @@ export function sparklineChart(
     day: p.day,
     d: distanceIn(p.runDistanceM, units),
   }));
+  // An empty month keeps a real scale (0–1), not bars drawn to the full height of nothing.
+  const top = Math.max(1, ...data.map((p) => p.d));
   const chart = Plot.plot({
     width: 140,
     height: 32,
     margin: 2,
     x: { type: 'band', axis: null, padding: 0.15 },
-    y: { axis: null, zero: true },
+    y: { axis: null, domain: [0, top] },
     marks: [
       Plot.barY(data, {
         x: 'day',

@@ -16,6 +16,8 @@ export function authPage(
     minlength: 8,
     autocomplete: 'new-password',
   });
+  const name = h('input', { type: 'text', name: 'name', maxlength: 80, autocomplete: 'name' });
+  const nameLabel = field('Your name (what a coach reads; optional)', name);
   const role = h(
     'select',
     { name: 'role' },
@@ -35,6 +37,7 @@ export function authPage(
     submit.textContent = mode === 'signup' ? 'Create account' : 'Sign in';
     toggle.textContent = mode === 'signup' ? 'I already have an account' : 'Create a new account';
     roleLabel.hidden = mode === 'login' || options.runnerOnly === true;
+    nameLabel.hidden = mode === 'login';
     password.autocomplete = mode === 'signup' ? 'new-password' : 'current-password';
     forgot.hidden = mode === 'signup';
   });
@@ -43,6 +46,7 @@ export function authPage(
     {},
     field('Email', email),
     field('Password (8 characters or more)', password),
+    nameLabel,
     roleLabel,
     submit,
     error,
@@ -50,7 +54,13 @@ export function authPage(
   onSubmit(form, { submit, error }, async () => {
     if (mode === 'signup') {
       const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-      await api.signup(email.value, password.value, role.value as 'runner' | 'coach', tz);
+      await api.signup(
+        email.value,
+        password.value,
+        role.value as 'runner' | 'coach',
+        tz,
+        name.value.trim() || undefined,
+      );
     } else {
       await api.login(email.value, password.value);
     }

@@ -1,9 +1,9 @@
 // The coach's roster: every athlete who granted access, riskiest first (the server's order), with
-// a 28-day sparkline and today's decision and flag; and an invite link to share.
+// today's decision and its reason, the last check-in, compliance, a 28-day sparkline; search and a
+// status filter; and an invite link to share.
 import { api, type RosterRow } from '../api.ts';
-import { errorText, h } from '../dom.ts';
-import { ACTION_LABEL, SEVERITY_LABEL } from '../format.ts';
-import { sparklineChart } from '../charts/sparkline-chart.ts';
+import { errorText, field, h } from '../dom.ts';
+import { rosterList } from '../views/roster-list.ts';
 import { rosterStravaSync } from '../views/roster-strava-sync.ts';
 
 function inviteCard(): HTMLElement {
@@ -47,7 +47,7 @@ function inviteCard(): HTMLElement {
         h(
           'p',
           { class: 'muted small' },
-          `Valid until ${new Date(inv.expiresAt).toLocaleString('en-GB')}. The athlete opens it, signs in and accepts; they can revoke access at any time.`,
+          `Valid until ${new Date(inv.expiresAt).toLocaleString('en-GB')}. The athlete opens it, creates an account (or signs in) and accepts; they can revoke access at any time.`,
         ),
       );
     } catch (err) {
@@ -64,78 +64,76 @@ function inviteCard(): HTMLElement {
   );
 }
 
-function rosterTable(rows: RosterRow[]): HTMLElement {
+type Status = 'all' | 'attention' | 'overdue' | 'replies' | 'calm';
+
+const STATUS_LABEL: Record<Status, string> = {
+  all: 'Everyone',
+  attention: 'Needs attention (high, very high, red flag)',
+  overdue: 'No recent check-in',
+  replies: 'Unread replies',
+  calm: 'No flag above caution',
+};
+
+const needsAttention = (r: RosterRow) =>
+  r.action === 'see_clinician' ||
+  r.worstSeverity === 'red_flag' ||
+  r.worstSeverity === 'very_high' ||
+  r.worstSeverity === 'high';
+
+function matches(r: RosterRow, status: Status, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (q && !`${r.name ?? ''} ${r.email}`.toLowerCase().includes(q)) return false;
+  if (status === 'attention') return needsAttention(r);
+  if (status === 'overdue') return r.checkInOverdue;
+  if (status === 'replies') return r.unreadReplies > 0;
+  if (status === 'calm') return !needsAttention(r);
+  return true;
+}
+
+/** Search by name or email and filter by status; the list redraws as the coach types. */
+function rosterView(rows: RosterRow[]): HTMLElement {
   if (!rows.length)
     return h('p', { class: 'muted', id: 'roster-empty' }, 'No athletes yet: send an invite link.');
+  const search = h('input', {
+    type: 'search',
+    id: 'roster-search',
+    placeholder: 'Name or email',
+    autocomplete: 'off',
+  });
+  const status = h(
+    'select',
+    { id: 'roster-status' },
+    ...(Object.keys(STATUS_LABEL) as Status[]).map((s) =>
+      h('option', { value: s }, STATUS_LABEL[s]),
+    ),
+  );
+  const count = h('p', { class: 'muted small', role: 'status', id: 'roster-count' });
+  const list = h('div', { id: 'roster-list' });
+  const draw = () => {
+    const shown = rows.filter((r) => matches(r, status.value as Status, search.value));
+    count.textContent = `${shown.length} of ${rows.length} athletes`;
+    list.replaceChildren(
+      ...(shown.length
+        ? rosterList(shown)
+        : [h('p', { class: 'muted' }, 'No athlete matches this search.')]),
+    );
+  };
+  search.addEventListener('input', draw);
+  status.addEventListener('change', draw);
+  draw();
   return h(
     'div',
-    { class: 'table-wrap' },
-    h(
-      'table',
-      { id: 'roster', class: 'roster' },
-      h('caption', { class: 'sr-only' }, 'Athletes, riskiest first'),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          ...['Athlete', 'Risk', 'Today', 'Stage', 'Last 28 days', 'Last activity'].map((c) =>
-            h('th', { scope: 'col' }, c),
-          ),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        ...rows.map((r) => {
-          const sev = r.worstSeverity;
-          const topFlag = r.flags[0];
-          return h(
-            'tr',
-            { 'data-athlete-id': r.athleteId },
-            h('th', { scope: 'row' }, h('a', { href: `/coach/athletes/${r.athleteId}` }, r.email)),
-            h(
-              'td',
-              {},
-              sev
-                ? h(
-                    'span',
-                    { class: `sev sev-${sev}` },
-                    h('span', { class: 'sev-word' }, SEVERITY_LABEL[sev]),
-                  )
-                : h('span', { class: 'muted' }, 'No flags'),
-              topFlag ? h('div', { class: 'small' }, topFlag.message) : null,
-            ),
-            h(
-              'td',
-              {},
-              r.action
-                ? h('span', { class: `pill action-${r.action}` }, ACTION_LABEL[r.action])
-                : '–',
-            ),
-            h(
-              'td',
-              {},
-              r.stage === null ? '–' : `${r.stage}${r.stageName ? ` · ${r.stageName}` : ''}`,
-            ),
-            h('td', {}, sparklineChart(r.sparkline, 'km')),
-            h(
-              'td',
-              {},
-              r.lastActivityAt ? new Date(r.lastActivityAt).toLocaleDateString('en-GB') : '–',
-            ),
-          );
-        }),
-      ),
-    ),
+    {},
+    h('div', { class: 'roster-tools' }, field('Search', search), field('Show', status)),
+    count,
+    list,
   );
 }
 
 export async function coachRosterPage(): Promise<Node[]> {
   let roster: Node;
   try {
-    roster = rosterTable(await api.roster());
+    roster = rosterView(await api.roster());
   } catch (err) {
     roster = h('p', { class: 'error' }, `The roster could not load: ${errorText(err)}`);
   }
