@@ -3,6 +3,8 @@
 // through the repositories, and recomputes each athlete in this process. Running it again deletes
 // the demo accounts first, so it always leaves the same demo, ending today.
 import { generateDemoStory, DEMO_COACH_EMAIL, DEMO_PASSWORD } from '#shared/demo/demo-story';
+import { generateDemoStrength } from '#shared/demo/demo-strength';
+import { insertStrengthSession } from '#services/db/strength-sessions.repository';
 import type { DemoAthlete } from '#shared/demo/demo-story';
 import { localDateOf } from '#shared/local-date';
 import type { Config } from '#services/config';
@@ -58,6 +60,24 @@ export async function demoCommand(
     const recompute = createRecomputeProcessor({ pool: db.pool, now });
     for (const a of athletes) {
       const athleteId = await createDemoAthlete(db.pool, a, passwordHash, coach.id);
+      if (a === story.runner)
+        for (const { sessionKey, exercises, rpe, pain, minutes, date } of generateDemoStrength(
+          localDateOf(now(), DEMO_TIMEZONE),
+        ))
+          await insertStrengthSession(db.pool, athleteId, {
+            date,
+            sessionKey,
+            exercises: [...exercises].map((e) => ({
+              id: e.id,
+              sets: e.sets,
+              ...(e.reps != null ? { reps: e.reps } : {}),
+              ...(e.holdS != null ? { holdS: e.holdS } : {}),
+              ...(e.loadKg != null ? { loadKg: e.loadKg } : {}),
+            })),
+            rpe: rpe ?? null,
+            pain: pain ?? null,
+            minutes,
+          });
       await requestRecompute(db.pool, athleteId, FROM_THE_START);
       await recompute({ athleteId }, { attempt: 1 });
       io.stdout.write(

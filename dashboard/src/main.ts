@@ -13,6 +13,7 @@ import { howPage, showHowSection } from './pages/how-page.ts';
 import { importPage } from './pages/import-page.ts';
 import { invitePage } from './pages/invite-page.ts';
 import { notFoundPage } from './pages/not-found-page.ts';
+import { programmePage } from './pages/programme-page.ts';
 import type { PageContext } from './pages/page-context.ts';
 import { settingsPage } from './pages/settings-page.ts';
 import { startPage } from './pages/start-page.ts';
@@ -30,6 +31,7 @@ function navLinks(me: Me, current: string): HTMLElement {
         ]
       : [
           ['/', 'Today'],
+          ['/programme', 'Strength'],
           ['/import', 'Import'],
           ['/settings', 'Settings'],
         ];
@@ -125,6 +127,10 @@ async function render(): Promise<void> {
       case 'coachActivity':
         if (!isCoach) break;
         show(await activityPage(route.params.id ?? '', units, route.params.athleteId), 'Activity');
+        return;
+      case 'programme':
+        if (isCoach) break;
+        show(await programmePage(), 'Strength & mobility');
         return;
       case 'activity':
         if (isCoach) break;

@@ -8,6 +8,7 @@ export interface Match {
 
 export type RouteName =
   | 'home'
+  | 'programme'
   | 'activity'
   | 'import'
   | 'settings'
@@ -24,6 +25,7 @@ export type RouteName =
 
 const ROUTES: Array<[RouteName, RegExp, string[]]> = [
   ['home', /^\/$/, []],
+  ['programme', /^\/programme$/, []],
   ['activity', /^\/activities\/([^/]+)$/, ['id']],
   ['import', /^\/import$/, []],
   ['settings', /^\/settings$/, []],

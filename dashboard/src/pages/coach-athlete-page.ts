@@ -14,6 +14,7 @@ import { activityList } from '../views/activity-list.ts';
 import { chartsPanel } from '../views/charts-panel.ts';
 import { decisionCard, planList } from '../views/decision-card.ts';
 import { stageForm } from '../views/stage-form.ts';
+import { coachProgrammeCards } from '../views/coach-programme-card.ts';
 
 const THRESHOLDS: Array<[string, string]> = [
   ['spikeCaution', 'Spike: caution above (fraction, 0.1 = 10 %)'],
@@ -280,6 +281,7 @@ export async function coachAthletePage(athleteId: string): Promise<Node[]> {
     );
   const refreshDecision = async () => draw(await aapi.today());
   draw(today);
+  const programme = await coachProgrammeCards(athleteId, aapi);
   return [
     h('p', {}, h('a', { href: '/coach' }, '← All athletes')),
     h('h1', { id: 'athlete-name' }, who),
@@ -290,6 +292,7 @@ export async function coachAthletePage(athleteId: string): Promise<Node[]> {
       stageCard(aapi, progression, today.stage, refreshDecision),
       notesCard(athleteId),
     ),
+    ...programme,
     chartsPanel(aapi, today.date, units),
     activityList(activities, units, (id) => `/coach/athletes/${athleteId}/activities/${id}`),
   ];

@@ -2,7 +2,9 @@
 // one tap away, the week, coach notes, the trends on one time axis, and the recent activities.
 import { api, athleteApi, type Note, type TodayDecision } from '../api.ts';
 import { errorText, h, sleep } from '../dom.ts';
+import { programmeApi } from '../programme-api.ts';
 import { activityList } from '../views/activity-list.ts';
+import { loadAdherenceCard } from '../views/adherence-card.ts';
 import { chartsPanel } from '../views/charts-panel.ts';
 import { checkInDialog } from '../views/checkin-dialog.ts';
 import { crossTrainingDialog } from '../views/cross-training-dialog.ts';
@@ -166,6 +168,11 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
       ),
     );
   }
+  const adherence = await loadAdherenceCard(programmeApi(), aapi, units, {
+    whose: 'today’s',
+    href: '/programme',
+  });
+  if (adherence) nodes.splice(nodes.indexOf(top) + 1, 0, adherence);
   const n = notesCard(notes);
   if (n) nodes.push(n);
   nodes.push(charts);

@@ -1,0 +1,84 @@
+// The rehab programme on a 390 × 844 phone, in real Chromium: today's session as a checklist (the
+// description one tap away, a tap per set starting the rest timer), saved with RPE and pain, and
+// the next session stepping up; the week's adherence on the home page. Screenshots go to a
+// temporary folder.
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describeWithBrowser } from '../support/browser.ts';
+import { collectPageErrors, signUp, startE2e, type E2eEnv } from './e2e-env.ts';
+
+const shotsDir = join(tmpdir(), 'hipcheck-programme');
+const PHONE = { width: 390, height: 844 };
+
+describeWithBrowser('the rehab programme on a phone', () => {
+  let env: E2eEnv;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    mkdirSync(shotsDir, { recursive: true });
+    env = await startE2e();
+    context = await env.browser.newContext({
+      viewport: PHONE,
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      baseURL: env.url,
+      timezoneId: 'UTC',
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    errors = collectPageErrors(page);
+    await signUp(page, env.url, 'phone-lifter@example.com', 'runner');
+  }, 120_000);
+  afterAll(async () => {
+    await context?.close();
+    await env?.close();
+  });
+
+  it('logs Strength A set by set and sees the next session step up', async () => {
+    await page.goto('/programme');
+    await page.getByRole('button', { name: 'Strength A', exact: true }).click();
+    const bridge = page.locator('.exercise[data-id="bridge"]');
+    await expect(bridge.locator('.dose').textContent()).resolves.toBe('3×10');
+    // The description is one tap away.
+    await bridge.getByText('How to do it').click();
+    await expect(bridge.getByText(/Squeeze the buttocks/).isVisible()).resolves.toBe(true);
+    // Targets big enough for a thumb.
+    const box = await bridge.locator('.set-btn').first().boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+    // A set starts the rest timer.
+    await bridge.locator('.set-btn').first().click();
+    await expect(page.locator('#rest-timer').isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: join(shotsDir, 'checklist-rest-390.png') });
+    await page.locator('#rest-skip').click();
+    await bridge.locator('.set-btn').nth(1).click();
+    await bridge.locator('.set-btn').nth(2).click();
+    const deadBug = page.locator('.exercise[data-id="dead-bug"]');
+    await deadBug.getByRole('button', { name: /all 3 sets done/ }).click();
+    await page.locator('#session-rpe').selectOption('6');
+    await page.locator('#session-pain').selectOption('1');
+    await page.locator('#save-session').click();
+    await expect
+      .poll(() => page.locator('#programme-status').textContent())
+      .toMatch(/Session saved\. 2 of 2 exercises step up\. Next time: Bridge 3×11/);
+    await page.getByRole('button', { name: 'Strength A', exact: true }).click();
+    await expect.poll(() => bridge.locator('.dose').textContent()).toBe('3×11');
+    await expect(page.locator('#programme-summary').textContent()).resolves.toMatch(
+      /this week 1 of 3 sessions done/,
+    );
+    await page.screenshot({ path: join(shotsDir, 'after-save-390.png'), fullPage: true });
+  }, 60_000);
+
+  it('shows the week’s adherence beside running on the home page', async () => {
+    await page.goto('/');
+    await expect.poll(() => page.locator('#adherence-strength').textContent()).toBe('1 of 3');
+    await page.locator('#adherence').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shotsDir, 'home-adherence-390.png') });
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
