@@ -1,63 +1,33 @@
-// One benchmark measurement in a fresh process, so that its peak RSS belongs to one parser and one
-// file: `node --import tsx bench/parse-worker.ts hipcheck|togeojson FILE RUNS`. Prints one JSON line.
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+// One measurement in a fresh process, so that its peak RSS belongs to one parse of one file:
+// `node --import tsx bench/parse-worker.ts FILE`. The real path: the file read from disk in 1 MiB
+// chunks into createActivityFileReader() (what `hipcheck inspect` runs), every sample kept (as
+// columns) and the Activity built, intervals and all. Prints one JSON line like bench/saxes-pass.js.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { resourceUsage } from 'node:process';
-import { gpx } from '@tmcw/togeojson';
-import { DOMParser } from '@xmldom/xmldom';
-import { createGpxParser } from '../shared/activity/parse-gpx.ts';
+import { createActivityFileReader } from '../shared/activity/parse-activity-file.ts';
 
-const [parser, file, runsArg] = process.argv.slice(2);
-if ((parser !== 'hipcheck' && parser !== 'togeojson') || file === undefined) {
-  process.stderr.write('usage: parse-worker.ts hipcheck|togeojson FILE [RUNS]\n');
+const file = process.argv[2];
+if (file === undefined) {
+  process.stderr.write('usage: parse-worker.ts FILE\n');
   process.exit(2);
 }
-const runs = Number(runsArg ?? 3);
-
-/** Streaming: 1 MiB reads straight into the parser, summary only. */
-function parseStreaming(path: string): number {
-  const p = createGpxParser({ keepSamples: false });
-  const buf = new Uint8Array(1 << 20);
-  const fd = openSync(path, 'r');
-  try {
-    for (;;) {
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      p.push(buf.subarray(0, n));
-    }
-  } finally {
-    closeSync(fd);
+const baselineRssB = process.memoryUsage.rss();
+const started = process.hrtime.bigint();
+const reader = createActivityFileReader(file);
+const buf = new Uint8Array(1 << 20);
+const fd = openSync(file, 'r');
+try {
+  for (;;) {
+    const n = readSync(fd, buf, 0, buf.length, null);
+    if (n === 0) break;
+    reader.push(buf.subarray(0, n));
   }
-  return p.end().clean.points;
+} finally {
+  closeSync(fd);
 }
-
-function parseTogeojson(path: string): number {
-  const doc = new DOMParser().parseFromString(readFileSync(path, 'utf8'), 'text/xml');
-  let points = 0;
-  for (const f of gpx(doc as unknown as Document).features) {
-    const g = f.geometry;
-    if (g?.type === 'LineString') points += g.coordinates.length;
-    else if (g?.type === 'MultiLineString') for (const line of g.coordinates) points += line.length;
-  }
-  return points;
-}
-
-const baselineRssB = process.memoryUsage().rss;
-const seconds: number[] = [];
-let points = 0;
-for (let i = 0; i < runs; i++) {
-  const started = performance.now();
-  points = parser === 'hipcheck' ? parseStreaming(file) : parseTogeojson(file);
-  seconds.push((performance.now() - started) / 1000);
-}
+const parsed = reader.end();
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const activity = parsed.activities[0];
+const points = activity?.columns?.length ?? activity?.samples.length ?? 0;
 const peakRssB = resourceUsage().maxRSS * 1024;
-process.stdout.write(
-  JSON.stringify({
-    parser,
-    file,
-    bytes: statSync(file).size,
-    seconds,
-    points,
-    baselineRssB,
-    peakRssB,
-  }) + '\n',
-);
+process.stdout.write(JSON.stringify({ points, seconds, baselineRssB, peakRssB }) + '\n');

@@ -1,97 +1,74 @@
-// Parse benchmark (a printed report, not a test): a generated 24-hour 1 Hz GPX with heart rate and
-// a ~100 MB GPX, each parsed by Hipcheck's streaming GPX parser and by @tmcw/togeojson on
-// @xmldom/xmldom, each measurement in its own child process so that peak RSS is clean.
-// Run: npx tsx bench/parse.ts [--runs N] [--togeojson-runs-large N]
+// Parse benchmark (a printed report, not a test): the real parser path against a bare saxes pass
+// over the same file, each run in its own fresh process so that peak RSS is clean, in pairs (the
+// two alternate, so both see the same load). Files: a generated 24-hour GPX at 1 Hz and a ~100 MB
+// GPX. Seconds are the parse inside the process (start-up excluded: bench/inspect.ts measures the
+// whole command); memory is the peak RSS above the process's own baseline.
+// Run: npm run bench:parse [-- --runs N]
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gpxChunks, planPoints, steadyPlan } from '../tests/fixtures/generate-activity.ts';
-import { median } from './support.ts';
+import { DAY_S, HUNDRED_MB_S, writeGpx } from './generate-gpx.ts';
+import { median, option } from './support.ts';
 
 interface Measurement {
-  parser: 'hipcheck' | 'togeojson';
-  file: string;
-  bytes: number;
-  seconds: number[];
   points: number;
+  seconds: number;
   baselineRssB: number;
   peakRssB: number;
 }
 
-function flag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i === -1 ? fallback : Number(process.argv[i + 1]);
-}
+const runs = Number(option('--runs') ?? 5);
+const MiB = 2 ** 20;
 
-const runs = flag('--runs', 5);
-const togeojsonLargeRuns = flag('--togeojson-runs-large', 1);
-const MB = 1_000_000;
-
-function generate(path: string, durationS: number): void {
-  writeFileSync(path, '');
-  for (const chunk of gpxChunks(planPoints(steadyPlan(durationS, 3), { eleSwingM: 4 }), {
-    type: 'running',
-  })) {
-    appendFileSync(path, chunk);
-  }
-}
-
-function measure(parser: Measurement['parser'], file: string, n: number): Measurement {
-  const r = spawnSync(
-    process.execPath,
-    [
-      '--max-old-space-size=16384',
-      '--import',
-      'tsx',
-      join(import.meta.dirname, 'parse-worker.ts'),
-      parser,
-      file,
-      String(n),
-    ],
-    { encoding: 'utf8', maxBuffer: 1 << 20 },
-  );
-  if (r.status !== 0) throw new Error(`${parser} on ${file} failed: ${r.stderr}`);
+function measure(args: string[]): Measurement {
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1) as string) as Measurement;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'hipcheck-bench-'));
+const above = (m: Measurement) => (m.peakRssB - m.baselineRssB) / MiB;
+
+const dir = mkdtempSync(join(tmpdir(), 'hipcheck-bench-parse-'));
 try {
   const files = [
-    { label: '24 h at 1 Hz with HR', path: join(dir, 'day.gpx'), durationS: 86_400 },
-    // ~221 bytes a point: 460,000 points make a little over 100 MB.
-    { label: '~100 MB', path: join(dir, 'large.gpx'), durationS: 460_000 },
+    { label: '24 h at 1 Hz with HR', path: join(dir, 'day.gpx'), durationS: DAY_S },
+    { label: '~100 MB', path: join(dir, 'large.gpx'), durationS: HUNDRED_MB_S },
   ];
+  console.log(`paired runs per file: ${runs}`);
+  console.log(
+    '| file | MB | points | parser | median s | ratio to saxes (median of pairs) | peak RSS above baseline, MiB (median) |',
+  );
+  console.log('|---|---:|---:|---|---:|---:|---:|');
   for (const f of files) {
     process.stderr.write(`generating ${f.label}…\n`);
-    generate(f.path, f.durationS);
-  }
-  const rows: string[] = [];
-  const ratios: string[] = [];
-  for (const f of files) {
-    const size = statSync(f.path).size;
-    process.stderr.write(`measuring ${f.label} (${(size / MB).toFixed(1)} MB)…\n`);
-    const ours = measure('hipcheck', f.path, runs);
-    const theirs = measure('togeojson', f.path, size > 50 * MB ? togeojsonLargeRuns : runs);
-    const speeds: number[] = [];
-    for (const m of [ours, theirs]) {
-      const s = median(m.seconds);
-      speeds.push(m.bytes / MB / s);
-      rows.push(
-        `| ${f.label} | ${(m.bytes / MB).toFixed(1)} | ${m.parser === 'hipcheck' ? 'hipcheck (streaming)' : 'togeojson + xmldom'} | ${m.seconds.length} | ${s.toFixed(3)} | ${(m.bytes / MB / s).toFixed(1)} | ${Math.round(m.points / s).toLocaleString('en')} | ${m.points.toLocaleString('en')} | ${((m.peakRssB - m.baselineRssB) / 2 ** 20).toFixed(0)} |`,
-      );
+    writeGpx(f.path, f.durationS);
+    const mb = statSync(f.path).size / 1e6;
+    const ours = ['--import', 'tsx', join(import.meta.dirname, 'parse-worker.ts'), f.path];
+    const saxes = [join(import.meta.dirname, 'saxes-pass.js'), f.path];
+    const a: Measurement[] = [];
+    const b: Measurement[] = [];
+    for (let i = 0; i < runs; i++) {
+      process.stderr.write(`${f.label}: pair ${i + 1}/${runs}\r`);
+      if (i % 2 === 0) {
+        a.push(measure(ours));
+        b.push(measure(saxes));
+      } else {
+        b.push(measure(saxes));
+        a.push(measure(ours));
+      }
     }
-    ratios.push(
-      `- ${f.label}: hipcheck is ${((speeds[0] as number) / (speeds[1] as number)).toFixed(1)}× togeojson's throughput`,
+    const ratio = median(a.map((m, i) => m.seconds / (b[i] as Measurement).seconds));
+    const points = (a[0] as Measurement).points.toLocaleString('en');
+    console.log(
+      `| ${f.label} | ${mb.toFixed(1)} | ${points} | Hipcheck, real path (columns) | ${median(a.map((m) => m.seconds)).toFixed(3)} | ${ratio.toFixed(2)}× | ${median(a.map(above)).toFixed(0)} |`,
     );
+    console.log(
+      `| same | | | bare saxes pass | ${median(b.map((m) => m.seconds)).toFixed(3)} | 1 | ${median(b.map(above)).toFixed(0)} |`,
+    );
+    rmSync(f.path, { force: true });
   }
-  console.log(
-    '| file | MB | parser | runs | median s | MB/s | points/s | points | peak RSS above baseline (MiB) |',
-  );
-  console.log('|---|---:|---|---:|---:|---:|---:|---:|---:|');
-  for (const r of rows) console.log(r);
-  console.log('');
-  for (const r of ratios) console.log(r);
+  console.log(`load average at the end: ${loadavg()[0]?.toFixed(2)} (2 cores, shared)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -4,17 +4,19 @@
 // Apple Health, Garmin, or a plain ZIP of activity files) one per file or workout it holds, then a
 // summary of the export. Exit 0 when everything parsed.
 import { closeSync, openSync, readSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Activity, ActivityWarning } from '#shared/activity/activity';
 import type { WellnessDay } from '#shared/activity/apple-health/scan-health-xml';
 import { formatClock } from '#shared/activity/format-clock';
-import { parseActivities } from '#shared/activity/parse-activity-file';
+import { createActivityFileReader } from '#shared/activity/parse-activity-file';
 import { readExport, type ExportItemResult } from '#shared/activity/read-export';
 import { activityTimeRange } from '#shared/activity/plausible-time';
 import { isZip } from '#shared/activity/zip/zip-source';
 import { zipSourceOfFile } from '#services/ingest/zip-source-of-file';
 import { BadInputError } from '#shared/errors';
+
+/** Points of an activity, without making an object of each when the parser kept columns. */
+const sampleCount = (a: Activity) => a.columns?.length ?? a.samples.length;
 
 export interface InspectIo {
   stdout: NodeJS.WritableStream;
@@ -73,7 +75,7 @@ function lineJson(l: Line): Record<string, unknown> {
     ok: true,
     sport: a.sport,
     startAt: a.startAt.toISOString(),
-    points: a.samples.length,
+    points: sampleCount(a),
     distanceM: round1(a.summary.distanceM),
     movingS: round1(a.summary.movingS),
     elapsedS: round1(a.summary.elapsedS),
@@ -113,7 +115,7 @@ function lineText(l: Line): string {
   // The file's warnings first, with their codes; then what cleaning noted.
   const fileMessages = new Set(l.warnings.map((w) => w.message));
   const lines = [
-    `${placeText(l.place)}: ${a.sport}${a.name ? ` "${a.name}"` : ''}, ${a.startAt.toISOString()}, ${a.samples.length} points${a.device ? `, ${a.device}` : ''}`,
+    `${placeText(l.place)}: ${a.sport}${a.name ? ` "${a.name}"` : ''}, ${a.startAt.toISOString()}, ${sampleCount(a)} points${a.device ? `, ${a.device}` : ''}`,
     `  ${parts.join(' · ')}`,
     ...l.warnings.map((w) => `  warning ${w.code}: ${w.message}`),
     ...a.warnings.filter((w) => !fileMessages.has(w)).map((w) => `  note: ${w}`),
@@ -225,9 +227,13 @@ async function inspectOne(file: string, out: Printer): Promise<boolean> {
     const head = Buffer.alloc(4);
     readSync(fd, head, 0, 4, 0);
     if (isZip(head)) return inspectExport(file, fd, out);
-    const parsed = parseActivities(basename(file), await readFile(file), {
-      timeRange: timeRangeNow(),
-    });
+    // Read in chunks straight into the parser: a large GPX never sits in memory whole.
+    const reader = createActivityFileReader(basename(file), { timeRange: timeRangeNow() });
+    const chunk = Buffer.alloc(1 << 20);
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) {
+      reader.push(chunk.subarray(0, n));
+    }
+    const parsed = reader.end();
     for (const l of linesOf({ file }, { ok: true, ...parsed })) out.line(l);
     return true;
   } catch (err) {

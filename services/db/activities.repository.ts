@@ -1,4 +1,7 @@
 import type { Activity, ActivityWarning, Interval, Lap, Sample } from '#shared/activity/activity';
+import pg from 'pg';
+import { columnsOf } from '#shared/activity/sample-columns';
+import { copySamples, strictlyIncreasing } from './copy-samples.ts';
 import type { Queryable } from './database.ts';
 
 export interface ActivitySummaryRow {
@@ -88,7 +91,7 @@ export function activityContentValues(a: Activity, localDate: string): unknown[]
     a.summary.elevationGainM,
     a.summary.avgHrBpm ?? null,
     a.summary.maxHrBpm ?? null,
-    a.samples.length,
+    columnsOf(a).length,
     JSON.stringify(a.laps),
     JSON.stringify(a.intervals),
     // File warnings are stored apart (file_warnings), with their codes: here only the rest.
@@ -132,7 +135,11 @@ export async function insertActivity(
   );
   const id = rows[0]?.id;
   if (id === undefined) return undefined;
-  await insertSamples(db, id, a.samples);
+  // COPY from the columns inside the caller's transaction; the statement below otherwise (a pool,
+  // or times that repeat, which COPY cannot skip).
+  const columns = columnsOf(a);
+  if (db instanceof pg.Client && strictlyIncreasing(columns)) await copySamples(db, id, columns);
+  else await insertSamples(db, id, a.samples);
   return id;
 }
 

@@ -14,6 +14,7 @@ import {
   insertActivity,
 } from '#services/db/activities.repository';
 import { requestRecompute } from '#services/db/recompute.repository';
+import { storeLoadsAtIngest } from './loads-at-ingest.ts';
 
 /** Two activities of one athlete starting within this many seconds are the same session. */
 export const SAME_SESSION_S = 60;
@@ -69,6 +70,7 @@ export async function storeActivity(
     const winner = await findActivityIdBySource(client, athlete.id, input.source, input.sourceId);
     return { status: 'duplicate', reason: 'same_source', activityId: winner };
   }
+  await storeLoadsAtIngest(client, athlete.id, activityId, activity);
   const version = input.recompute
     ? await requestRecompute(client, athlete.id, localDate)
     : undefined;

@@ -1,5 +1,6 @@
 // The canonical Activity: every source (GPX, TCX, FIT, Strava streams) is parsed into this one
 // shape, so that cleaning, metrics and storage never care where a run came from.
+import type { SampleColumns } from './sample-columns.ts';
 
 /** Sports as Hipcheck groups them. Running sports feed the run pipeline; the rest is cross-training. */
 export type Sport =
@@ -75,7 +76,13 @@ export interface Activity {
   name?: string;
   device?: string;
   startAt: Date;
+  /**
+   * The samples as objects. A parsed file's activity makes them from `columns` only when something
+   * reads them: storing, inspecting and the load metrics read the columns instead.
+   */
   samples: Sample[];
+  /** The same samples column by column (typed arrays), where a parser produced them so. */
+  columns?: SampleColumns;
   laps: Lap[];
   intervals: Interval[];
   summary: ActivitySummary;

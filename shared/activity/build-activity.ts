@@ -2,6 +2,7 @@
 import type { Activity, ActivityWarning, Lap, SourceFormat, Sport } from './activity.ts';
 import type { CleanResult } from './clean.ts';
 import { detectIntervals } from './intervals.ts';
+import { attachColumns, SampleColumns } from './sample-columns.ts';
 import { isOnFootSport } from './sport.ts';
 
 export interface ActivityMeta {
@@ -17,17 +18,19 @@ export interface ActivityMeta {
 }
 
 export function buildActivity(clean: CleanResult, meta: ActivityMeta): Activity {
-  const activity: Activity = {
+  // The cleaner's columns when it kept them; else the samples as they are.
+  const columns = clean.columns ?? SampleColumns.fromSamples(clean.samples);
+  const activity = {
     format: meta.format,
     sport: meta.sport,
     startAt: new Date(clean.startMs),
-    samples: clean.samples,
     laps: meta.laps ?? [],
     // Work/rest bouts are a running concept (science.md §6); rides and swims keep their laps only.
-    intervals: isOnFootSport(meta.sport) ? detectIntervals(clean.samples) : [],
+    intervals: isOnFootSport(meta.sport) ? detectIntervals(columns) : [],
     summary: { ...clean.summary },
     warnings: [...(meta.warnings ?? []), ...clean.warnings],
-  };
+  } as Activity;
+  attachColumns(activity, columns);
   if (meta.distanceM !== undefined) activity.summary.distanceM = meta.distanceM;
   if (meta.name !== undefined) activity.name = meta.name;
   if (meta.device !== undefined) activity.device = meta.device;

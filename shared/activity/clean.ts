@@ -10,6 +10,7 @@ import { BadInputError } from '../errors.ts';
 import type { ActivitySummary, Sample } from './activity.ts';
 import { createElevationGain } from './elevation.ts';
 import { haversineM } from './geo.ts';
+import { attachColumns, SampleColumns } from './sample-columns.ts';
 
 export interface CleanOptions {
   /** Keep the cleaned samples (false: summary only, constant memory). Default true. */
@@ -26,7 +27,10 @@ export interface CleanOptions {
 }
 
 export interface CleanResult {
+  /** The kept samples as objects, made from `columns` when first read. */
   samples: Sample[];
+  /** The kept samples, column by column (empty when keepSamples is false). */
+  columns?: SampleColumns;
   /** Points kept after cleaning. */
   points: number;
   startMs: number;
@@ -67,7 +71,7 @@ export function createSampleCleaner(options: CleanOptions = {}): SampleCleaner {
   const maxGapMs = (options.maxGapS ?? 60) * 1000;
   const windowMs = (options.movingWindowS ?? 10) * 1000;
   const gain = createElevationGain(options.elevationThresholdM);
-  const samples: Sample[] = [];
+  const columns = new SampleColumns(keep ? 1024 : 1);
   const c: Counts = {
     noTime: 0,
     zeroSteps: 0,
@@ -194,7 +198,7 @@ export function createSampleCleaner(options: CleanOptions = {}): SampleCleaner {
     }
     kept++;
     last = s;
-    if (keep) samples.push(s);
+    if (keep) columns.push(s);
   }
 
   function add(s: Sample, newSegment = false): void {
@@ -274,16 +278,16 @@ export function createSampleCleaner(options: CleanOptions = {}): SampleCleaner {
       summary.avgHrBpm = hrSum / hrCount;
       summary.maxHrBpm = hrMax;
     }
-    const result: CleanResult = {
-      samples,
+    const result = {
       points: kept,
       startMs: first.t,
       endMs: last.t,
       trackDistanceM: trackM,
       summary,
       warnings,
-    };
+    } as CleanResult;
     if (deviceM !== undefined) result.deviceDistanceM = deviceM;
+    attachColumns(result, columns.trim());
     return result;
   }
 

@@ -2,6 +2,7 @@
 // pauses (< 30 m moved in 45 s), smooth with a rolling median, split speeds into two levels, keep
 // work bouts ≥ 30 s and merge gaps < 30 s. A steady run has one level and yields no intervals.
 import type { Interval, Sample } from './activity.ts';
+import { SampleColumns } from './sample-columns.ts';
 
 export interface IntervalOptions {
   /** Rolling-median window, seconds (science.md: 5–10 s). Default 7. */
@@ -28,22 +29,48 @@ interface Run {
 }
 
 /** Cumulative distance at each whole second from the first sample, linearly interpolated. */
-function resample(samples: readonly Sample[], t0: number, seconds: number): Float64Array {
+function resample(ts: Float64Array, ds: Float64Array, seconds: number): Float64Array {
   const dist = new Float64Array(seconds + 1);
+  const t0 = ts[0] as number;
+  const n = ts.length;
   let j = 0;
   for (let k = 0; k <= seconds; k++) {
     const t = t0 + k * 1000;
-    while (j + 1 < samples.length && (samples[j + 1] as Sample).t <= t) j++;
-    const a = samples[j] as Sample;
-    const b = samples[j + 1];
-    const da = a.distanceM as number;
-    if (b === undefined || b.t === a.t) {
+    while (j + 1 < n && (ts[j + 1] as number) <= t) j++;
+    const ta = ts[j] as number;
+    const da = ds[j] as number;
+    if (j + 1 >= n || ts[j + 1] === ta) {
       dist[k] = da;
     } else {
-      dist[k] = da + (((b.distanceM as number) - da) * (t - a.t)) / (b.t - a.t);
+      const tb = ts[j + 1] as number;
+      dist[k] = da + (((ds[j + 1] as number) - da) * (t - ta)) / (tb - ta);
     }
   }
   return dist;
+}
+
+/** The points with a time and a distance, as two columns. */
+function trackOf(samples: readonly Sample[] | SampleColumns): { t: Float64Array; d: Float64Array } {
+  const n = samples.length;
+  const t = new Float64Array(n);
+  const d = new Float64Array(n);
+  let m = 0;
+  if (samples instanceof SampleColumns) {
+    for (let i = 0; i < n; i++) {
+      const ti = samples.t[i] as number;
+      const di = samples.distanceM[i] as number;
+      if (Number.isNaN(di) || !Number.isFinite(ti)) continue;
+      t[m] = ti;
+      d[m++] = di;
+    }
+  } else {
+    for (const s of samples) {
+      if (s.distanceM === undefined || !Number.isFinite(s.t)) continue;
+      t[m] = s.t;
+      d[m++] = s.distanceM;
+    }
+  }
+  return { t: t.subarray(0, m), d: d.subarray(0, m) };
 }
 
 function rollingMedian(values: Float64Array, window: number): Float64Array {
@@ -110,7 +137,7 @@ function relabel(runs: Run[], pick: (r: Run, i: number) => Kind): Run[] {
 
 /** Work and rest intervals of an activity, from its samples' time and cumulative distance. */
 export function detectIntervals(
-  samples: readonly Sample[],
+  samples: readonly Sample[] | SampleColumns,
   options: IntervalOptions = {},
 ): Interval[] {
   const medianWindowS = options.medianWindowS ?? 7;
@@ -121,15 +148,16 @@ export function detectIntervals(
   const minContrast = options.minContrast ?? 1.3;
   const maxDurationS = options.maxDurationS ?? 48 * 3600;
 
-  const first = samples[0];
-  const track = samples.filter((s) => s.distanceM !== undefined && Number.isFinite(s.t));
-  const a = track[0];
-  const b = track[track.length - 1];
-  if (first === undefined || a === undefined || b === undefined) return [];
-  const seconds = Math.floor((b.t - a.t) / 1000);
+  if (samples.length === 0) return [];
+  const firstT = samples instanceof SampleColumns ? (samples.t[0] as number) : samples[0]?.t;
+  const track = trackOf(samples);
+  const aT = track.t[0];
+  const bT = track.t[track.t.length - 1];
+  if (firstT === undefined || aT === undefined || bT === undefined) return [];
+  const seconds = Math.floor((bT - aT) / 1000);
   if (seconds < 2 * minWorkS || seconds > maxDurationS) return [];
 
-  const dist = resample(track, a.t, seconds);
+  const dist = resample(track.t, track.d, seconds);
   const speed = new Float64Array(seconds);
   for (let k = 0; k < seconds; k++) speed[k] = (dist[k + 1] as number) - (dist[k] as number);
   const smooth = rollingMedian(speed, medianWindowS);
@@ -161,7 +189,7 @@ export function detectIntervals(
   runs = relabel(runs, (r) => (r.kind === 'work' && r.end - r.start < minWorkS ? 'rest' : r.kind));
   if (!runs.some((r) => r.kind === 'work')) return [];
 
-  const offsetS = (a.t - first.t) / 1000;
+  const offsetS = (aT - firstT) / 1000;
   return runs.map((r) => ({
     kind: r.kind,
     startS: offsetS + r.start,

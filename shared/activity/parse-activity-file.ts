@@ -102,6 +102,60 @@ export function parseActivities(
   }
 }
 
+/**
+ * The same as parseActivities, fed in chunks as the file is read from disk, so that a plain GPX or
+ * TCX file never sits in memory whole (a gzipped one is gathered, then inflated as a stream).
+ */
+export function createActivityFileReader(
+  filename: string,
+  options: ParseActivityOptions = {},
+): { push(chunk: Uint8Array): void; end(): ParsedActivities } {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_ACTIVITY_BYTES;
+  const reader = createContentReader(filename, options);
+  let gzip: Uint8Array[] | undefined;
+  let total = 0;
+  const named = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (err) {
+      if (err instanceof BadInputError) {
+        throw new BadInputError(err.reason, `${filename}: ${err.message}`, { cause: err });
+      }
+      if (err instanceof RangeError) {
+        throw new BadInputError('unreadable', `${filename}: could not be read (${err.message})`, {
+          cause: err,
+        });
+      }
+      throw err;
+    }
+  };
+  return {
+    push(chunk) {
+      if (chunk.length === 0) return;
+      // Copied: the caller reuses its read buffer.
+      if (total === 0 && isGzip(chunk)) gzip = [];
+      total += chunk.length;
+      if (gzip !== undefined) {
+        gzip.push(chunk.slice());
+        return;
+      }
+      named(() => {
+        if (total > maxBytes) {
+          throw new BadInputError('too_large', `the file is larger than ${maxBytes} bytes`);
+        }
+        reader.push(chunk.slice());
+      });
+    },
+    end() {
+      if (gzip !== undefined) return parseActivities(filename, concatBytes(gzip), options);
+      return named(() => {
+        if (total === 0) throw new BadInputError('empty_file', 'the file is empty');
+        return reader.end();
+      });
+    },
+  };
+}
+
 /** Bytes enough to tell the format (an XML root after its declaration and comments). */
 const SNIFF_BYTES = 4096;
 

@@ -5,19 +5,14 @@
 // timestamps) is an activity of its session's totals. A damaged file (cut short, or failing its
 // CRC) gives its sound records with a warning, unless too little is left to count.
 import { BadInputError } from '../errors.ts';
-import {
-  isRunningSport,
-  type Activity,
-  type ActivityWarning,
-  type Sample,
-  type Sport,
-} from './activity.ts';
+import { isRunningSport, type Activity, type ActivityWarning, type Sport } from './activity.ts';
 import { addFileWarning, buildActivity } from './build-activity.ts';
 import type { FitDamage } from './decode-fit.ts';
 import { buildSummaryActivity } from './build-summary-activity.ts';
 import { createSampleCleaner, type CleanOptions } from './clean.ts';
 import { formatClock } from './format-clock.ts';
 import { normaliseCadence } from './normalise-cadence.ts';
+import { SampleColumns } from './sample-columns.ts';
 import { checkActivityTimes, type TimeRange } from './plausible-time.ts';
 import {
   readFitMessages,
@@ -250,7 +245,7 @@ function activityOfLeg(leg: Leg, m: FitMessages, options: FitOptions): Activity 
   const cleaner = createSampleCleaner(cleanOptionsOf(sport, options));
   for (const r of leg.records) cleaner.add(r.sample, r.newSegment);
   const clean = cleaner.finish();
-  normaliseCadence(clean.samples, sport, true);
+  normaliseCadence(clean.columns ?? clean.samples, sport, true);
   const activity = buildActivity(clean, {
     format: 'fit',
     sport,
@@ -262,7 +257,7 @@ function activityOfLeg(leg: Leg, m: FitMessages, options: FitOptions): Activity 
   });
   // Without positions, distance or speed the cleaner cannot tell moving from standing: the
   // device's timer (which stops at a pause) knows better.
-  const blind = !clean.samples.some((x: Sample) => x.lat !== undefined || x.speedMps !== undefined);
+  const blind = !hasPositionOrSpeed(clean.columns ?? SampleColumns.fromSamples(clean.samples));
   if (blind && s?.timerS !== undefined && s.timerS <= activity.summary.elapsedS) {
     activity.summary.movingS = s.timerS;
   }
@@ -347,4 +342,11 @@ function noteDamage(damage: FitDamage, activities: Activity[]): void {
     message: `the file ends early, ${formatClock(atS)} into the activity: anything recorded after that is missing`,
     atS,
   });
+}
+
+function hasPositionOrSpeed(c: SampleColumns): boolean {
+  for (let i = 0; i < c.length; i++) {
+    if (!Number.isNaN(c.lat[i] as number) || !Number.isNaN(c.speedMps[i] as number)) return true;
+  }
+  return false;
 }

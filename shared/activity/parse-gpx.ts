@@ -273,7 +273,7 @@ export function activityOfGpx(
   r: GpxResult,
   meta: Pick<ActivityMeta, 'format'> & Partial<ActivityMeta>,
 ): Activity {
-  normaliseCadence(r.clean.samples, meta.sport ?? r.sport, 'auto');
+  normaliseCadence(r.clean.columns ?? r.clean.samples, meta.sport ?? r.sport, 'auto');
   const noPosition = withoutPositionWarning(r.withoutPosition);
   return buildActivity(r.clean, {
     sport: r.sport,

@@ -204,7 +204,7 @@ export function createTcxParser(options: TcxOptions = {}): TcxParser {
       const cleaner = createSampleCleaner({ maxSpeedMps: maxSpeedMpsOf(sport), ...options.clean });
       for (const { sample } of points) cleaner.add(sample);
       const clean = cleaner.finish();
-      normaliseCadence(clean.samples, sport, runCadence ? true : 'auto');
+      normaliseCadence(clean.columns ?? clean.samples, sport, runCadence ? true : 'auto');
 
       const warnings: string[] = [];
       if (fileSport === undefined) warnings.push(`no sport in the file: taken as ${sport}`);

@@ -75,8 +75,12 @@ export function checkActivityTimes(
   what = 'the activity',
 ): void {
   const startMs = activity.startAt.getTime();
-  const first = Math.min(startMs, activity.samples[0]?.t ?? startMs);
-  const last = activity.samples[activity.samples.length - 1]?.t ?? startMs;
+  const c = activity.columns;
+  const firstT = c === undefined ? activity.samples[0]?.t : c.length > 0 ? c.t[0] : undefined;
+  const lastT =
+    c === undefined ? activity.samples[activity.samples.length - 1]?.t : c.t[c.length - 1];
+  const first = Math.min(startMs, firstT ?? startMs);
+  const last = lastT ?? startMs;
   const endMs = Math.max(last, startMs + activity.summary.elapsedS * 1000);
   const early = timeProblem(first, range);
   if (early !== undefined) {
