@@ -133,6 +133,12 @@ export function stepDay(
   );
   const progression = step.state;
   const stage = plan[progression.stage] as StageDefinition;
+  // A stage set by hand (onboarding, "Use stage N", a coach) replaces the prescription earlier runs
+  // were measured against: their beyond-the-stage spikes end here. Spikes against the runner's own
+  // 30 days stay (science.md §4 "Where a runner starts": the choice is made from those runs).
+  const priorSpikes = step.changes.some((c) => c.kind === 'manual')
+    ? carry.recentSpikes.filter((s) => s.reference === 'longest_30d')
+    : carry.recentSpikes;
 
   // Today's pain decides today; after 6 or more, the next run waits for a morning at baseline.
   const todayPain = todayPainOf(todaySymptoms, i > first ? session[i - 1] : undefined);
@@ -209,7 +215,7 @@ export function stepDay(
     ...(todayPain ? { todayPain } : {}),
     waitingForBaseline: waiting,
     recentDays,
-    recentSpikes: carry.recentSpikes,
+    recentSpikes: priorSpikes,
     cautions: cautions.reasons,
     weeklyRise: weeklyChange.caution,
     history: runHistoryAt(series, i, first, t),
@@ -229,7 +235,7 @@ export function stepDay(
       todayPain,
       spike,
       stageBeyond,
-      recentSpikes: carry.recentSpikes,
+      recentSpikes: priorSpikes,
       cautions,
       ranToday: day.runCount > 0,
       spacingBroken: spacingRuleOf(stage, recentDays, weeklyChange.caution)?.effect === 'no_run',
@@ -244,8 +250,8 @@ export function stepDay(
   const newSpikes = [spike, stageBeyond].filter(
     (r): r is SpikeResult => r !== null && (r.band === 'high' || r.band === 'very_high'),
   );
-  if (carry.recentSpikes.length > 0 || newSpikes.length > 0) {
-    recentSpikes = carry.recentSpikes.filter((s) => daysFromTo(s.date, date) < t.spikeRecentDays);
+  if (priorSpikes.length > 0 || newSpikes.length > 0) {
+    recentSpikes = priorSpikes.filter((s) => daysFromTo(s.date, date) < t.spikeRecentDays);
     for (const r of newSpikes) recentSpikes.push(spikeOfRun(date, stage.stage, r));
   }
   if (todayPain && painZoneOf(todayPain.value, t) === 'red')
