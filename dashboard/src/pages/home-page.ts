@@ -136,10 +136,15 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
     );
     nodes.unshift(banner);
     void (async () => {
-      // The banner is attached after this starts: check it only after the first wait.
+      // The banner is attached after this starts, once the whole page is drawn (slow on a busy
+      // phone): the page is left only when a banner that was on it is gone.
+      let shown = false;
       for (let i = 0; i < 200; i++) {
         await sleep(500);
-        if (!banner.isConnected) return;
+        if (banner.isConnected) shown = true;
+        else if (shown)
+          return; // the runner has left the page
+        else continue; // not drawn yet
         const me = await api.me().catch(() => undefined);
         if (me && !me.athlete?.metricsPending) {
           if (banner.isConnected) await ctx.rerender();

@@ -98,7 +98,9 @@ export function stravaImportCard(): HTMLElement {
   let generation = 0;
   const poll = async (): Promise<void> => {
     const mine = ++generation;
-    // Polls while the page shows the card (the first check runs before it is attached).
+    // Polls while the page shows the card; the first checks may run before it is attached, so
+    // the polling stops only once a card that was on the page is gone.
+    let shown = card.isConnected;
     for (let i = 0; i < 720 && mine === generation; i++) {
       try {
         if (draw(await stravaApi.status())) return;
@@ -107,7 +109,8 @@ export function stravaImportCard(): HTMLElement {
         return;
       }
       await sleep(5000);
-      if (!card.isConnected) return;
+      if (card.isConnected) shown = true;
+      else if (shown) return;
     }
   };
 
