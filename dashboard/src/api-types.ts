@@ -267,12 +267,8 @@ export interface Grant {
 export type { RosterEntry as RosterRow } from '../../shared/api/coach-views.ts';
 export type { Compliance } from '../../shared/coaching/compute-compliance.ts';
 
-export interface Note {
-  id: string;
-  authorEmail: string;
-  body: string;
-  createdAt: string;
-}
+/** A coach's note with the athlete's replies (GET /api/notes, /api/athletes/:id/notes). */
+export type { NoteThread as Note, NoteRow } from '../../shared/api/note-thread.ts';
 
 // --- where a runner starts, and a clinician's clearance ---------------------------------------
 

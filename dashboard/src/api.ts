@@ -16,6 +16,7 @@ import type {
   InviteView,
   Me,
   Note,
+  NoteRow,
   OnboardingInput,
   OnboardingResult,
   Progression,
@@ -30,6 +31,20 @@ import type {
 } from './api-types.ts';
 
 export type * from './api-types.ts';
+
+/** What a note is about: a day, an activity, or (neither) the athlete in general. */
+export interface NoteAbout {
+  day?: string;
+  activityId?: string;
+}
+
+const aboutQuery = (about: NoteAbout): string => {
+  const q = new URLSearchParams();
+  if (about.day) q.set('day', about.day);
+  if (about.activityId) q.set('activityId', about.activityId);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};
 
 export interface ApiErrorBody {
   error: { code: string; message: string };
@@ -235,9 +250,19 @@ export const api = {
   revokeGrant: (coachId: string) =>
     request<void>('DELETE', `/api/grants/${encodeURIComponent(coachId)}`),
   roster: () => request<RosterRow[]>('GET', '/api/coach/athletes'),
-  notes: () => request<Note[]>('GET', '/api/notes'),
-  athleteNotes: (athleteId: string) =>
-    request<Note[]>('GET', `/api/athletes/${encodeURIComponent(athleteId)}/notes`),
-  postNote: (athleteId: string, body: string) =>
-    request<Note>('POST', `/api/athletes/${encodeURIComponent(athleteId)}/notes`, { body }),
+  notes: (about: NoteAbout = {}) => request<Note[]>('GET', `/api/notes${aboutQuery(about)}`),
+  replyToNote: (noteId: string, body: string) =>
+    request<NoteRow>('POST', `/api/notes/${encodeURIComponent(noteId)}/replies`, { body }),
+  athleteNotes: (athleteId: string, about: NoteAbout = {}) =>
+    request<Note[]>(
+      'GET',
+      `/api/athletes/${encodeURIComponent(athleteId)}/notes${aboutQuery(about)}`,
+    ),
+  postNote: (athleteId: string, body: string, about: NoteAbout = {}) =>
+    request<Note>('POST', `/api/athletes/${encodeURIComponent(athleteId)}/notes`, {
+      body,
+      ...about,
+    }),
+  markNotesRead: (athleteId: string) =>
+    request<{ read: number }>('POST', `/api/athletes/${encodeURIComponent(athleteId)}/notes/read`),
 };
