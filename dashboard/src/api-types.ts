@@ -6,6 +6,7 @@ import type {
   PainSummary,
 } from '../../shared/engine/run-engine.ts';
 import type { Action, CheckIn, Flag, StageDefinition } from '../../shared/engine/types.ts';
+import type { SessionComparison } from '../../shared/engine/compare-session.ts';
 
 // --- who is signed in -------------------------------------------------------------------------
 
@@ -132,6 +133,8 @@ export interface ActivityDetail extends ActivityRow {
   /** How the file was read (damage recovered from, points skipped), in the athlete's local time. */
   fileWarnings?: FileWarning[];
   samples: Sample[];
+  /** The session against the stage of its day, judged by its shape as the progression judges it. */
+  comparison: SessionComparison | null;
 }
 
 /**
