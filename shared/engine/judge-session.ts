@@ -44,9 +44,7 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
-function intensityOf(
-  shape: SessionShape,
-): Pick<SessionVerdict, 'strides' | 'fastBouts'> & {
+function intensityOf(shape: SessionShape): Pick<SessionVerdict, 'strides' | 'fastBouts'> & {
   words: string;
   fastS: number;
   finish: boolean;
