@@ -31,7 +31,7 @@ export interface SessionEvaluation {
   baselineStiffness: number | null;
   backToBaseline?: boolean;
   /** The session's shape against the stage (judge-session.ts); null when judged by time only. */
-  verdict: SessionVerdict | null;
+  verdict?: SessionVerdict | null;
   reasons: Reason[];
 }
 
