@@ -10,7 +10,7 @@ import {
   type Thresholds,
 } from '#shared/engine/index';
 import { NotFoundError } from '#shared/errors';
-import { findStageOn } from '#services/db/engine.repository';
+import { findStageOn } from '#services/db/daily-metrics.repository';
 import { findProgressionSettings } from '#services/db/progression.repository';
 import { isLocalDate } from '#shared/local-date';
 import type { Pool } from '#services/db/database';

@@ -294,6 +294,15 @@ export async function coachAthletePage(athleteId: string): Promise<Node[]> {
     ),
     ...programme,
     chartsPanel(aapi, today.date, units),
-    activityList(activities, units, (id) => `/coach/athletes/${athleteId}/activities/${id}`),
+    activityList(
+      activities,
+      units,
+      row?.shareActivityDetails === false
+        ? {
+            hrefOf: null,
+            note: `${short} shares only derived load with you: the date, sport, distance, time and pace of each activity, not its details (map, laps, heart rate, notes).`,
+          }
+        : { hrefOf: (id) => `/coach/athletes/${athleteId}/activities/${id}` },
+    ),
   ];
 }

@@ -181,7 +181,7 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
   const n = notesCard(notes);
   if (n) nodes.push(n);
   nodes.push(charts);
-  nodes.push(activityList(activities, units, (id) => `/activities/${id}`));
+  nodes.push(activityList(activities, units, { hrefOf: (id) => `/activities/${id}` }));
   nodes.push(dialog.dialog, crossDialog);
   return nodes;
 }
