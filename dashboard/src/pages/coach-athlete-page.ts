@@ -294,6 +294,11 @@ export async function coachAthletePage(athleteId: string): Promise<Node[]> {
     ),
     ...programme,
     chartsPanel(aapi, today.date, units),
-    activityList(activities, units, (id) => `/coach/athletes/${athleteId}/activities/${id}`),
+    activityList(
+      activities,
+      units,
+      (id) => `/coach/athletes/${athleteId}/activities/${id}`,
+      (next) => aapi.activitiesAt(next),
+    ),
   ];
 }
