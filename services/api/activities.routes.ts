@@ -1,28 +1,22 @@
-import { Router } from "express";
-import { z } from "zod";
-import { isRunningSport, type Sport } from "#shared/activity/activity";
-import { describeFileWarning } from "#shared/activity/describe-file-warning";
-import {
-  compareSession,
-  DEFAULT_PLAN,
-  type StageDefinition,
-} from "#shared/engine/index";
-import { NotFoundError } from "#shared/errors";
-import { findStageOn } from "#services/db/engine.repository";
-import { findProgressionSettings } from "#services/db/progression.repository";
-import { addDays, isLocalDate, localDateOf } from "#shared/local-date";
-import type { Pool } from "#services/db/database";
-import { findActivity } from "#services/db/activities.repository";
-import { listActivityPage } from "#services/db/activity-pages.repository";
-import { listWeeklyVolume } from "#services/db/metrics.repository";
-import { currentAthlete } from "./session.ts";
-import { isUuid } from "./ids.ts";
-import { activityCursorSchema, nextLinkOf } from "./activity-cursor.ts";
-import { parseInput } from "./validate.ts";
+import { Router } from 'express';
+import { z } from 'zod';
+import { isRunningSport, type Sport } from '#shared/activity/activity';
+import { describeFileWarning } from '#shared/activity/describe-file-warning';
+import { compareSession, DEFAULT_PLAN, type StageDefinition } from '#shared/engine/index';
+import { NotFoundError } from '#shared/errors';
+import { findStageOn } from '#services/db/engine.repository';
+import { findProgressionSettings } from '#services/db/progression.repository';
+import { addDays, isLocalDate, localDateOf } from '#shared/local-date';
+import type { Pool } from '#services/db/database';
+import { findActivity } from '#services/db/activities.repository';
+import { listActivityPage } from '#services/db/activity-pages.repository';
+import { listWeeklyVolume } from '#services/db/metrics.repository';
+import { currentAthlete } from './session.ts';
+import { isUuid } from './ids.ts';
+import { activityCursorSchema, nextLinkOf } from './activity-cursor.ts';
+import { parseInput } from './validate.ts';
 
-const localDate = z
-  .string()
-  .refine(isLocalDate, "must be a date written YYYY-MM-DD");
+const localDate = z.string().refine(isLocalDate, 'must be a date written YYYY-MM-DD');
 export const rangeSchema = z.object({
   from: localDate.optional(),
   to: localDate.optional(),
@@ -36,14 +30,11 @@ const pageSchema = rangeSchema.extend({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export function activitiesRoutes(deps: {
-  pool: Pool;
-  now: () => Date;
-}): Router {
+export function activitiesRoutes(deps: { pool: Pool; now: () => Date }): Router {
   const router = Router();
 
   // Newest first, one page at a time: the Link header (rel="next") names the older page.
-  router.get("/", async (req, res) => {
+  router.get('/', async (req, res) => {
     const query = parseInput(pageSchema, req.query);
     const athlete = await currentAthlete(deps.pool, res);
     const unbounded = !query.from && !query.to && !query.before;
@@ -52,22 +43,21 @@ export function activitiesRoutes(deps: {
       ...query,
       window: unbounded ? addDays(today, 1 - DEFAULT_RANGE_DAYS) : undefined,
     });
-    if (page.next) res.setHeader("Link", nextLinkOf(req, query, page.next));
+    if (page.next) res.setHeader('Link', nextLinkOf(req, query, page.next));
     res.json(page.activities);
   });
 
-  router.get("/:id", async (req, res) => {
+  router.get('/:id', async (req, res) => {
     const athlete = await currentAthlete(deps.pool, res);
     const activity = isUuid(req.params.id)
       ? await findActivity(deps.pool, athlete.id, req.params.id)
       : undefined;
-    if (!activity) throw new NotFoundError("no such activity");
+    if (!activity) throw new NotFoundError('no such activity');
     // How the session compared with the stage's prescription of that day.
     const settings = await findProgressionSettings(deps.pool, athlete.id);
     const plan = (settings.plan as StageDefinition[] | null) ?? DEFAULT_PLAN;
     const stageNumber =
-      (await findStageOn(deps.pool, athlete.id, activity.localDate)) ??
-      settings.startStage;
+      (await findStageOn(deps.pool, athlete.id, activity.localDate)) ?? settings.startStage;
     const stage = plan[stageNumber];
     const comparison = stage
       ? compareSession(
@@ -82,11 +72,7 @@ export function activitiesRoutes(deps: {
     // How the file was read, the moments it names on the athlete's local clock.
     const fileWarnings = activity.fileWarnings.map((w) => ({
       code: w.code,
-      message: describeFileWarning(
-        w,
-        new Date(activity.startAt),
-        athlete.timezone,
-      ),
+      message: describeFileWarning(w, new Date(activity.startAt), athlete.timezone),
     }));
     res.json({ ...activity, fileWarnings, comparison });
   });
@@ -97,7 +83,7 @@ export function activitiesRoutes(deps: {
 export function metricsRoutes(deps: { pool: Pool }): Router {
   const router = Router();
 
-  router.get("/weekly", async (req, res) => {
+  router.get('/weekly', async (req, res) => {
     const range = parseInput(rangeSchema, req.query);
     const athlete = await currentAthlete(deps.pool, res);
     res.json(await listWeeklyVolume(deps.pool, athlete.id, range));
