@@ -6,6 +6,7 @@ import type {
   PainSummary,
 } from '../../shared/engine/run-engine.ts';
 import type { Action, CheckIn, Flag, StageDefinition } from '../../shared/engine/types.ts';
+import type { PlanSession } from '../../shared/rehab/programme-wire.ts';
 
 // --- who is signed in -------------------------------------------------------------------------
 
@@ -45,6 +46,8 @@ export type { PlanDay } from '../../shared/engine/recommend-week.ts';
 
 /** GET /api/today: the engine's decision in the reader's voice, with today's check-in. */
 export interface TodayDecision extends EngineTodayDecision {
+  /** The week's plan; strength and mobility days name the programme's session. */
+  plan: Array<EngineTodayDecision['plan'][number] & { session?: PlanSession | null }>;
   /** Today's check-in, or null before the runner has checked in. */
   checkIn: CheckInRow | null;
 }

@@ -24,6 +24,7 @@ import {
   listStageChanges,
 } from '#services/db/engine.repository';
 import { findProgressionSettings, listManualStages } from '#services/db/progression.repository';
+import { findAdjustments, listStrengthSessions } from '#services/db/strength-sessions.repository';
 import { findStravaAccountByAthlete } from '#services/db/strava-accounts.repository';
 import { findUserByEmail } from '#services/db/users.repository';
 import { currentUser, endSession } from './session.ts';
@@ -66,6 +67,8 @@ export function accountRoutes(deps: { pool: Pool; now: () => Date }): Router {
         activities,
         checkins: await listCheckIns(db, athlete.id),
         crossTraining: await listCrossTraining(db, athlete.id),
+        strengthSessions: await listStrengthSessions(db, athlete.id),
+        programmeAdjustments: await findAdjustments(db, athlete.id),
         progression: await findProgressionSettings(db, athlete.id),
         manualStages: await listManualStages(db, athlete.id),
         clearances: await listClearances(db, athlete.id),

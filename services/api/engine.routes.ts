@@ -15,6 +15,7 @@ import { expandMetrics } from '#services/engine/compact-metrics';
 import { recomputeFrom } from '#services/engine/request-recompute';
 import { computeTodayDecision } from '#services/engine/today-decision';
 import type { JobQueue } from '#services/queue/jobs';
+import { withPlanSessions } from '#services/rehab/plan-sessions';
 import { rangeSchema } from './activities.routes.ts';
 import { checkinRoutes } from './checkins.routes.ts';
 import { clearanceRoutes } from './clearances.routes.ts';
@@ -57,7 +58,8 @@ export function engineRoutes(deps: { pool: Pool; queue: JobQueue; now: () => Dat
   router.get('/today', async (_req, res) => {
     const athlete = await currentAthlete(deps.pool, res);
     const voice = await voiceOf(deps.pool, res, athlete);
-    res.json(await computeTodayDecision(deps.pool, athlete, deps.now(), voice));
+    const decision = await computeTodayDecision(deps.pool, athlete, deps.now(), voice);
+    res.json(await withPlanSessions(deps.pool, athlete, decision));
   });
 
   router.get('/metrics/daily', async (req, res) => {

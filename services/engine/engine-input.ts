@@ -154,7 +154,13 @@ export async function prepareEngineInput(
     ),
     crossTraining: [
       ...crossTraining.map(({ id: _id, ...c }) => c as CrossTraining),
-      ...strength.map((s) => ({ date: s.date, kind: 'strength', minutes: s.minutes, rpe: s.rpe })),
+      ...strength.map((s) => ({
+        date: s.date,
+        kind: 'strength',
+        minutes: s.minutes,
+        rpe: s.rpe,
+        pain: s.pain,
+      })),
     ],
     progression,
     clearances: await clearancesOf(db, athlete.id),

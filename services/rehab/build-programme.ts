@@ -2,6 +2,7 @@
 // today's decision computed live), every pain score above green (check-ins and strength sessions),
 // the logged sessions replayed for each exercise's dose, and a coach's adjustments.
 import type { Action } from '#shared/engine/index';
+import type { ProgrammeDay } from '#shared/rehab/programme-wire';
 import { localDateOf, type LocalDate } from '#shared/local-date';
 import {
   computeAdherence,
@@ -9,9 +10,7 @@ import {
   nextStrengthSessionOf,
   recommendProgramme,
   replayProgression,
-  type Adherence,
-  type HeavyHipFlexion,
-  type ProgrammeSession,
+  type Adjustments,
   type Replay,
   type SessionKey,
 } from '#shared/rehab/index';
@@ -25,19 +24,6 @@ import {
   type StrengthSessionRow,
 } from '#services/db/strength-sessions.repository';
 import { computeToday } from '#services/engine/today-decision';
-
-export interface ProgrammeDay {
-  date: LocalDate;
-  stage: number;
-  heavyHipFlexion: HeavyHipFlexion;
-  /** The session the day's plan holds (null on a rest, cross-training or clinician day). */
-  planned: SessionKey | null;
-  nextStrength: 'strength_a' | 'strength_b';
-  sessions: ProgrammeSession[];
-  adherence: Adherence;
-  /** Sessions already logged on the day. */
-  logged: Array<{ id: string; sessionKey: SessionKey | null }>;
-}
 
 interface PainScore {
   date: LocalDate;
@@ -63,7 +49,7 @@ async function painAboveGreen(
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-const lastBefore = (scores: readonly PainScore[], date: LocalDate): PainScore | null =>
+export const lastBefore = (scores: readonly PainScore[], date: LocalDate): PainScore | null =>
   [...scores].reverse().find((s) => s.date <= date) ?? null;
 
 function plannedOf(
@@ -87,7 +73,9 @@ export async function replayFor(
   athlete: Athlete,
   date: LocalDate,
   fallbackStage: number,
-): Promise<ProgrammeState & { pains: PainScore[]; levelHolds: Set<string> }> {
+): Promise<
+  ProgrammeState & { pains: PainScore[]; levelHolds: Set<string>; adjustments: Adjustments }
+> {
   const sessions = await listStrengthSessions(db, athlete.id, { to: date });
   const adjustments = await findAdjustments(db, athlete.id);
   const pains = await painAboveGreen(db, athlete.id, sessions);
@@ -107,7 +95,8 @@ export async function replayFor(
         }).allowed,
     },
   );
-  return { replay, sessions, pains, levelHolds };
+  const swaps = new Map(adjustments.swaps.map((s) => [s.exerciseId, s.replacementId]));
+  return { replay, sessions, pains, levelHolds, adjustments: { swaps, levelHolds } };
 }
 
 export async function buildProgramme(
@@ -128,8 +117,7 @@ export async function buildProgramme(
     action = planDay?.action ?? stored?.action ?? null;
     prescription = planDay?.prescription ?? null;
   }
-  const { replay, sessions, pains, levelHolds } = await replayFor(db, athlete, date, stage);
-  const adjustments = await findAdjustments(db, athlete.id);
+  const { replay, sessions, pains, adjustments } = await replayFor(db, athlete, date, stage);
   const heavy = heavyHipFlexionOf({
     stage,
     today: date,
@@ -146,10 +134,7 @@ export async function buildProgramme(
       stage,
       heavy,
       replay,
-      adjustments: {
-        swaps: new Map(adjustments.swaps.map((s) => [s.exerciseId, s.replacementId])),
-        levelHolds,
-      },
+      adjustments,
     }),
     adherence: computeAdherence(
       sessions.filter((s) => s.sessionKey !== 'warm_up').map((s) => s.date),

@@ -2,6 +2,7 @@
 // day, each day's check-in answers, and every moment's pain on its own series (science.md §3:
 // compare like with like). Index 0 is the window's first day; `first` is the history's first day
 // (negative when resuming, so days before the window read as no history).
+import type { LocalDate } from '../local-date.ts';
 import type { DailyLoad } from './compute-daily-series.ts';
 import type { DaySymptoms, MergedCheckIns, SessionSymptoms } from './merge-check-ins.ts';
 import { baselineOf, type Baseline } from './morning-baseline.ts';
@@ -31,6 +32,8 @@ export interface EngineDays {
   /** Highest of pain during and after each day's session. */
   sessionPain: readonly (number | undefined)[];
   stiffness: readonly (number | undefined)[];
+  /** Highest pain of each day's logged strength sessions (science.md §7). */
+  strengthPain: readonly (number | undefined)[];
   painSeries: PainSeries;
   /**
    * The first morning scores seen so far; the day step adds each morning until the minimum is
@@ -53,6 +56,7 @@ export function engineDaysOf(
   historyBase: number,
   firstMornings: FirstMornings,
   t: Thresholds,
+  strengthPain: ReadonlyMap<LocalDate, number> = new Map(),
 ): EngineDays {
   const first = -historyBase;
   const daily = series.map((d) => merged.daily.get(d.date));
@@ -83,6 +87,7 @@ export function engineDaysOf(
     mornings,
     sessionPain,
     stiffness,
+    strengthPain: series.map((d) => strengthPain.get(d.date)),
     painSeries,
     firstMornings,
     baselineAt(field, k) {

@@ -16,6 +16,7 @@ import { validatePlan } from './validate-plan.ts';
 import type { DayContext, Recommendation } from './recommend-today.ts';
 import { recommendWeek } from './recommend-week.ts';
 import { stepDay, type EngineRules } from './step-day.ts';
+import { strengthPainByDate } from './strength-pain.ts';
 import { lookbackDaysOf, resolveThresholds } from './thresholds.ts';
 import { manualByDate, validateInput } from './validate-engine-input.ts';
 import type { AthleteProfile, EngineRun, StageChange } from './types.ts';
@@ -151,6 +152,7 @@ export function runEngine(input: EngineInput): EngineOutput {
     daysBetween(firstDate, rangeStart),
     carry.firstMornings,
     t,
+    strengthPainByDate(crossTraining),
   );
 
   const rows: DailyMetricsRow[] = [];

@@ -28,6 +28,7 @@ import { clearanceOn } from './red-flag-hold.ts';
 import { recommendToday, type DayContext, type Recommendation } from './recommend-today.ts';
 import { runBandsOf, runHistoryAt } from './run-bands.ts';
 import { spacingRuleOf } from './spacing.ts';
+import { strengthPainReasonOf, withStrengthPain } from './strength-pain.ts';
 import { surgeryStatusOn } from './surgery-hold.ts';
 import type { Clearance, ManualStageSetting, StageDefinition, Thresholds } from './types.ts';
 
@@ -90,7 +91,7 @@ export function stepDay(
   const morningStiffness = days.stiffness[i];
   const yBands =
     yesterday && yesterday.runCount > 0 ? runBandsOf(series, i - 1, first, stageBefore, t) : null;
-  const { evaluation, awaiting } = evaluateMorning(
+  const morning = evaluateMorning(
     {
       date,
       plan,
@@ -110,6 +111,15 @@ export function stepDay(
     },
     t,
   );
+  const awaiting = morning.awaiting;
+  // A strength session yesterday with pain above mild counts like an amber run (science.md §7).
+  const evaluation = yesterday
+    ? withStrengthPain(
+        morning.evaluation,
+        strengthPainReasonOf(yesterday.date, days.strengthPain[i - 1], stageBefore, t),
+        yesterday.date,
+      )
+    : morning.evaluation;
   let readinessPassed = false;
   for (let k = Math.max(first, i - t.readinessValidDays + 1); k <= i; k++)
     if (daily[k]?.readinessTestPassed === true) readinessPassed = true;

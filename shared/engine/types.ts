@@ -77,6 +77,11 @@ export interface CrossTraining {
   kind: string;
   minutes: number;
   rpe?: number | null;
+  /**
+   * Pain during a logged strength session, 0–10: above mild (the green zone) it counts like an
+   * amber run the next morning (science.md §7).
+   */
+  pain?: number | null;
 }
 
 export type StageMode = 'walk' | 'walk_run' | 'continuous' | 'build_volume' | 'intensity';

@@ -41,6 +41,8 @@ export function validateInput(input: EngineInput, plan: readonly StageDefinition
         'cross_training_minutes_invalid',
         `cross-training ${c.date}: invalid minutes: ${c.minutes}`,
       );
+    if (c.pain != null && !(Number.isFinite(c.pain) && c.pain >= 0 && c.pain <= 10))
+      fail('cross_training_pain_invalid', `cross-training ${c.date}: invalid pain: ${c.pain}`);
   }
   const startStage = input.progression?.startStage ?? 0;
   const inPlan = (s: number): boolean => Number.isInteger(s) && s >= 0 && s < plan.length;

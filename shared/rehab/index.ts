@@ -10,3 +10,4 @@ export * from './session-templates.ts';
 export * from './recommend-programme.ts';
 export * from './compute-adherence.ts';
 export * from './next-strength-session.ts';
+export * from './week-session-keys.ts';

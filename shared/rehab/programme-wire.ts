@@ -77,3 +77,11 @@ export interface ProgrammeAdjustments {
   swaps: Array<{ exerciseId: string; replacementId: string }>;
   levelHolds: string[];
 }
+
+/** A strength or mobility day of the week's plan (GET /api/today's `plan[].session`). */
+export interface PlanSession {
+  key: SessionKey;
+  title: string;
+  /** "Strength B: trap-bar deadlift 3×5, rear-foot-elevated split squat 3×6 each side, …". */
+  text: string;
+}

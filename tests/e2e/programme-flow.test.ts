@@ -81,4 +81,18 @@ describeWithBrowser('the rehab programme on a phone', () => {
     await page.screenshot({ path: join(shotsDir, 'home-adherence-390.png') });
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('names the strength days of the week’s plan: Strength B after today’s A, a tap from the session', async () => {
+    await page.goto('/');
+    const named = page.locator('#plan .plan-session');
+    await expect.poll(() => named.count()).toBeGreaterThanOrEqual(1);
+    const texts = await named.allTextContents();
+    // Stage 0 keeps heavy hip flexion out: B opens with the single-leg bridge, not the deadlift.
+    expect(texts.find((t) => t.startsWith('Strength'))).toMatch(
+      /^Strength B: single-leg bridge 3×8 each side, /,
+    );
+    await named.filter({ hasText: /^Strength B/ }).click();
+    await expect.poll(() => page.url()).toMatch(/\/programme$/);
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -70,7 +70,7 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
           settingsHref: '/settings',
         },
       }),
-      planList(t),
+      planList(t, { sessionHref: '/programme' }),
     );
   let charts = chartsPanel(aapi, today.date, units);
   /** The scores reach the charts once the worker has recomputed the days (metricsPending). */

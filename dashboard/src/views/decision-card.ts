@@ -150,7 +150,8 @@ export function decisionCard(t: TodayDecision, o: DecisionCardOptions = {}): HTM
   );
 }
 
-export function planList(t: TodayDecision): HTMLElement {
+/** The week's plan; `sessionHref` links a named strength session to the page that runs it. */
+export function planList(t: TodayDecision, o: { sessionHref?: string } = {}): HTMLElement {
   return h(
     'section',
     { class: 'card', id: 'plan', 'aria-labelledby': 'plan-title' },
@@ -165,6 +166,11 @@ export function planList(t: TodayDecision): HTMLElement {
           h('span', { class: 'plan-date' }, i === 0 ? 'Today' : formatDay(d.date)),
           h('span', { class: 'plan-action' }, actionWithMinutes(d.action, d.minutes)),
           h('span', { class: 'plan-text' }, d.prescription),
+          d.session
+            ? o.sessionHref
+              ? h('a', { class: 'plan-session', href: o.sessionHref }, d.session.text)
+              : h('span', { class: 'plan-session' }, d.session.text)
+            : null,
         ),
       ),
     ),

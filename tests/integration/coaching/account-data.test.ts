@@ -74,6 +74,14 @@ describe('export and delete', () => {
     await runner.post('/api/checkins', { date: utcDay(-1), painDuring: 2, painAfter: 3 });
     await runner.post('/api/cross-training', { date: utcDay(0), kind: 'swim', minutes: 30 });
     await runner.post('/api/progression/stage', { stage: 1, note: 'start' });
+    await runner.post('/api/strength-sessions', {
+      date: utcDay(0),
+      sessionKey: 'strength_a',
+      exercises: [{ id: 'bridge', sets: 3, reps: 10 }],
+      rpe: 6,
+      pain: 1,
+    });
+    await runner.put('/api/programme/adjustments', { swaps: [], levelHolds: ['bridge'] });
     const inv = await coach.post<{ token: string }>('/api/coach/invites');
     await runner.post(`/api/invites/${inv.body.token}/accept`);
     await coach.post(`/api/athletes/${ids.athleteId}/notes`, { body: 'Welcome!' });
@@ -128,6 +136,8 @@ describe('export and delete', () => {
       activities: Array<{ id: string; samples: unknown[]; laps: unknown[]; intervals: unknown[] }>;
       checkins: Array<{ painAfter: number }>;
       crossTraining: Array<{ kind: string }>;
+      strengthSessions: Array<{ sessionKey: string; exercises: Array<{ id: string }> }>;
+      programmeAdjustments: { levelHolds: string[] };
       manualStages: Array<{ stage: number }>;
       stageHistory: unknown[];
       dailyMetrics: unknown[];
@@ -144,6 +154,13 @@ describe('export and delete', () => {
     expect(data.activities[0]).toHaveProperty('intervals');
     expect(data.checkins).toEqual([expect.objectContaining({ painAfter: 3 })]);
     expect(data.crossTraining).toEqual([expect.objectContaining({ kind: 'swim' })]);
+    expect(data.strengthSessions).toEqual([
+      expect.objectContaining({
+        sessionKey: 'strength_a',
+        exercises: [expect.objectContaining({ id: 'bridge' })],
+      }),
+    ]);
+    expect(data.programmeAdjustments.levelHolds).toEqual(['bridge']);
     expect(data.manualStages).toEqual([expect.objectContaining({ stage: 1 })]);
     expect(data.stageHistory.length).toBeGreaterThan(0);
     expect(data.dailyMetrics.length).toBeGreaterThan(0);
@@ -170,6 +187,8 @@ describe('export and delete', () => {
       'samples',
       'checkins',
       'cross_training',
+      'strength_sessions',
+      'programme_adjustments',
       'manual_stages',
       'stage_changes',
       'daily_metrics',
