@@ -103,8 +103,14 @@ export function athleteApi(athleteId?: string) {
       request<DailyMetrics[]>('GET', `${base}/metrics/daily${q({ from, to })}`),
     weekly: (from?: string, to?: string) =>
       request<WeeklyRow[]>('GET', `${base}/metrics/weekly${q({ from, to })}`),
-    /** The last 90 days of activities, newest first; `next` reads the older ones. */
-    activities: () => requestPage<ActivityRow>(`${base}/activities`),
+    /**
+     * The last 90 days of activities, newest first; `next` reads the older ones. With none in the
+     * last 90 days, the newest older page: "recent" is then the latest import, however old.
+     */
+    activities: async () => {
+      const first = await requestPage<ActivityRow>(`${base}/activities`);
+      return first.rows.length > 0 || !first.next ? first : requestPage<ActivityRow>(first.next);
+    },
     /** The page a previous page's `next` names (a path the server wrote). */
     activitiesAt: (next: string) => requestPage<ActivityRow>(next),
     activity: (id: string) =>

@@ -143,12 +143,7 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
         const lastRun = [...days].reverse().find((d) => d.runCount > 0)?.day;
         if (!lastRun) {
           // No run in the last year: show the year of the latest import instead of an empty chart.
-          // The newest activity: the first of the last 90 days, else the first of the older ones.
-          const recent = await aapi.activities();
-          const newest =
-            recent.rows[0] ??
-            (recent.next ? (await aapi.activitiesAt(recent.next)).rows[0] : undefined);
-          const latest = newest?.localDate;
+          const latest = (await aapi.activities()).rows[0]?.localDate;
           if (latest) all = await aapi.daily(addDays(latest, -52 * 7 - 31), latest);
         }
         cache = {
