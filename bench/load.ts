@@ -15,7 +15,7 @@ import { withTransaction, type Pool } from '../services/db/database.ts';
 import { insertActivity } from '../services/db/activities.repository.ts';
 import { insertAthlete } from '../services/db/athletes.repository.ts';
 import { saveCheckIn } from '../services/db/checkins.repository.ts';
-import { insertCrossTraining } from '../services/db/engine.repository.ts';
+import { insertCrossTraining } from '../services/db/cross-training.repository.ts';
 import { requestRecompute } from '../services/db/recompute.repository.ts';
 import { insertUser } from '../services/db/users.repository.ts';
 import { FROM_THE_START } from '../services/engine/request-recompute.ts';

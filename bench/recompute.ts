@@ -10,7 +10,7 @@ import { addDays } from '../shared/local-date.ts';
 import type { Pool } from '../services/db/database.ts';
 import { insertActivity } from '../services/db/activities.repository.ts';
 import { insertAthlete } from '../services/db/athletes.repository.ts';
-import { insertCrossTraining } from '../services/db/engine.repository.ts';
+import { insertCrossTraining } from '../services/db/cross-training.repository.ts';
 import { saveCheckIn } from '../services/db/checkins.repository.ts';
 import { insertUser } from '../services/db/users.repository.ts';
 import { listPendingRecomputes } from '../services/db/recompute.repository.ts';

@@ -8,11 +8,8 @@ import { localDateOf } from '#shared/local-date';
 import type { Pool } from '#services/db/database';
 import { withTransaction } from '#services/db/database';
 import { findAthleteById } from '#services/db/athletes.repository';
-import {
-  replaceEngineDays,
-  replaceStageChanges,
-  type EngineDayRow,
-} from '#services/db/engine.repository';
+import { replaceEngineDays, type EngineDayRow } from '#services/db/daily-metrics.repository';
+import { replaceStageChanges } from '#services/db/stage-changes.repository';
 import { clearPendingRecompute, lockPendingRecompute } from '#services/db/recompute.repository';
 import { compactMetrics } from '#services/engine/compact-metrics';
 import { ALL_DAYS, prepareEngineInput } from '#services/engine/engine-input';

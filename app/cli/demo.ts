@@ -14,7 +14,7 @@ import { insertAthlete } from '#services/db/athletes.repository';
 import { insertGrant, insertNote } from '#services/db/coaching.repository';
 import { withTransaction, type Pool } from '#services/db/database';
 import { saveCheckIn } from '#services/db/checkins.repository';
-import { insertCrossTraining } from '#services/db/engine.repository';
+import { insertCrossTraining } from '#services/db/cross-training.repository';
 import {
   insertManualStage,
   markStageChosen,

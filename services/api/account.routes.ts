@@ -18,11 +18,9 @@ import { findAthleteByUserId } from '#services/db/athletes.repository';
 import { listGrants, listNotes } from '#services/db/coaching.repository';
 import { listCheckIns } from '#services/db/checkins.repository';
 import { listClearances } from '#services/db/clearances.repository';
-import {
-  listCrossTraining,
-  listEngineDays,
-  listStageChanges,
-} from '#services/db/engine.repository';
+import { listCrossTraining } from '#services/db/cross-training.repository';
+import { listEngineDays } from '#services/db/daily-metrics.repository';
+import { listStageChanges } from '#services/db/stage-changes.repository';
 import { findProgressionSettings, listManualStages } from '#services/db/progression.repository';
 import { findAdjustments, listStrengthSessions } from '#services/db/strength-sessions.repository';
 import { findStravaAccountByAthlete } from '#services/db/strava-accounts.repository';

@@ -4,7 +4,7 @@ import { isRunningSport, type Sport } from '#shared/activity/activity';
 import { describeFileWarning } from '#shared/activity/describe-file-warning';
 import { compareSession, DEFAULT_PLAN, type StageDefinition } from '#shared/engine/index';
 import { NotFoundError } from '#shared/errors';
-import { findStageOn } from '#services/db/engine.repository';
+import { findStageOn } from '#services/db/daily-metrics.repository';
 import { findProgressionSettings } from '#services/db/progression.repository';
 import { addDays, isLocalDate, localDateOf } from '#shared/local-date';
 import type { Pool } from '#services/db/database';

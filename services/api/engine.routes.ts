@@ -6,11 +6,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { speakAll } from '#shared/engine/index';
 import type { Pool } from '#services/db/database';
-import {
-  insertCrossTraining,
-  listCrossTraining,
-  listEngineDays,
-} from '#services/db/engine.repository';
+import { insertCrossTraining, listCrossTraining } from '#services/db/cross-training.repository';
+import { listEngineDays } from '#services/db/daily-metrics.repository';
 import { expandMetrics } from '#services/engine/compact-metrics';
 import { recomputeFrom } from '#services/engine/request-recompute';
 import { computeTodayDecision } from '#services/engine/today-decision';

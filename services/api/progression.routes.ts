@@ -21,7 +21,7 @@ import { withTransaction, type Pool } from '#services/db/database';
 import { listActivities } from '#services/db/activities.repository';
 import { updateAthlete, type Athlete } from '#services/db/athletes.repository';
 import { listCheckIns } from '#services/db/checkins.repository';
-import { listStageChanges } from '#services/db/engine.repository';
+import { listStageChanges } from '#services/db/stage-changes.repository';
 import {
   findProgressionSettings,
   insertManualStage,

@@ -75,6 +75,7 @@ export async function buildRoster(
         checkInOverdue: daysSinceCheckIn === null || daysSinceCheckIn >= missedDays,
         compliance: computeCompliance(recent, planOf(r.plan)) ?? null,
         unreadReplies: r.unreadReplies,
+        shareActivityDetails: r.shareActivityDetails,
       };
     }),
   );

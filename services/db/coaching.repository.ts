@@ -224,6 +224,8 @@ export interface RosterRow {
   plan: unknown;
   /** Replies by the athlete to this coach's notes, not read by the coach yet. */
   unreadReplies: number;
+  /** The athlete shares each activity's details (not only derived load) with this coach. */
+  shareActivityDetails: boolean;
   /** True when metrics are waiting for a recompute that touches today: the stored row is stale. */
   pending: boolean;
   /** Today's stored engine row; undefined when there is none. */
@@ -260,6 +262,7 @@ export async function listRoster(
     last_check_in: string | null;
     plan: unknown;
     unread_replies: number;
+    share_activity_details: boolean;
     pending: boolean;
     has_row: boolean;
     stage: number | null;
@@ -270,13 +273,14 @@ export async function listRoster(
     flags: unknown;
   }>(
     `WITH roster AS (
-       SELECT g.athlete_id, a.user_id, u.email, u.display_name, a.timezone,
+       SELECT g.athlete_id, g.share_activity_details, a.user_id, u.email, u.display_name, a.timezone,
               ($2::timestamptz AT TIME ZONE a.timezone)::date AS today
          FROM coach_athletes g
          JOIN athletes a ON a.id = g.athlete_id
          JOIN users u ON u.id = a.user_id
         WHERE g.coach_user_id = $1)
-     SELECT r.athlete_id, r.user_id, r.email, r.display_name, r.timezone, r.today,
+     SELECT r.athlete_id, r.share_activity_details, r.user_id, r.email, r.display_name, r.timezone,
+            r.today,
             (SELECT max(x.start_at) FROM activities x WHERE x.athlete_id = r.athlete_id) AS last_activity_at,
             (SELECT max(c.date) FROM checkins c
               WHERE c.athlete_id = r.athlete_id AND c.date <= r.today)::text AS last_check_in,
@@ -305,6 +309,7 @@ export async function listRoster(
     lastCheckIn: r.last_check_in,
     plan: r.plan,
     unreadReplies: r.unread_replies,
+    shareActivityDetails: r.share_activity_details,
     pending: r.pending,
     stored:
       r.has_row && r.stage !== null && r.action !== null

@@ -3,7 +3,7 @@
 // day after it. Run by the reconciler every minute; a no-op for athletes already up to date.
 import { addDays, localDateOf } from '#shared/local-date';
 import type { Pool } from '#services/db/database';
-import { listAthletesWithDays } from '#services/db/engine.repository';
+import { listAthletesWithDays } from '#services/db/daily-metrics.repository';
 import type { JobQueue } from '#services/queue/jobs';
 import { recomputeFrom } from './request-recompute.ts';
 

@@ -23,12 +23,12 @@ import { listCheckIns } from '#services/db/checkins.repository';
 import { listClearances } from '#services/db/clearances.repository';
 import {
   earliestInputDate,
-  findCarry,
-  listCrossTraining,
   listEngineActivities,
   updateActivityLoads,
   type EngineActivityRow,
-} from '#services/db/engine.repository';
+} from '#services/db/engine-inputs.repository';
+import { findCarry } from '#services/db/daily-metrics.repository';
+import { listCrossTraining } from '#services/db/cross-training.repository';
 import { findProgressionSettings, listManualStages } from '#services/db/progression.repository';
 import { listStrengthSessions } from '#services/db/strength-sessions.repository';
 

@@ -7,7 +7,7 @@ import { columnsOf } from '#shared/activity/sample-columns';
 import { computeRtss, computeTrimp } from '#shared/engine/index';
 import type { Client } from '#services/db/database';
 import { findAthleteById } from '#services/db/athletes.repository';
-import { updateActivityLoads } from '#services/db/engine.repository';
+import { updateActivityLoads } from '#services/db/engine-inputs.repository';
 import { loadsProfileKey, profileOf } from '#services/engine/engine-input';
 
 /** What the engine reads back from the samples table (real columns are 4-byte floats there). */

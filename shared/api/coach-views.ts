@@ -31,4 +31,6 @@ export interface RosterEntry {
   compliance: Compliance | null;
   /** The athlete's replies to this coach's notes that the coach has not read yet. */
   unreadReplies: number;
+  /** The athlete shares each activity's details with the coach; false: derived load only. */
+  shareActivityDetails: boolean;
 }

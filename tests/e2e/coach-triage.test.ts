@@ -1,11 +1,19 @@
 // The coach's morning in real Chromium, at a desktop size (1440×900) and a phone's (390×844):
 // a newcomer opens the invite link in a fresh browser and signs up and accepts in one go; the
 // roster names them and shows today's decision with its first reason, the same sentence as the
-// athlete page; on a phone each athlete is one card, name, decision and reason first.
+// athlete page; on a phone each athlete is one card, name, decision and reason first. An activity
+// the athlete shares only as derived load (the default) is a plain row that says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
-import { collectPageErrors, newContext, signUp, startE2e, type E2eEnv } from './e2e-env.ts';
+import {
+  collectPageErrors,
+  newContext,
+  signUp,
+  startE2e,
+  steadyRunGpx,
+  type E2eEnv,
+} from './e2e-env.ts';
 
 const SIZES = [
   { label: 'desktop', width: 1440, height: 900 },
@@ -71,6 +79,23 @@ describeWithBrowser('the coach’s triage in the browser', () => {
           });
           return me.athlete.id;
         });
+        // Yesterday's run, uploaded as the athlete: the coach's list shows it as derived load.
+        const uploaded = await page.evaluate(
+          async (gpx) => {
+            const form = new FormData();
+            form.append('file', new Blob([gpx]), 'easy.gpx');
+            const res = await fetch('/api/uploads', { method: 'POST', body: form });
+            const id = ((await res.json()) as { uploads: Array<{ id: string }> }).uploads[0]?.id;
+            for (let i = 0; i < 300; i++) {
+              const u = (await (await fetch(`/api/uploads/${id}`)).json()) as { status: string };
+              if (u.status !== 'queued' && u.status !== 'processing') return u.status;
+              await new Promise((r) => setTimeout(r, 100));
+            }
+            return 'timed out';
+          },
+          steadyRunGpx(1, 20),
+        );
+        expect(uploaded).toBe('done');
         // The link is used now: a second browser gets the same "cannot be used" page.
         const other = await ctx.browser()!.newContext({ baseURL: env.url });
         const again = await other.newPage();
@@ -127,6 +152,26 @@ describeWithBrowser('the coach’s triage in the browser', () => {
           expect(await coach.locator('#roster').isVisible()).toBe(true);
           expect(await coach.locator('#roster-cards').isVisible()).toBe(false);
         });
+
+      it('an activity shared only as derived load: a row without a link that says what is shared', async () => {
+        await coach.goto(`${env.url}/coach/athletes/${athleteId}`);
+        const row = coach.locator('#activities tbody tr').first();
+        await row.waitFor();
+        expect(await row.locator('a').count()).toBe(0);
+        const cells = await row.locator('td').allInnerTexts();
+        // The athlete's own name for it ("Easy run 20 min") is a detail: the row says "Run", once.
+        expect(cells[1]).toBe('Run');
+        expect((await row.innerText()).toLowerCase()).not.toMatch(/run\s+run/);
+        expect(cells[2]).toMatch(/^\d+\.\d\d km$/);
+        expect(await coach.locator('#activities-shared').innerText()).toMatch(
+          new RegExp(`^${name} shares only derived load with you: .*not its details`),
+        );
+        const overflow = await coach.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+        await coach.screenshot({ path: `/tmp/coach-derived-${size.label}.png`, fullPage: true });
+      });
     });
   }
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseGpx } from '../../shared/activity/parse-gpx.ts';
 import { withTransaction } from '../../services/db/database.ts';
 import { findAthleteById, insertAthlete } from '../../services/db/athletes.repository.ts';
-import { listEngineActivities } from '../../services/db/engine.repository.ts';
+import { listEngineActivities } from '../../services/db/engine-inputs.repository.ts';
 import { insertUser } from '../../services/db/users.repository.ts';
 import { refreshLoads } from '../../services/engine/engine-input.ts';
 import { storeActivity } from '../../services/ingest/store-activity.ts';

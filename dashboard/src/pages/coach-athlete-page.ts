@@ -297,8 +297,16 @@ export async function coachAthletePage(athleteId: string): Promise<Node[]> {
     activityList(
       activities,
       units,
-      (id) => `/coach/athletes/${athleteId}/activities/${id}`,
-      (next) => aapi.activitiesAt(next),
+      row?.shareActivityDetails === false
+        ? {
+            hrefOf: null,
+            note: `${short} shares only derived load with you: the date, sport, distance, time and pace of each activity, not its details (map, laps, heart rate, notes).`,
+            readPage: (next) => aapi.activitiesAt(next),
+          }
+        : {
+            hrefOf: (id) => `/coach/athletes/${athleteId}/activities/${id}`,
+            readPage: (next) => aapi.activitiesAt(next),
+          },
     ),
   ];
 }

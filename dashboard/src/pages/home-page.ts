@@ -182,12 +182,10 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
   if (n) nodes.push(n);
   nodes.push(charts);
   nodes.push(
-    activityList(
-      activities,
-      units,
-      (id) => `/activities/${id}`,
-      (next) => aapi.activitiesAt(next),
-    ),
+    activityList(activities, units, {
+      hrefOf: (id) => `/activities/${id}`,
+      readPage: (next) => aapi.activitiesAt(next),
+    }),
   );
   nodes.push(dialog.dialog, crossDialog);
   return nodes;

@@ -1,0 +1,73 @@
+// The stage changes the engine decided (stage_changes), numbered within their day.
+import type { Queryable } from './database.ts';
+
+export interface StageChangeRow {
+  date: string;
+  fromStage: number;
+  toStage: number;
+  kind: string;
+  by: string;
+  reasons: unknown;
+}
+
+/** Each change's position among the changes of its day (so any recompute numbers them alike). */
+function seqWithinDay(changes: StageChangeRow[]): number[] {
+  const seen = new Map<string, number>();
+  return changes.map((c) => {
+    const n = seen.get(c.date) ?? 0;
+    seen.set(c.date, n + 1);
+    return n;
+  });
+}
+
+export async function replaceStageChanges(
+  db: Queryable,
+  athleteId: string,
+  from: string,
+  changes: StageChangeRow[],
+): Promise<void> {
+  await db.query('DELETE FROM stage_changes WHERE athlete_id = $1 AND date >= $2::date', [
+    athleteId,
+    from,
+  ]);
+  if (changes.length === 0) return;
+  await db.query(
+    `INSERT INTO stage_changes (athlete_id, date, seq, from_stage, to_stage, kind, changed_by, reasons)
+     SELECT $1, * FROM unnest($2::date[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::jsonb[])`,
+    [
+      athleteId,
+      changes.map((c) => c.date),
+      seqWithinDay(changes),
+      changes.map((c) => c.fromStage),
+      changes.map((c) => c.toStage),
+      changes.map((c) => c.kind),
+      changes.map((c) => c.by),
+      changes.map((c) => JSON.stringify(c.reasons)),
+    ],
+  );
+}
+
+export async function listStageChanges(
+  db: Queryable,
+  athleteId: string,
+): Promise<StageChangeRow[]> {
+  const { rows } = await db.query<{
+    date: string;
+    from_stage: number;
+    to_stage: number;
+    kind: string;
+    changed_by: string;
+    reasons: unknown;
+  }>(
+    'SELECT date, from_stage, to_stage, kind, changed_by, reasons FROM stage_changes WHERE athlete_id = $1 ORDER BY date, seq',
+    [athleteId],
+  );
+  return rows.map((r) => ({
+    date: r.date,
+    fromStage: r.from_stage,
+    toStage: r.to_stage,
+    kind: r.kind,
+    by: r.changed_by,
+    reasons: r.reasons,
+  }));
+}
