@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { ActivityDetail } from '#shared/api/activities';
 import { z } from 'zod';
 import { isRunningSport, type Sport } from '#shared/activity/activity';
 import { describeFileWarning } from '#shared/activity/describe-file-warning';
@@ -74,7 +75,7 @@ export function activitiesRoutes(deps: { pool: Pool; now: () => Date }): Router 
       code: w.code,
       message: describeFileWarning(w, new Date(activity.startAt), athlete.timezone),
     }));
-    res.json({ ...activity, fileWarnings, comparison });
+    res.json({ ...activity, fileWarnings, comparison } satisfies ActivityDetail);
   });
 
   return router;

@@ -31,7 +31,6 @@ export default defineConfig({
     setupFiles: ['tests/mutation/fast-check-runs.ts'],
     // Instrumented for coverage, the largest ZIP and gzip cases take minutes on a busy machine.
     testTimeout: 300_000,
-    // Wall-clock bounds (tests/support/time-limit.ts) say nothing about instrumented code.
-    env: { TZ: 'UTC', HIPCHECK_TIME_LIMIT_FACTOR: '50' },
+    env: { TZ: 'UTC' },
   },
 });

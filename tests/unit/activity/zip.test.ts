@@ -9,7 +9,6 @@ import { readZipEntry, streamZipEntry } from '../../../shared/activity/zip/read-
 import { createZipBudget } from '../../../shared/activity/zip/zip-limits.ts';
 import { zipSourceOfBytes, type ZipSource } from '../../../shared/activity/zip/zip-source.ts';
 import { reasonOf } from '../../support/bad-input.ts';
-import { timeLimitMs } from '../../support/time-limit.ts';
 
 /** A source that records the largest single read: what a file on disk would be asked for. */
 function recordingSource(bytes: Uint8Array): ZipSource & { largestRead: number } {
@@ -190,7 +189,7 @@ describe('streamZipEntry() and readZipEntry()', () => {
     expect(readZipEntry(small, e2!, createZipBudget())).toHaveLength(512 * 1024);
   });
 
-  it('stops an entry that lies about its size at the bytes it really produces, quickly', () => {
+  it('stops an entry that lies about its size within a step of the bytes it declares', () => {
     const zip = zipSync({ 'zeros.fit': new Uint8Array(16 * 1024 * 1024) }).slice();
     const view = new DataView(zip.buffer);
     for (let i = 0; i + 4 <= zip.length; i++) {
@@ -200,11 +199,11 @@ describe('streamZipEntry() and readZipEntry()', () => {
     }
     const source = zipSourceOfBytes(zip);
     const [entry] = readZipDirectory(source, { maxEntries: 10 });
-    const started = performance.now();
-    expect(reasonOf(() => readZipEntry(source, entry!, createZipBudget()))).toBe(
-      'zip_size_mismatch',
-    );
-    expect(performance.now() - started).toBeLessThan(timeLimitMs(1000));
+    const budget = createZipBudget();
+    expect(reasonOf(() => readZipEntry(source, entry!, budget))).toBe('zip_size_mismatch');
+    // Quickly: inflating stops within the input step (4 KiB, at most ~1,032:1) that passes the
+    // declared 100 bytes, not after the 16 MiB the entry really holds.
+    expect(budget.expandedBytes).toBeLessThanOrEqual(100 + 4096 * 1032);
   });
 
   it('counts every entry against one total, and refuses past it', () => {
