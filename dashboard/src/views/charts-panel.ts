@@ -68,7 +68,7 @@ function drawCharts(
       'acwr-chart',
       'Acute : chronic workload ratio',
       has((d) => d.acwr?.ewma.ratio != null || d.acwr?.rolling.coupled != null)
-        ? acwrChart(days, win, size)
+        ? acwrChart(days, win, size, thresholds)
         : empty('No ratio yet: it needs 28 days of history and some chronic load.'),
       `${last?.acwr?.ewma.method ?? 'EWMA 7/28 days'} (Williams 2017); rolling: ${last?.acwr?.rolling.method ?? 'coupled 7/28 days'} (Gabbett 2016).`,
       last?.acwr?.rolling.caveat ?? 'Descriptive only; never the sole reason for a red flag.',
