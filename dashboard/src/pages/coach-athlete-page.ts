@@ -314,7 +314,7 @@ export async function coachAthletePage(athleteId: string): Promise<Node[]> {
       'div',
       { class: 'top-grid' },
       stageCard(aapi, progression, today.stage, refreshDecision),
-      notesCard(athleteId, today.date, activities),
+      notesCard(athleteId, today.date, activities.rows),
     ),
     ...programme,
     chartsPanel(aapi, today.date, units),

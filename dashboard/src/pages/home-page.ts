@@ -179,7 +179,7 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
     href: '/programme',
   });
   if (adherence) nodes.splice(nodes.indexOf(top) + 1, 0, adherence);
-  const n = notesCard(notes, activities);
+  const n = notesCard(notes, activities.rows);
   if (n) nodes.push(n);
   nodes.push(charts);
   nodes.push(
