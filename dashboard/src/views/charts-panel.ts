@@ -143,11 +143,7 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
         const lastRun = [...days].reverse().find((d) => d.runCount > 0)?.day;
         if (!lastRun) {
           // No run in the last year: show the year of the latest import instead of an empty chart.
-          const older = await aapi.activities();
-          const latest = older
-            .map((a) => a.localDate)
-            .sort()
-            .at(-1);
+          const latest = (await aapi.activities()).rows[0]?.localDate;
           if (latest) all = await aapi.daily(addDays(latest, -52 * 7 - 31), latest);
         }
         cache = {
