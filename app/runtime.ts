@@ -130,6 +130,11 @@ export async function startHipcheck(
     );
   }
 
+  // The one mailer: password-reset links and coaches' alerts (mail off without SMTP_URL).
+  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log });
+  closers.push(() => mailer.close());
+  const alerts = { pool: db.pool, mailer, now, publicUrl: config.publicUrl };
+
   let queue: JobQueue;
   let metrics: ReturnType<typeof createMetrics>;
   if (config.redisUrl) {
@@ -138,7 +143,14 @@ export async function startHipcheck(
     metrics = createMetrics({ queueCounts: () => bull.counts() });
     if (mode !== 'api') {
       const processors = instrumentProcessors(
-        createProcessors({ pool: db.pool, queue, now, strava, uploadsDir: config.uploadsDir }),
+        createProcessors({
+          pool: db.pool,
+          queue,
+          now,
+          strava,
+          uploadsDir: config.uploadsDir,
+          alerts,
+        }),
         metrics,
       );
       const workers = startBullWorkers({
@@ -175,6 +187,7 @@ export async function startHipcheck(
         now,
         strava,
         uploadsDir: config.uploadsDir,
+        alerts,
       }),
       metrics,
     );
@@ -196,11 +209,9 @@ export async function startHipcheck(
     log,
     strava,
     uploadsDir: config.uploadsDir,
+    alerts,
   });
   closers.unshift(() => reconciler.stop());
-
-  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log });
-  closers.push(() => mailer.close());
 
   const metricsToken = config.metrics.token;
   const servedMetrics = { registry: metrics, token: metricsToken };

@@ -6,6 +6,7 @@ import { checkProcessors, type JobQueue, type Processors } from '#services/queue
 import { createIngestProcessor, type IngestDeps } from './ingest.processor.ts';
 import { createRecomputeProcessor } from './recompute.processor.ts';
 import type { StravaContext } from '#services/strava/strava-context';
+import type { AlertDeps } from '#services/coaching/raise-alerts';
 import { createStravaActivityProcessor } from './strava-activity.processor.ts';
 import { createStravaBackfillProcessor } from './strava-backfill.processor.ts';
 import { createStravaCatchUpProcessor } from './strava-catch-up.processor.ts';
@@ -20,6 +21,8 @@ export interface ProcessorDeps {
   uploadsDir?: string;
   /** Absent when Strava is not configured: its jobs then fail with a message saying so. */
   strava?: StravaContext | undefined;
+  /** Coaches' alerts (inbox and the one mailer), raised after each recompute. */
+  alerts?: AlertDeps | undefined;
 }
 
 export function createProcessors(deps: ProcessorDeps): Processors {
@@ -32,7 +35,7 @@ export function createProcessors(deps: ProcessorDeps): Processors {
       now: deps.now,
       ...(deps.beforeIngestCommit ? { beforeCommit: deps.beforeIngestCommit } : {}),
     }),
-    recompute: createRecomputeProcessor({ pool: deps.pool, now: deps.now }),
+    recompute: createRecomputeProcessor({ pool: deps.pool, now: deps.now, alerts: deps.alerts }),
     'strava-backfill': createStravaBackfillProcessor(stravaDeps),
     'strava-activity': createStravaActivityProcessor(stravaDeps),
     'strava-event': createStravaEventProcessor(stravaDeps),

@@ -14,10 +14,13 @@ import { clearPendingRecompute, lockPendingRecompute } from '#services/db/recomp
 import { compactMetrics } from '#services/engine/compact-metrics';
 import { ALL_DAYS, prepareEngineInput } from '#services/engine/engine-input';
 import type { Processor } from '#services/queue/jobs';
+import { raiseAlerts, type AlertDeps } from '#services/coaching/raise-alerts';
 
 export interface RecomputeDeps {
   pool: Pool;
   now: () => Date;
+  /** Coaches' alerts after each recompute (absent: none are raised, e.g. in some tests). */
+  alerts?: AlertDeps | undefined;
 }
 
 export function toEngineDayRow(row: DailyMetricsRow): EngineDayRow {
@@ -78,5 +81,8 @@ export function createRecomputeProcessor(deps: RecomputeDeps): Processor<'recomp
       }
       await clearPendingRecompute(client, athleteId);
     });
+    // After the rows are written (and on a retry, when nothing was pending): alerts are stored once
+    // per event and mailed once, so running this again is harmless.
+    if (deps.alerts) await raiseAlerts(deps.alerts, athleteId);
   };
 }

@@ -24,6 +24,7 @@ import { enqueueCatchUp, requestScheduledCatchUps } from '#services/strava/catch
 import { dispatchStravaBackfill } from '#services/strava/dispatch-backfill';
 import type { StravaContext } from '#services/strava/strava-context';
 import { requestNewDays } from '#services/engine/daily-tick';
+import { sendAlertDigests, sendAlertMails, type AlertDeps } from '#services/coaching/raise-alerts';
 import { enqueueRecompute } from '#services/engine/request-recompute';
 import { jobIds, type JobQueue } from '#services/queue/jobs';
 
@@ -103,6 +104,8 @@ export function startReconciler(
     log: (message: string) => void;
     strava?: StravaContext | undefined;
     uploadsDir?: string;
+    /** Coaches' daily alert digests go out from here (at most one a day per coach). */
+    alerts?: AlertDeps | undefined;
   },
   intervalMs = 60_000,
 ): { stop(): Promise<void>; ready: Promise<void> } {
@@ -127,6 +130,11 @@ export function startReconciler(
       const inUse = await listSpoolNamesInUse(deps.pool);
       const swept = await spool.sweep(inUse, SPOOL_LEFTOVER_MS, Date.now());
       if (swept > 0) deps.log(`reconciler: deleted ${swept} left-over upload file(s)`);
+      if (deps.alerts) {
+        // Alerts whose email failed at once are tried again here too.
+        await sendAlertMails(deps.alerts);
+        await sendAlertDigests(deps.alerts);
+      }
     } catch (err) {
       deps.log(`reconciler: ${(err as Error).message}`);
     }

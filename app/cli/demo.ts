@@ -12,6 +12,7 @@ import { deleteUserCascade } from '#services/db/account.repository';
 import { insertActivity } from '#services/db/activities.repository';
 import { insertAthlete } from '#services/db/athletes.repository';
 import { insertGrant } from '#services/db/coaching.repository';
+import { createMailer } from '#services/mail/mailer';
 import { insertNote } from '#services/db/notes.repository';
 import { withTransaction, type Pool } from '#services/db/database';
 import { saveCheckIn } from '#services/db/checkins.repository';
@@ -58,7 +59,17 @@ export async function demoCommand(
       passwordHash,
       role: 'coach',
     });
-    const recompute = createRecomputeProcessor({ pool: db.pool, now });
+    // The demo coach's inbox fills as each athlete is computed (mail off: the demo sends nothing).
+    const recompute = createRecomputeProcessor({
+      pool: db.pool,
+      now,
+      alerts: {
+        pool: db.pool,
+        mailer: createMailer({ smtpUrl: undefined, from: '', log: () => undefined }),
+        now,
+        publicUrl: 'http://localhost:3000',
+      },
+    });
     for (const a of athletes) {
       const athleteId = await createDemoAthlete(db.pool, a, passwordHash, coach.id);
       if (a === story.runner)

@@ -9,7 +9,15 @@ import type {
   WellnessDay,
 } from '../../shared/api/checkins.ts';
 import type { RosterEntry } from '../../shared/api/coach-views.ts';
-import type { Grant, Invite, InviteView, Note, NoteRow } from '../../shared/api/coaching.ts';
+import type {
+  AlertSettings,
+  Grant,
+  InboxAlert,
+  Invite,
+  InviteView,
+  Note,
+  NoteRow,
+} from '../../shared/api/coaching.ts';
 import type { DailyMetrics, TodayDecision } from '../../shared/api/metrics.ts';
 import type {
   Clearance,
@@ -285,6 +293,14 @@ export const api = {
       body,
       ...about,
     }),
+  alerts: () => request<{ unread: number; alerts: InboxAlert[] }>('GET', '/api/coach/alerts'),
+  markAlertRead: (alertId: string) =>
+    request<{ read: true }>('POST', `/api/coach/alerts/${encodeURIComponent(alertId)}/read`),
+  alertSettings: () => request<AlertSettings>('GET', '/api/coach/alert-settings'),
+  saveAlertSettings: (s: AlertSettings) =>
+    request<AlertSettings>('PUT', '/api/coach/alert-settings', s),
+  setGrantAlerts: (coachId: string, alerts: boolean) =>
+    request<Grant>('PATCH', `/api/grants/${encodeURIComponent(coachId)}`, { alerts }),
   markNotesRead: (athleteId: string) =>
     request<{ read: number }>('POST', `/api/athletes/${encodeURIComponent(athleteId)}/notes/read`),
 };

@@ -14,6 +14,8 @@ import { importPage } from './pages/import-page.ts';
 import { invitePage } from './pages/invite-page.ts';
 import { notFoundPage } from './pages/not-found-page.ts';
 import { programmePage } from './pages/programme-page.ts';
+import { coachAlertsPage } from './pages/coach-alerts-page.ts';
+import { alertBell } from './views/alert-bell.ts';
 import type { PageContext } from './pages/page-context.ts';
 import { settingsPage } from './pages/settings-page.ts';
 import { startPage } from './pages/start-page.ts';
@@ -51,6 +53,7 @@ function navLinks(me: Me, current: string): HTMLElement {
         return h('li', {}, h('a', { href, ...(active ? { 'aria-current': 'page' } : {}) }, label));
       }),
     ),
+    me.role === 'coach' ? alertBell() : null,
     h('span', { id: 'who', class: 'muted small' }, me.email),
     logout,
   );
@@ -119,6 +122,10 @@ async function render(): Promise<void> {
       case 'coach':
         if (!isCoach) break;
         show(await coachRosterPage(), 'Athletes');
+        return;
+      case 'coachAlerts':
+        if (!isCoach) break;
+        show(await coachAlertsPage(), 'Alerts');
         return;
       case 'coachAthlete':
         if (!isCoach) break;

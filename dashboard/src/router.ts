@@ -15,6 +15,7 @@ export type RouteName =
   | 'coach'
   | 'coachAthlete'
   | 'coachActivity'
+  | 'coachAlerts'
   | 'invite'
   | 'how'
   | 'start'
@@ -30,6 +31,7 @@ const ROUTES: Array<[RouteName, RegExp, string[]]> = [
   ['import', /^\/import$/, []],
   ['settings', /^\/settings$/, []],
   ['coach', /^\/coach$/, []],
+  ['coachAlerts', /^\/coach\/alerts$/, []],
   ['coachAthlete', /^\/coach\/athletes\/([^/]+)$/, ['athleteId']],
   ['coachActivity', /^\/coach\/athletes\/([^/]+)\/activities\/([^/]+)$/, ['athleteId', 'id']],
   ['invite', /^\/invite\/([^/]+)$/, ['token']],

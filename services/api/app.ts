@@ -21,6 +21,7 @@ import { createAttemptLimiters } from './attempt-limiter.ts';
 import { authRoutes, meRoute } from './auth.routes.ts';
 import { athleteScopedRoutes, coachRoutes, grantsRoutes } from './coaching.routes.ts';
 import { coachNotesRoutes, runnerNotesRoutes } from './notes.routes.ts';
+import { alertRoutes } from './alerts.routes.ts';
 import { inviteRoutes, publicInviteRoutes } from './invite.routes.ts';
 import { engineRoutes } from './engine.routes.ts';
 import { createErrorHandler } from './errors.ts';
@@ -143,6 +144,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(programme);
   // Coaching: a coach reads a granted athlete through the same routers (coaching.routes.ts).
   api.use('/coach', coachRoutes({ pool: deps.pool, publicUrl: deps.publicUrl, now }));
+  api.use('/coach', alertRoutes({ pool: deps.pool, now }));
   api.use('/invites', inviteRoutes({ pool: deps.pool, now }));
   api.use('/grants', grantsRoutes({ pool: deps.pool }));
   api.use(runnerNotesRoutes({ pool: deps.pool }));

@@ -30,7 +30,13 @@ const NO_ATHLETE = 'no such athlete, or they have not given you access';
 const DERIVED_ONLY =
   'this athlete shares only derived load with you, not the details of each activity';
 
-const grantPatchSchema = z.object({ shareActivityDetails: z.boolean() }).strict();
+const grantPatchSchema = z
+  .object({ shareActivityDetails: z.boolean().optional(), alerts: z.boolean().optional() })
+  .strict()
+  .refine(
+    (p) => p.shareActivityDetails !== undefined || p.alerts !== undefined,
+    'give shareActivityDetails or alerts',
+  );
 
 /** /api/coach/…: a coach's invites and roster. */
 export function coachRoutes(deps: { pool: Pool; publicUrl: string; now: () => Date }): Router {

@@ -68,6 +68,8 @@ export interface GrantRow {
   coachEmail: string;
   grantedAt: string;
   shareActivityDetails: boolean;
+  /** The coach gets alerts about the athlete (the athlete can turn them off per coach). */
+  alerts: boolean;
 }
 
 /** Grant the coach access (no change when the grant exists already). */
@@ -88,11 +90,13 @@ const toGrant = (r: {
   email: string;
   granted_at: Date;
   share_activity_details: boolean;
+  alerts: boolean;
 }): GrantRow => ({
   coachId: r.coach_user_id,
   coachEmail: r.email,
   grantedAt: r.granted_at.toISOString(),
   shareActivityDetails: r.share_activity_details,
+  alerts: r.alerts,
 });
 
 export async function listGrants(db: Queryable, athleteId: string): Promise<GrantRow[]> {
@@ -101,8 +105,9 @@ export async function listGrants(db: Queryable, athleteId: string): Promise<Gran
     email: string;
     granted_at: Date;
     share_activity_details: boolean;
+    alerts: boolean;
   }>(
-    `SELECT g.coach_user_id, u.email, g.granted_at, g.share_activity_details
+    `SELECT g.coach_user_id, u.email, g.granted_at, g.share_activity_details, g.alerts
        FROM coach_athletes g JOIN users u ON u.id = g.coach_user_id
       WHERE g.athlete_id = $1 ORDER BY g.granted_at, u.email`,
     [athleteId],
@@ -114,19 +119,22 @@ export async function updateGrant(
   db: Queryable,
   athleteId: string,
   coachUserId: string,
-  patch: { shareActivityDetails: boolean },
+  patch: { shareActivityDetails?: boolean | undefined; alerts?: boolean | undefined },
 ): Promise<GrantRow | undefined> {
   const { rows } = await db.query<{
     coach_user_id: string;
     email: string;
     granted_at: Date;
     share_activity_details: boolean;
+    alerts: boolean;
   }>(
-    `UPDATE coach_athletes g SET share_activity_details = $3
+    `UPDATE coach_athletes g
+        SET share_activity_details = COALESCE($3, g.share_activity_details),
+            alerts = COALESCE($4, g.alerts)
        FROM users u
       WHERE g.athlete_id = $1 AND g.coach_user_id = $2 AND u.id = g.coach_user_id
-      RETURNING g.coach_user_id, u.email, g.granted_at, g.share_activity_details`,
-    [athleteId, coachUserId, patch.shareActivityDetails],
+      RETURNING g.coach_user_id, u.email, g.granted_at, g.share_activity_details, g.alerts`,
+    [athleteId, coachUserId, patch.shareActivityDetails ?? null, patch.alerts ?? null],
   );
   return rows[0] ? toGrant(rows[0]) : undefined;
 }

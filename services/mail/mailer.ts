@@ -24,7 +24,9 @@ export function createMailer(options: {
   log: (message: string) => void;
 }): Mailer {
   if (!options.smtpUrl) {
-    options.log('mail is off: set SMTP_URL (and MAIL_FROM) to send password-reset links by email');
+    options.log(
+      "mail is off: set SMTP_URL (and MAIL_FROM) to send password-reset links and coaches' alerts by email",
+    );
     return { enabled: false, send: async () => false, close: async () => undefined };
   }
   const transport = nodemailer.createTransport(options.smtpUrl);

@@ -20,7 +20,30 @@ export interface Grant {
   coachEmail: string;
   grantedAt: string;
   shareActivityDetails: boolean;
+  /** The coach gets alerts about the athlete; the athlete turns them off per coach. */
+  alerts: boolean;
 }
 
 /** A coach's note with the athlete's replies (GET /api/notes, /api/athletes/:id/notes). */
 export type { NoteThread as Note, NoteRow } from './note-thread.ts';
+
+/** A coach's alert settings (GET/PUT /api/coach/alert-settings). */
+export interface AlertSettings {
+  missedCheckInDays: number;
+  /** 'each': an email per alert; 'digest': one a day; 'off': the inbox only. */
+  email: 'each' | 'digest' | 'off';
+}
+
+/** One alert in a coach's inbox (GET /api/coach/alerts). */
+export interface InboxAlert {
+  id: string;
+  athleteId: string;
+  athleteName: string | null;
+  athleteEmail: string;
+  kind: string;
+  /** The athlete's day the alert links to. */
+  day: string;
+  message: string;
+  createdAt: string;
+  readAt: string | null;
+}

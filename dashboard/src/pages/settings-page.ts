@@ -1,6 +1,8 @@
 // Settings: the athlete's profile (time zone, units, sex, heart rates, threshold pace, surgery
 // date), their stage, the coaches with access, export, and account deletion.
 import { api, athleteApi, type AthleteProfile, type Grant } from '../api.ts';
+import { alertSettingsCard } from '../views/alert-settings-card.ts';
+import { nameCard } from '../views/name-card.ts';
 import { errorText, field, h } from '../dom.ts';
 import { navigate } from '../router.ts';
 import { stageForm } from '../views/stage-form.ts';
@@ -228,6 +230,7 @@ function grantsCard(): HTMLElement {
                 'Share activity details (streams, laps); load and risk are always shared',
               ),
             ),
+            alertsBox(g),
             revoke,
           );
         }),
@@ -300,12 +303,48 @@ function accountCard(): HTMLElement {
   );
 }
 
+/** A card drawn once its data has loaded (an empty placeholder until then). */
+function loadingCard(card: Promise<HTMLElement>): HTMLElement {
+  const slot = h('div', {});
+  void card.then(
+    (c) => slot.replaceChildren(c),
+    (err: unknown) => slot.replaceChildren(h('p', { class: 'error' }, errorText(err))),
+  );
+  return slot;
+}
+
+/** Whether the coach gets alerts about the runner (red flags, spikes, missed check-ins). */
+function alertsBox(g: Grant): HTMLElement {
+  const box = h('input', { type: 'checkbox', checked: g.alerts, name: 'alerts' });
+  box.addEventListener(
+    'change',
+    () =>
+      void api
+        .setGrantAlerts(g.coachId, box.checked)
+        .catch((err: unknown) => alert(errorText(err))),
+  );
+  return h(
+    'label',
+    { class: 'check' },
+    box,
+    h(
+      'span',
+      {},
+      `Alert ${g.coachEmail} when I have a red flag, a very high spike or miss check-ins`,
+    ),
+  );
+}
+
 export function settingsPage(ctx: PageContext): Node[] {
   const a = ctx.me.athlete;
   return [
     h('h1', {}, 'Settings'),
+    nameCard(ctx.me),
     ...(a
       ? [profileCard(a, ctx), stageCard(), grantsCard(), accountCard()]
-      : [h('section', { class: 'card' }, h('p', {}, 'Coach accounts have no athlete profile.'))]),
+      : [
+          loadingCard(alertSettingsCard()),
+          h('section', { class: 'card' }, h('p', {}, 'Coach accounts have no athlete profile.')),
+        ]),
   ];
 }

@@ -113,5 +113,15 @@ describe('hipcheck demo', () => {
       `/api/athletes/${cleared.athleteId}/clearances`,
     );
     expect(list.body).toEqual([expect.objectContaining({ date: utcDay(-8), by: 'coach' })]);
+    // The night-pain athlete's red flag waits in the demo coach's inbox, linking to the day.
+    const nightPainId = (roster.body[0] as { athleteId?: string }).athleteId;
+    const inbox = await coach.get<{
+      unread: number;
+      alerts: Array<{ athleteId: string; kind: string; day: string }>;
+    }>('/api/coach/alerts');
+    expect(inbox.body.unread).toBeGreaterThanOrEqual(1);
+    expect(inbox.body.alerts).toContainEqual(
+      expect.objectContaining({ athleteId: nightPainId, kind: 'red_flag', day: utcDay(0) }),
+    );
   });
 });

@@ -210,7 +210,7 @@ describe('with mail off', () => {
         'this Hipcheck server does not send email; ask its operator for a reset link',
       );
       expect(logged).toEqual([
-        'mail is off: set SMTP_URL (and MAIL_FROM) to send password-reset links by email',
+        "mail is off: set SMTP_URL (and MAIL_FROM) to send password-reset links and coaches' alerts by email",
       ]);
       expect(inbox().length).toBe(before);
     } finally {
