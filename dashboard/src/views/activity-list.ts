@@ -52,7 +52,7 @@ export function activityList(
   const body = shown.length
     ? h(
         'div',
-        { class: 'table-wrap' },
+        { class: 'table-wrap', tabindex: 0 },
         h(
           'table',
           { id: 'activities' },
