@@ -1,35 +1,39 @@
-// The dashboard's one door to the server: every request, and a type for every answer (the types
-// live in api-types.ts).
+// The dashboard's one door to the server: every request, typed by the wire contract the server's
+// routes answer with (shared/api/).
+import type { ActivityDetail, ActivityRow, WeeklyRow } from '../../shared/api/activities.ts';
+import type { AthleteSettings, Me } from '../../shared/api/athlete.ts';
 import type {
-  ActivityDetail,
-  ActivityRow,
-  AthleteSettings,
   CheckInInput,
   CheckInRow,
+  CrossTrainingRow,
+  WellnessDay,
+} from '../../shared/api/checkins.ts';
+import type { RosterEntry } from '../../shared/api/coach-views.ts';
+import type { Grant, Invite, InviteView, Note } from '../../shared/api/coaching.ts';
+import type { DailyMetrics, TodayDecision } from '../../shared/api/metrics.ts';
+import type {
   Clearance,
   ClearanceInput,
-  CrossTrainingRow,
-  DailyMetrics,
-  Grant,
-  ImportBatch,
-  Invite,
-  InviteView,
-  Me,
-  Note,
   OnboardingInput,
   OnboardingResult,
   Progression,
-  RosterRow,
-  StageDefinition,
-  StravaStatus,
-  TodayDecision,
-  UploadResponse,
-  UploadRow,
-  WeeklyRow,
-  WellnessDay,
-} from './api-types.ts';
+  ProgressionChange,
+} from '../../shared/api/progression.ts';
+import type { ImportBatch, UploadResponse, UploadRow } from '../../shared/api/uploads.ts';
 
-export type * from './api-types.ts';
+// The wire contract the server's routes answer with (type-only: nothing of shared/ is bundled).
+export type * from '../../shared/api/activities.ts';
+export type * from '../../shared/api/athlete.ts';
+export type * from '../../shared/api/checkins.ts';
+export type * from '../../shared/api/coaching.ts';
+export type * from '../../shared/api/metrics.ts';
+export type * from '../../shared/api/progression.ts';
+export type * from '../../shared/api/uploads.ts';
+export type { RosterEntry as RosterRow } from '../../shared/api/coach-views.ts';
+export type { Compliance } from '../../shared/coaching/compute-compliance.ts';
+export type { Action, Flag, Reason, RuleId, Severity } from '../../shared/engine/types.ts';
+export type { Hold } from '../../shared/engine/run-engine.ts';
+export type { PlanDay } from '../../shared/engine/recommend-week.ts';
 
 export interface ApiErrorBody {
   error: { code: string; message: string };
@@ -98,11 +102,8 @@ export function athleteApi(athleteId?: string) {
     wellness: (from: string, to: string) =>
       request<WellnessDay[]>('GET', `${base}/wellness${q({ from, to })}`),
     progression: () => request<Progression>('GET', `${base}/progression`),
-    putProgression: (body: {
-      startStage?: number;
-      thresholds?: Record<string, number>;
-      plan?: StageDefinition[] | null;
-    }) => request<Progression>('PUT', `${base}/progression`, body),
+    putProgression: (body: ProgressionChange) =>
+      request<Progression>('PUT', `${base}/progression`, body),
     setStage: (stage: number, note?: string) =>
       request<{ date: string; stage: number; by: string }>('POST', `${base}/progression/stage`, {
         stage,
@@ -192,7 +193,6 @@ export const api = {
   postCrossTraining: (input: Omit<CrossTrainingRow, 'id'>) =>
     request<CrossTrainingRow>('POST', '/api/cross-training', input),
 
-  stravaStatus: () => request<StravaStatus>('GET', '/api/strava/status'),
   stravaConnectUrl: '/api/strava/connect',
   /** Asks whether connecting can start (a redirect) or why not (Strava not configured: 503). */
   stravaConnectCheck: async (): Promise<void> => {
@@ -234,7 +234,7 @@ export const api = {
     }),
   revokeGrant: (coachId: string) =>
     request<void>('DELETE', `/api/grants/${encodeURIComponent(coachId)}`),
-  roster: () => request<RosterRow[]>('GET', '/api/coach/athletes'),
+  roster: () => request<RosterEntry[]>('GET', '/api/coach/athletes'),
   notes: () => request<Note[]>('GET', '/api/notes'),
   athleteNotes: (athleteId: string) =>
     request<Note[]>('GET', `/api/athletes/${encodeURIComponent(athleteId)}/notes`),

@@ -1,8 +1,15 @@
 import { Router } from 'express';
+import type { ActivityDetail } from '#shared/api/activities';
 import { z } from 'zod';
 import { isRunningSport, type Sport } from '#shared/activity/activity';
 import { describeFileWarning } from '#shared/activity/describe-file-warning';
-import { compareSession, DEFAULT_PLAN, type StageDefinition } from '#shared/engine/index';
+import {
+  compareSession,
+  DEFAULT_PLAN,
+  resolveThresholds,
+  type StageDefinition,
+  type Thresholds,
+} from '#shared/engine/index';
 import { NotFoundError } from '#shared/errors';
 import { findStageOn } from '#services/db/daily-metrics.repository';
 import { findProgressionSettings } from '#services/db/progression.repository';
@@ -42,10 +49,13 @@ export function activitiesRoutes(deps: { pool: Pool }): Router {
       ? compareSession(
           {
             intervals: activity.intervals,
+            laps: activity.laps,
             movingS: activity.movingS,
+            distanceM: activity.distanceM,
             running: isRunningSport(activity.sport as Sport),
           },
           stage,
+          resolveThresholds(settings.thresholds as Partial<Thresholds>),
         )
       : null;
     // How the file was read, the moments it names on the athlete's local clock.
@@ -53,7 +63,7 @@ export function activitiesRoutes(deps: { pool: Pool }): Router {
       code: w.code,
       message: describeFileWarning(w, new Date(activity.startAt), athlete.timezone),
     }));
-    res.json({ ...activity, fileWarnings, comparison });
+    res.json({ ...activity, fileWarnings, comparison } satisfies ActivityDetail);
   });
 
   return router;

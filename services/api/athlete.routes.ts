@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { AthleteJson } from '#shared/api/athlete';
 import { z } from 'zod';
 import { isTimeZone } from '#shared/local-date';
 import type { Pool } from '#services/db/database';
@@ -37,7 +38,7 @@ const athleteSchema = z
   });
 
 /** An athlete's settings as the API shows them (the same shape everywhere). */
-export function athleteJson(a: Athlete) {
+export function athleteJson(a: Athlete): AthleteJson {
   return {
     id: a.id,
     timezone: a.timezone,

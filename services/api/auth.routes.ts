@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { Me } from '#shared/api/athlete';
 import { z } from 'zod';
 import { AppError } from '#shared/errors';
 import type { Response } from 'express';
@@ -125,7 +126,7 @@ export function meRoute(deps: { pool: Pool }): Router {
             metricsPending: await isRecomputePending(deps.pool, athlete.id),
           }
         : null,
-    });
+    } satisfies Me);
   });
   return router;
 }

@@ -3,6 +3,7 @@
 // that a coach reads them through /api/athletes/:id/… exactly as the runner does. Every write asks
 // for a recompute from the day it changes.
 import { Router } from 'express';
+import type { DailyMetrics, TodayDecision } from '#shared/api/metrics';
 import { z } from 'zod';
 import { speakAll } from '#shared/engine/index';
 import type { Pool } from '#services/db/database';
@@ -21,6 +22,8 @@ import { progressionRoutes } from './progression.routes.ts';
 import { voiceOf } from './reader-voice.ts';
 import { currentAthlete } from './session.ts';
 import { parseInput } from './validate.ts';
+
+type StoredDayMetrics = Omit<DailyMetrics, 'day' | 'runDistanceM' | 'runMovingS' | 'runCount'>;
 
 const crossTrainingSchema = z
   .object({
@@ -56,7 +59,7 @@ export function engineRoutes(deps: { pool: Pool; queue: JobQueue; now: () => Dat
     const athlete = await currentAthlete(deps.pool, res);
     const voice = await voiceOf(deps.pool, res, athlete);
     const decision = await computeTodayDecision(deps.pool, athlete, deps.now(), voice);
-    res.json(await withPlanSessions(deps.pool, athlete, decision));
+    res.json((await withPlanSessions(deps.pool, athlete, decision)) satisfies TodayDecision);
   });
 
   router.get('/metrics/daily', async (req, res) => {
@@ -64,15 +67,18 @@ export function engineRoutes(deps: { pool: Pool; queue: JobQueue; now: () => Dat
     const athlete = await currentAthlete(deps.pool, res);
     const voice = await voiceOf(deps.pool, res, athlete);
     const days = await listEngineDays(deps.pool, athlete.id, range);
+    // The stored metrics are the engine's own output of that day (jsonb), read back as it wrote them.
+    const metricsOf = (stored: unknown) =>
+      expandMetrics(stored as Record<string, unknown>) as StoredDayMetrics;
     res.json(
       days.map((d) =>
-        speakAll(
+        speakAll<DailyMetrics>(
           {
             day: d.day,
             runDistanceM: d.runDistanceM,
             runMovingS: d.runMovingS,
             runCount: d.runCount,
-            ...(d.metrics ? expandMetrics(d.metrics as Record<string, unknown>) : {}),
+            ...(d.metrics ? metricsOf(d.metrics) : {}),
           },
           voice,
         ),

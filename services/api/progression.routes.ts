@@ -2,6 +2,7 @@
 // runner or a coach (POST /progression/stage), and the first-run onboarding (POST /onboarding) that
 // picks where a runner starts (science.md §4 "Where a runner starts").
 import { Router } from 'express';
+import type { Progression } from '#shared/api/progression';
 import { z } from 'zod';
 import { isRunningSport, type Sport } from '#shared/activity/activity';
 import {
@@ -126,7 +127,7 @@ export function progressionRoutes(deps: { pool: Pool; queue: JobQueue; now: () =
     const proposed = stageChosen ? null : await proposalOf(deps.pool, athlete, plan, deps.now());
     res.json({
       startStage: settings.startStage,
-      plan,
+      plan: [...plan],
       customPlan: settings.plan !== null,
       thresholds: resolveThresholds(settings.thresholds),
       manualStages: await listManualStages(deps.pool, athlete.id),
@@ -134,7 +135,7 @@ export function progressionRoutes(deps: { pool: Pool; queue: JobQueue; now: () =
       stageChosen,
       proposedStage: proposed ? { ...proposed, reason: speak(proposed.reason, voice) } : null,
       surgeryDate: athlete.surgeryDate,
-    });
+    } satisfies Progression);
   });
 
   router.put('/progression', async (req, res) => {

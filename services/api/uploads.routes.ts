@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { ImportBatch as ImportBatchJson, UploadRow as UploadJson } from '#shared/api/uploads';
 import { NotFoundError } from '#shared/errors';
 import type { Pool } from '#services/db/database';
 import { findImportBatch, type ImportBatch } from '#services/db/import-batches.repository';
@@ -11,7 +12,7 @@ import { checkDeclaredLength, receiveUploads, type UploadLimits } from './multip
 import { currentAthlete } from './session.ts';
 import { isUuid } from './ids.ts';
 
-export const toUploadJson = (u: Upload, warnings: ShownWarning[] = []) => ({
+export const toUploadJson = (u: Upload, warnings: ShownWarning[] = []): UploadJson => ({
   id: u.id,
   filename: u.filename,
   kind: u.kind,
@@ -135,7 +136,7 @@ export function importsRoutes(deps: { pool: Pool }): Router {
       warnings: batch.warnings,
       wellnessDays: batch.wellnessDays,
       files: batch.uploads.map((u) => toUploadJson(u, warnings.get(u.id))),
-    });
+    } satisfies ImportBatchJson);
   });
   return router;
 }

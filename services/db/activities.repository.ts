@@ -2,25 +2,11 @@ import type { Activity, ActivityWarning, Interval, Lap, Sample } from '#shared/a
 import pg from 'pg';
 import { columnsOf } from '#shared/activity/sample-columns';
 import { copySamples, strictlyIncreasing } from './copy-samples.ts';
+import type { ActivityRow as ActivitySummaryRow } from '#shared/api/activities';
 import type { Queryable } from './database.ts';
 
-export interface ActivitySummaryRow {
-  id: string;
-  source: 'file' | 'strava';
-  sport: string;
-  name: string | null;
-  startAt: string;
-  localDate: string;
-  distanceM: number;
-  movingS: number;
-  elapsedS: number;
-  elevationGainM: number;
-  avgHrBpm: number | null;
-  maxHrBpm: number | null;
-  device: string | null;
-  format: string;
-  sampleCount: number;
-}
+/** An activity of the list, as GET /api/activities answers it. */
+export type { ActivitySummaryRow };
 
 export interface ActivityDetail extends ActivitySummaryRow {
   laps: Lap[];

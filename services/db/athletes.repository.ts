@@ -1,19 +1,11 @@
+import type { AthleteJson, Sex, Units } from '#shared/api/athlete';
 import type { Queryable } from './database.ts';
 
-export type Sex = 'male' | 'female' | 'unknown';
-export type Units = 'km' | 'mi';
+export type { Sex, Units };
 
-export interface Athlete {
-  id: string;
+/** An athlete: the settings the API answers with, and the user they belong to. */
+export interface Athlete extends AthleteJson {
   userId: string;
-  timezone: string;
-  sex: Sex;
-  hrMaxBpm: number | null;
-  hrRestBpm: number | null;
-  thresholdPaceSPerKm: number | null;
-  units: Units;
-  /** Hip arthroscopy, when the runner or coach recorded one. */
-  surgeryDate: string | null;
 }
 
 interface AthleteRow {

@@ -1,34 +1,9 @@
 // Hip check-ins: one row per athlete and local day (science.md §3). A later entry for the same day
 // either merges into the row (the fields it carries replace the stored ones) or replaces it whole.
+import type { CheckInFields, CheckInRow } from '#shared/api/checkins';
 import type { Queryable } from './database.ts';
 
-export interface CheckInRow {
-  id: string;
-  date: string;
-  loggedAt: string;
-  updatedAt: string;
-  painDuring: number | null;
-  painAfter: number | null;
-  painNextMorning: number | null;
-  painMorning: number | null;
-  painAtRest: number | null;
-  stiffness: number | null;
-  clicking: boolean | null;
-  catchingOrLocking: boolean | null;
-  givingWay: boolean | null;
-  nightPain: boolean | null;
-  painWalking: boolean | null;
-  limp: boolean | null;
-  painHopping: boolean | null;
-  deepGroinPain: boolean | null;
-  readinessTestPassed: boolean | null;
-  activityId: string | null;
-  rpe: number | null;
-  notes: string | null;
-}
-
-/** Everything a check-in says, without its identity and timestamps. */
-export type CheckInFields = Omit<CheckInRow, 'id' | 'date' | 'loggedAt' | 'updatedAt'>;
+export type { CheckInFields, CheckInRow };
 
 // camelCase field → column, in one place.
 const CHECKIN_FIELDS = {

@@ -1,15 +1,9 @@
 // Clearances: a clinician has seen the hip and cleared running (science.md §5 rule 1, §4 "After
 // surgery"), recorded by the runner or their coach.
+import type { Clearance as ClearanceRow } from '#shared/api/progression';
 import type { Queryable } from './database.ts';
 
-export interface ClearanceRow {
-  id: string;
-  date: string;
-  stage: number | null;
-  note: string | null;
-  by: 'runner' | 'coach';
-  createdAt: string;
-}
+export type { ClearanceRow };
 
 const COLUMNS = 'id, date, stage, note, recorded_by, created_at';
 

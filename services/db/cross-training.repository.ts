@@ -1,13 +1,8 @@
 // Cross-training sessions (cycling, swimming, …) an athlete logs by hand: load, never running distance.
+import type { CrossTrainingRow } from '#shared/api/checkins';
 import type { Queryable } from './database.ts';
 
-export interface CrossTrainingRow {
-  id: string;
-  date: string;
-  kind: string;
-  minutes: number;
-  rpe: number | null;
-}
+export type { CrossTrainingRow };
 
 export async function insertCrossTraining(
   db: Queryable,

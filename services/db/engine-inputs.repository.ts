@@ -1,5 +1,6 @@
 // What the engine reads of an athlete's activities (with the loads computed as each was stored),
 // and the earliest day any engine input exists.
+import type { Interval, Lap } from '#shared/activity/activity';
 import type { Queryable } from './database.ts';
 
 export interface EngineActivityRow {
@@ -12,6 +13,8 @@ export interface EngineActivityRow {
   trimp: number | null;
   rtss: number | null;
   loadsProfile: string | null;
+  /** Detected intervals and laps, when the activity has samples (null: a summary only). */
+  shape: { intervals: Interval[]; laps: Lap[] } | null;
 }
 
 /** Activities on or after `from` (all when undefined), oldest first. */
@@ -30,8 +33,12 @@ export async function listEngineActivities(
     trimp: number | null;
     rtss: number | null;
     loads_profile: string | null;
+    sample_count: number;
+    intervals: Interval[];
+    laps: Lap[];
   }>(
-    `SELECT id, sport, start_at, local_date, distance_m, moving_s, trimp, rtss, loads_profile
+    `SELECT id, sport, start_at, local_date, distance_m, moving_s, trimp, rtss, loads_profile,
+            sample_count, intervals, laps
        FROM activities WHERE athlete_id = $1 AND ($2::date IS NULL OR local_date >= $2::date)
       ORDER BY start_at`,
     [athleteId, from ?? null],
@@ -46,6 +53,8 @@ export async function listEngineActivities(
     trimp: r.trimp,
     rtss: r.rtss,
     loadsProfile: r.loads_profile,
+    // The shape is known only where a stream was analysed: a summary-only activity has no samples.
+    shape: r.sample_count > 0 ? { intervals: r.intervals, laps: r.laps } : null,
   }));
 }
 

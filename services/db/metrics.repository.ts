@@ -1,11 +1,7 @@
+import type { WeeklyRow as WeeklyVolumeRow } from '#shared/api/activities';
 import type { Queryable } from './database.ts';
 
-export interface WeeklyVolumeRow {
-  weekStart: string;
-  runDistanceM: number;
-  runMovingS: number;
-  runCount: number;
-}
+export type { WeeklyVolumeRow };
 
 /**
  * Weekly running volume (Monday-based weeks). Reads the `weekly_volume` relation, a continuous

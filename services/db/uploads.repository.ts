@@ -1,17 +1,7 @@
+import type { UploadError, UploadKind, UploadStatus } from '#shared/api/uploads';
 import type { Queryable } from './database.ts';
 
-export type UploadStatus = 'queued' | 'processing' | 'done' | 'duplicate' | 'failed';
-
-/**
- * 'file': an activity file; 'export': an export ZIP, read by its job into a batch of uploads;
- * 'item': one workout of an Apple Health export, stored by the export's job.
- */
-export type UploadKind = 'file' | 'export' | 'item';
-
-export interface UploadError {
-  code: string;
-  message: string;
-}
+export type { UploadError, UploadKind, UploadStatus };
 
 export interface Upload {
   id: string;

@@ -1,13 +1,9 @@
 // Daily wellness values per athlete and local day: resting heart rate and HRV (SDNN). A later
 // import of the same day replaces the values it has and keeps the ones it has not.
+import type { WellnessDay as WellnessDayRow } from '#shared/api/checkins';
 import type { Queryable } from './database.ts';
 
-export interface WellnessDayRow {
-  day: string;
-  restingHrBpm: number | null;
-  hrvSdnnMs: number | null;
-  source: string;
-}
+export type { WellnessDayRow };
 
 export interface NewWellnessDay {
   day: string;

@@ -107,6 +107,7 @@ const runOf = (r: EngineActivityRow): EngineRun => ({
   movingS: r.movingS,
   trimp: r.trimp,
   rtss: r.rtss,
+  ...(r.shape ? { intervals: r.shape.intervals, laps: r.shape.laps } : {}),
 });
 
 /** A day before any data: replacing rows from it replaces them all. */

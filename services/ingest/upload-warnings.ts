@@ -3,11 +3,10 @@
 import { describeFileWarning } from '#shared/activity/describe-file-warning';
 import type { Queryable } from '#services/db/database';
 import { listFileWarningsOfUploads } from '#services/db/activities.repository';
+import type { FileWarning as ShownWarning } from '#shared/api/activities';
 
-export interface ShownWarning {
-  code: string;
-  message: string;
-}
+/** A file warning in words for the athlete, as the API answers it. */
+export type { ShownWarning };
 
 export async function fileWarningsByUpload(
   db: Queryable,

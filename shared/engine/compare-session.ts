@@ -1,97 +1,93 @@
-// How a recorded session compared with the stage's prescription (science.md §6): a walk-run
-// session is judged by its detected run bouts ("you ran 10 × 1:00 as planned", or "you ran
-// 6 × 3:00 instead of 4 × 3:00"), a continuous stage by its running time. It describes; the
-// progression rules (progression.ts) decide what the session means for the stage.
-import type { Interval } from '../activity/activity.ts';
-import type { StageDefinition } from './types.ts';
+// How a recorded session compared with the stage's prescription (science.md §6), for the activity
+// page. A running stage is judged by the session's shape with the same rule the progression uses
+// (judge-session.ts), so the page and the decision card say the same thing about one session:
+// "Partly done: 7 of 10 run intervals, then walked." Pain does not enter here; the progression adds
+// it the morning after.
+import type { Interval, Lap } from '../activity/activity.ts';
+import { judgeSession, type SessionVerdict } from './judge-session.ts';
+import { sessionShapesOf } from './session-shape.ts';
+import type { StageDefinition, Thresholds } from './types.ts';
 
 export interface SessionComparison {
   stage: number;
   prescribed: string;
   performed: string;
   asPlanned: boolean;
+  /** At a running stage: completed by its shape, or partly done (with `reason`). */
+  completion: SessionVerdict['completion'] | null;
+  reason: string | null;
+  /** Strides and longer fast bouts found in the session. */
+  strides: number;
+  fastBouts: number;
   message: string;
 }
 
-/** A bout's length is "as planned" within this many seconds (GPS speed and the 5–10 s smoothing). */
-const BOUT_TOLERANCE_S = 10;
-/** A continuous run is "as planned" within this fraction of the prescribed time. */
-const CONTINUOUS_TOLERANCE = 0.1;
-
-function clock(seconds: number): string {
-  const s = Math.round(seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
-
 export function compareSession(
-  session: { intervals: readonly Interval[]; movingS: number; running: boolean },
+  session: {
+    intervals: readonly Interval[];
+    laps?: readonly Lap[];
+    movingS: number;
+    distanceM?: number;
+    running: boolean;
+  },
   stage: StageDefinition,
+  t: Pick<Thresholds, 'boutTolerance' | 'stopMaxS' | 'completionFraction' | 'spikeCaution'>,
 ): SessionComparison {
-  const base = { stage: stage.stage, prescribed: stage.text };
+  const base = { stage: stage.stage, prescribed: stage.text, strides: 0, fastBouts: 0 };
   if (stage.mode === 'walk') {
     return session.running
       ? {
           ...base,
           performed: 'a run',
           asPlanned: false,
-          message: `You ran, but stage ${stage.stage} is walking only.`,
+          completion: null,
+          reason: null,
+          message: `A run, but stage ${stage.stage} prescribes walking only (${stage.text}).`,
         }
       : {
           ...base,
           performed: `${Math.round(session.movingS / 60)} min walking`,
           asPlanned: true,
-          message: 'You walked, as planned.',
+          completion: null,
+          reason: null,
+          message: `Walked, as stage ${stage.stage} prescribes (${stage.text}).`,
         };
   }
-  if (stage.mode === 'walk_run') {
-    const work = session.intervals.filter((i) => i.kind === 'work').map((i) => i.durationS);
-    if (work.length === 0) {
-      const minutes = Math.round(session.movingS / 60);
-      return {
-        ...base,
-        performed: `${minutes} min without walk breaks`,
-        asPlanned: false,
-        message: `No run/walk bouts were found: ${minutes} min without walk breaks instead of ${stage.text}.`,
-      };
-    }
-    const typical = median(work);
-    const performed = `${work.length} × ${clock(typical)}`;
-    const planned = `${stage.repeats} × ${clock(stage.runMin * 60)}`;
-    const asPlanned =
-      work.length === stage.repeats && Math.abs(typical - stage.runMin * 60) <= BOUT_TOLERANCE_S;
+  if (!session.running)
     return {
       ...base,
-      performed,
-      asPlanned,
-      message: asPlanned
-        ? `You ran ${performed} as planned.`
-        : `You ran ${performed} instead of ${planned}.`,
+      performed: 'no run',
+      asPlanned: false,
+      completion: null,
+      reason: null,
+      message: `Not a run: stage ${stage.stage} prescribes ${stage.text}.`,
     };
-  }
-  const minutes = session.movingS / 60;
-  const performed = `${Math.round(minutes)} min`;
-  if (stage.mode === 'continuous') {
-    const asPlanned = Math.abs(minutes - stage.runMin) <= stage.runMin * CONTINUOUS_TOLERANCE;
-    return {
-      ...base,
-      performed,
-      asPlanned,
-      message: asPlanned
-        ? `You ran ${performed} continuously, as planned.`
-        : `You ran ${performed} instead of ${stage.runMin} min.`,
-    };
-  }
-  // Stages 7–8: the volume rule is judged by the spike metric, not here.
+  const shapes = sessionShapesOf({
+    intervals: session.intervals,
+    laps: session.laps ?? [],
+    movingS: session.movingS,
+    distanceM: session.distanceM ?? 0,
+  });
+  const v = judgeSession(shapes, stage, t) as SessionVerdict;
+  // A continuous run longer than the stage's session beyond the spike's first band: said, and
+  // flagged apart. A walk-run's extra running is in its shape (ran through the walks).
+  const over = session.movingS / (stage.totalMin * 60) - 1;
+  const longer =
+    stage.mode === 'continuous' && over > t.spikeCaution + 1e-9
+      ? ` It was ${Math.round(over * 100)} % longer than the stage's ${stage.totalMin} min.`
+      : '';
+  const message =
+    v.completion === 'completed'
+      ? `Done as prescribed: ${v.performed} (stage ${stage.stage}: ${stage.text}).${longer}`
+      : `Partly done: ${v.reason}. It does not count toward the next stage.${longer}`;
   return {
     ...base,
-    performed,
-    asPlanned: true,
-    message: `You ran ${performed}; ${stage.text.toLowerCase()}.`,
+    strides: v.strides,
+    fastBouts: v.fastBouts,
+    performed: v.performed,
+    asPlanned: v.completion === 'completed',
+    completion: v.completion,
+    reason: v.reason,
+    message,
   };
 }

@@ -3,6 +3,7 @@
 import type { LocalDate } from '../local-date.ts';
 import { dayNumberOf, localDateOfDayNumber } from './day-number.ts';
 import { isRpe } from './compute-srpe.ts';
+import type { SessionShape } from './session-shape.ts';
 import type { CrossTraining, LoadMeasure, Thresholds } from './types.ts';
 
 /** An activity placed on its local day, with the RPE the engine settled on. */
@@ -18,6 +19,8 @@ export interface DatedRun {
   trimp: number | null;
   rtss: number | null;
   rpe: number | null;
+  /** The run's shapes (session-shape.ts) when its speed stream was analysed, else null. */
+  shapes?: SessionShape[] | null;
 }
 
 export interface DailyLoad {
@@ -28,6 +31,8 @@ export interface DailyLoad {
   longestRunM: number;
   /** Moving time of the day's longest run (by distance). */
   longestRunMovingS: number;
+  /** The shapes of the day's longest run; null when it was not analysed (judged by time only). */
+  longestRunShapes: SessionShape[] | null;
   /** Foster sRPE of the sessions that carry an RPE (runs and cross-training). */
   srpeLoad: number;
   ratedSessions: number;
@@ -55,6 +60,7 @@ export function emptyDailyLoad(date: LocalDate): DailyLoad {
     runMovingS: 0,
     longestRunM: 0,
     longestRunMovingS: 0,
+    longestRunShapes: null,
     srpeLoad: 0,
     ratedSessions: 0,
     unratedSessions: 0,
@@ -143,6 +149,7 @@ export function computeDailySeries(
       if (r.distanceM > d.longestRunM) {
         d.longestRunM = r.distanceM;
         d.longestRunMovingS = r.movingS;
+        d.longestRunShapes = r.shapes ?? null;
       }
     } else {
       d.crossTrainingMin += minutes;

@@ -59,6 +59,7 @@ export function evaluateMorning(
     stage: m.stage,
     runCount: y.runCount,
     longestRunMovingS: y.longestRunMovingS,
+    shapes: y.longestRunShapes,
     longestWalkMin: y.longestWalkMin,
     spikeBand: m.bands?.spikeBand ?? null,
     beyondBand: m.bands?.beyondBand ?? null,

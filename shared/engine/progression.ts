@@ -3,6 +3,8 @@
 import { addDays, type LocalDate } from '../local-date.ts';
 import type { SpikeBand } from './compute-spike.ts';
 import { formatDay } from './format-day.ts';
+import { judgeSession, type SessionVerdict } from './judge-session.ts';
+import type { SessionShape } from './session-shape.ts';
 import { isAtBaseline, type Baseline } from './morning-baseline.ts';
 import { painZoneOf } from './pain-model.ts';
 import type {
@@ -28,6 +30,8 @@ export interface SessionEvaluation {
   baselinePain: number | null;
   baselineStiffness: number | null;
   backToBaseline?: boolean;
+  /** The session's shape against the stage (judge-session.ts); null when judged by time only. */
+  verdict?: SessionVerdict | null;
   reasons: Reason[];
 }
 
@@ -36,6 +40,8 @@ export interface SessionFacts {
   stage: StageDefinition;
   runCount: number;
   longestRunMovingS: number;
+  /** The shapes of the day's longest run (session-shape.ts); null when not analysed. */
+  shapes?: SessionShape[] | null;
   longestWalkMin: number;
   /** The band of the day's longest run against the last 30 days; null without a run. */
   spikeBand: SpikeBand | null;
@@ -70,16 +76,28 @@ export function hasSession(
  */
 export function isAsPrescribed(
   f: SessionFacts,
-  t: Pick<Thresholds, 'completionFraction'>,
+  t: Pick<Thresholds, 'completionFraction' | 'boutTolerance' | 'stopMaxS'>,
+  verdict: SessionVerdict | null = verdictOf(f, t),
 ): boolean {
   const s = f.stage;
   if (s.mode === 'walk')
     return f.runCount === 0 && f.longestWalkMin >= t.completionFraction * s.totalMin && !f.limp;
-  if (f.runCount === 0 || f.longestRunMovingS < t.completionFraction * s.totalMin * 60)
-    return false;
+  if (f.runCount === 0) return false;
+  // A walk-run judged by its bouts needs no total time: the bouts and walk breaks are the session.
+  if (verdict?.completion === 'partly_done') return false;
+  const byShape = verdict !== null && s.mode === 'walk_run';
+  if (!byShape && f.longestRunMovingS < t.completionFraction * s.totalMin * 60) return false;
   if (f.beyondBand === 'high' || f.beyondBand === 'very_high') return false;
   if (s.mode === 'build_volume') return f.spikeBand === null || f.spikeBand === 'ok';
   return true;
+}
+
+/** The verdict on the day's longest run by its shape, or null when judged by time only. */
+export function verdictOf(
+  f: Pick<SessionFacts, 'shapes' | 'stage' | 'runCount'>,
+  t: Pick<Thresholds, 'completionFraction' | 'boutTolerance' | 'stopMaxS'>,
+): SessionVerdict | null {
+  return f.runCount > 0 && f.shapes ? judgeSession(f.shapes, f.stage, t) : null;
 }
 
 const sessionWord = (f: SessionFacts): string => (f.stage.mode === 'walk' ? 'walk' : 'run');
@@ -108,6 +126,7 @@ export function evaluateSession(f: SessionFacts, t: Thresholds): SessionEvaluati
       ? painBack && stiffBack
       : undefined;
   const on = `{your} ${sessionWord(f)} on ${formatDay(f.sessionDate)}`;
+  const verdict = verdictOf(f, t);
   const result = (outcome: SessionOutcome): SessionEvaluation => ({
     sessionDate: f.sessionDate,
     outcome,
@@ -117,6 +136,7 @@ export function evaluateSession(f: SessionFacts, t: Thresholds): SessionEvaluati
     baselinePain: f.baselinePain.value,
     baselineStiffness: f.baselineStiffness.value,
     backToBaseline,
+    verdict,
     reasons,
   });
   if (zone === 'red') {
@@ -161,7 +181,16 @@ export function evaluateSession(f: SessionFacts, t: Thresholds): SessionEvaluati
     });
     return result('unrated');
   }
-  if (!isAsPrescribed(f, t)) {
+  if (!isAsPrescribed(f, t, verdict)) {
+    if (verdict?.completion === 'partly_done') {
+      reasons.push({
+        code: 'session_partly_done',
+        message: `${capitalise(on)} was partly done: ${verdict.reason}. It does not count toward the next stage.`,
+        value: verdict.performed,
+        rule: 'progression',
+      });
+      return result('not_as_prescribed');
+    }
     reasons.push({
       code: 'not_as_prescribed',
       message: `${capitalise(on)} did not match the stage ${f.stage.stage} session, so it does not count toward the next stage.`,
@@ -171,7 +200,7 @@ export function evaluateSession(f: SessionFacts, t: Thresholds): SessionEvaluati
   }
   reasons.push({
     code: 'session_completed',
-    message: `${capitalise(on)} counts as a completed stage ${f.stage.stage} session: green pain, back to {your} usual level the next morning.`,
+    message: `${capitalise(on)} counts as a completed stage ${f.stage.stage} session${verdict ? ` (${verdict.performed})` : ''}: green pain, back to {your} usual level the next morning.`,
     rule: 'progression',
   });
   return result('completed');

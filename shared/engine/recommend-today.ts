@@ -259,6 +259,10 @@ export function recommendToday(ctx: DayContext, t: Thresholds): Recommendation {
   // The break is named on the card as long as it lasts (science.md §4 "After a break").
   if (ctx.breakDays !== null && !ctx.redFlagHold) add(breakReasonOf(ctx.breakDays, stage.stage, t));
   for (const r of ctx.progressionReasons) add(r);
+  // What this morning made of the session by its shape, in the words of its activity page.
+  const judged = ctx.evaluation;
+  if (judged?.verdict && (judged.outcome === 'not_as_prescribed' || judged.outcome === 'completed'))
+    judged.reasons.forEach(add);
   const heldByTrend = reasons.some((r) => r.code === 'hold_pain_trend');
   for (const r of ctx.cautions) if (!(heldByTrend && r.code === 'pain_trend_rising')) add(r);
   return {

@@ -15,6 +15,7 @@ import { mergeCheckIns } from './merge-check-ins.ts';
 import { validatePlan } from './validate-plan.ts';
 import type { DayContext, Recommendation } from './recommend-today.ts';
 import { recommendWeek } from './recommend-week.ts';
+import { sessionShapesOf } from './session-shape.ts';
 import { stepDay, type EngineRules } from './step-day.ts';
 import { strengthPainByDate } from './strength-pain.ts';
 import { lookbackDaysOf, resolveThresholds } from './thresholds.ts';
@@ -142,6 +143,15 @@ export function runEngine(input: EngineInput): EngineOutput {
       trimp: run.trimp ?? null,
       rtss: run.rtss ?? null,
       rpe,
+      shapes:
+        run.intervals !== undefined && isRunningSport(run.sport)
+          ? sessionShapesOf({
+              intervals: run.intervals,
+              laps: run.laps ?? [],
+              movingS: run.movingS,
+              distanceM: run.distanceM,
+            })
+          : null,
     };
   });
   const series = computeDailySeries(rangeStart, today, datedRuns, crossTraining, t);

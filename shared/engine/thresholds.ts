@@ -21,6 +21,8 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
   atlDays: 7,
   monotonyHigh: 2, // Foster 1998 MSSE 30:1164, a heuristic
   completionFraction: 0.9,
+  boutTolerance: 0.2, // each run bout within ±20 % of the prescription (docs/engine.md)
+  stopMaxS: 60, // a stop in a continuous run, shorter than every walk break of the plan
   pauseDaysAfterDrop: 3,
   baselineWindowDays: 28,
   baselineMinScores: 3,
@@ -52,6 +54,7 @@ const POSITIVE_INTEGERS: ReadonlyArray<keyof Thresholds> = [
   'breakTwoStagesDays',
   'breakRestartDays',
   'surgeryNoJogWeeks',
+  'stopMaxS',
 ];
 
 /**
@@ -98,6 +101,12 @@ export function resolveThresholds(overrides?: Partial<Thresholds>): Thresholds {
     throw new BadInputError(
       'threshold_invalid',
       'break steps must rise: breakOneStageDays ≤ breakTwoStagesDays ≤ breakRestartDays',
+    );
+  }
+  if (!(t.boutTolerance < 1)) {
+    throw new BadInputError(
+      'threshold_invalid',
+      `invalid threshold boutTolerance: ${t.boutTolerance}`,
     );
   }
   if (!(t.painGreenMax < t.painAmberMax)) {

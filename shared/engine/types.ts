@@ -1,6 +1,6 @@
 // The engine's input and output types (science.md). Pure data: the worker maps database rows to
 // these and stores the outputs; nothing here knows about SQL or HTTP.
-import type { Sport } from '../activity/activity.ts';
+import type { Interval, Lap, Sport } from '../activity/activity.ts';
 import type { LocalDate } from '../local-date.ts';
 
 export type Sex = 'male' | 'female' | 'unknown';
@@ -37,6 +37,12 @@ export interface EngineRun {
   rtss?: number | null;
   /** CR-10 session RPE; a check-in linked to the run may carry it instead. */
   rpe?: number | null;
+  /**
+   * The run's detected work/rest intervals and its laps, when its speed stream was analysed; the
+   * progression then judges the session by its shape (judge-session.ts). Left out: by time only.
+   */
+  intervals?: readonly Interval[];
+  laps?: readonly Lap[];
 }
 
 /** The daily hip check-in (design.md POST /api/checkins), 0–10 scores and yes/no symptoms. */
@@ -144,6 +150,10 @@ export interface Thresholds {
   monotonyHigh: number;
   /** A session counts as completed when it lasted at least this fraction of the prescription. */
   completionFraction: number;
+  /** A walk-run bout matches the prescription within this fraction of its minutes (±). */
+  boutTolerance: number;
+  /** A break this long or shorter in a continuous run is a stop, not a walk break (seconds). */
+  stopMaxS: number;
   pauseDaysAfterDrop: number;
   baselineWindowDays: number;
   baselineMinScores: number;

@@ -1,18 +1,12 @@
 // Each day's longest run against the longest single run of the previous 30 days, with the spike
-// bands of Frandsen et al. 2025 (BJSM 59:1203): ≤10 % ok, 10–30 % caution, 30–100 % high, >100 %
-// very high. Band colour comes with a symbol and a word in the tip.
+// bands of Frandsen et al. 2025 (BJSM 59:1203) as the athlete's thresholds set them (by default
+// ≤10 % ok, 10–30 % caution, 30–100 % high, >100 % very high). Band colour comes with a symbol and
+// a word in the tip.
 import * as Plot from '@observablehq/plot';
 import type { DailyMetrics, SpikeBand } from '../api.ts';
 import { addDays, dayDate, distanceIn, formatPercent, SPIKE_LABEL, type Units } from '../format.ts';
+import type { SpikeThresholds } from './threshold-bands.ts';
 import { BAND_COLOURS, inWindow, timeAxis, type ChartSize, type TimeWindow } from './time-axis.ts';
-
-export interface SpikeBands {
-  caution: number;
-  high: number;
-  veryHigh: number;
-}
-
-export const DEFAULT_SPIKE_BANDS: SpikeBands = { caution: 0.1, high: 0.3, veryHigh: 1.0 };
 
 interface RefDatum {
   date: Date;
@@ -56,7 +50,7 @@ export function spikeChart(
   win: TimeWindow,
   units: Units,
   size: ChartSize,
-  bands: SpikeBands = DEFAULT_SPIKE_BANDS,
+  bands: SpikeThresholds,
 ): SVGSVGElement | HTMLElement {
   const refs = spikeReferenceOf(days);
   const shown = days.filter((d) => inWindow(d.day, win));
@@ -67,9 +61,9 @@ export function spikeChart(
       return {
         date: dayDate(d.day),
         ref,
-        ok: ref * (1 + bands.caution),
-        caution: ref * (1 + bands.high),
-        high: ref * (1 + bands.veryHigh),
+        ok: ref * (1 + bands.spikeCaution),
+        caution: ref * (1 + bands.spikeHigh),
+        high: ref * (1 + bands.spikeVeryHigh),
       };
     });
   const runs: RunDatum[] = shown

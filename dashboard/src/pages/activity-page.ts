@@ -1,6 +1,6 @@
 // One activity: pace, heart rate and elevation over time, its laps and detected intervals, and how
 // the session compared with the stage's prescription.
-import { athleteApi, type ActivityDetail, type Interval, type StageDefinition } from '../api.ts';
+import { athleteApi, type ActivityDetail } from '../api.ts';
 import { chartWidth, h } from '../dom.ts';
 import {
   distanceIn,
@@ -14,39 +14,6 @@ import { activityStreamChart, type StreamPoint } from '../charts/activity-stream
 import { activityWarnings } from '../views/activity-warnings.ts';
 
 const mmss = (min: number): string => formatDuration(min * 60);
-
-/** "10 × 1:00 run bouts, as planned" — or what differed — from the work intervals. */
-export function compareWithStage(
-  intervals: Interval[],
-  movingS: number,
-  stage: StageDefinition | undefined,
-): string {
-  if (!stage) return 'No stage on record for this day.';
-  const work = intervals.filter((i) => i.kind === 'work');
-  if (stage.mode === 'walk')
-    return `Stage ${stage.stage} prescribes walking only (${stage.text}); ${work.length ? `this session had ${work.length} run bouts` : 'no run bouts were detected'}.`;
-  if (stage.mode === 'walk_run') {
-    if (!work.length)
-      return `Stage ${stage.stage} prescribes ${stage.text}; no run/walk bouts were detected (a continuous ${formatDuration(movingS)}).`;
-    const durations = work.map((w) => w.durationS).sort((a, b) => a - b);
-    const median = durations[Math.floor(durations.length / 2)] ?? 0;
-    const bouts = `${work.length} × ${formatDuration(median)} run bouts`;
-    const sameCount = work.length === stage.repeats;
-    const sameLength = Math.abs(median - stage.runMin * 60) <= 15;
-    return sameCount && sameLength
-      ? `${bouts}, as planned (stage ${stage.stage}: ${stage.text}).`
-      : `${bouts} instead of ${stage.repeats} × ${mmss(stage.runMin)} (stage ${stage.stage}: ${stage.text}).`;
-  }
-  const planned = stage.totalMin * 60;
-  const diff = movingS / planned - 1;
-  const words =
-    Math.abs(diff) <= 0.1
-      ? 'as planned'
-      : diff > 0
-        ? `${Math.round(diff * 100)} % longer than planned`
-        : `${Math.round(-diff * 100)} % shorter than planned`;
-  return `${formatDuration(movingS)} of running against ${stage.totalMin} min prescribed: ${words} (stage ${stage.stage}: ${stage.text}).`;
-}
 
 function streams(
   a: ActivityDetail,
@@ -101,12 +68,6 @@ function table(caption: string, id: string, head: string[], rows: string[][]): H
 export async function activityPage(id: string, units: Units, athleteId?: string): Promise<Node[]> {
   const aapi = athleteApi(athleteId);
   const a = await aapi.activity(id);
-  const [days, progression] = await Promise.all([
-    aapi.daily(a.localDate, a.localDate).catch(() => []),
-    aapi.progression().catch(() => undefined),
-  ]);
-  const stageNo = days[0]?.stage;
-  const stage = stageNo === undefined ? undefined : progression?.plan[stageNo];
   const { pace, hr, ele } = streams(a, units);
   const width = chartWidth();
   const back = athleteId ? `/coach/athletes/${athleteId}` : '/';
@@ -177,7 +138,8 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
       h(
         'p',
         { id: 'prescription-compare', class: 'compare' },
-        compareWithStage(a.intervals, a.movingS, stage),
+        // The server's words, the same rule and sentence as the decision card's.
+        a.comparison?.message ?? 'No stage on record for this day.',
       ),
     ),
     h(

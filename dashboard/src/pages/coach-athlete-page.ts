@@ -7,6 +7,7 @@ import {
   type Note,
   type Progression,
   type StageDefinition,
+  type Thresholds,
   type TodayDecision,
 } from '../api.ts';
 import { errorText, field, h } from '../dom.ts';
@@ -16,7 +17,7 @@ import { decisionCard, planList } from '../views/decision-card.ts';
 import { stageForm } from '../views/stage-form.ts';
 import { coachProgrammeCards } from '../views/coach-programme-card.ts';
 
-const THRESHOLDS: Array<[string, string]> = [
+const THRESHOLDS: Array<[keyof Thresholds, string]> = [
   ['spikeCaution', 'Spike: caution above (fraction, 0.1 = 10 %)'],
   ['spikeHigh', 'Spike: high above'],
   ['spikeVeryHigh', 'Spike: very high above'],
@@ -60,7 +61,7 @@ function stageCard(
   tForm.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     tError.textContent = '';
-    const thresholds: Record<string, number> = {};
+    const thresholds: Partial<Record<keyof Thresholds, number>> = {};
     for (const i of inputs) if (i.input.value !== '') thresholds[i.key] = Number(i.input.value);
     try {
       await aapi.putProgression({ thresholds });

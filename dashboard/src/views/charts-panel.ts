@@ -1,5 +1,5 @@
 // Every chart of an athlete on one time axis, with a selector for the window (4–52 weeks).
-import type { AthleteApi, DailyMetrics, StageDefinition } from '../api.ts';
+import type { AthleteApi, DailyMetrics, StageDefinition, Thresholds } from '../api.ts';
 import { chartWidth, errorText, h } from '../dom.ts';
 import { addDays, type Units } from '../format.ts';
 import { acwrChart } from '../charts/acwr-chart.ts';
@@ -16,7 +16,8 @@ import { crossTrainingChart } from '../charts/cross-training-chart.ts';
 import { describedChart } from '../charts/described-chart.ts';
 import { fitnessChart } from '../charts/fitness-chart.ts';
 import { painChart } from '../charts/pain-chart.ts';
-import { spikeChart, DEFAULT_SPIKE_BANDS, type SpikeBands } from '../charts/spike-chart.ts';
+import { spikeChart } from '../charts/spike-chart.ts';
+import { painZoneLabels, spikeBandsText } from '../charts/threshold-bands.ts';
 import { stageBandChart } from '../charts/stage-band-chart.ts';
 import { timeWindowOf, WINDOW_WEEKS, type TimeWindow } from '../charts/time-axis.ts';
 import { weeklyDistanceChart } from '../charts/weekly-distance-chart.ts';
@@ -47,8 +48,9 @@ function drawCharts(
   plan: StageDefinition[],
   win: TimeWindow,
   units: Units,
-  bands: SpikeBands,
+  thresholds: Thresholds,
 ): HTMLElement[] {
+  const zones = painZoneLabels(thresholds);
   const size = { width: chartWidth() };
   const last = [...days].reverse().find((d) => d.acwr);
   const spikeInfo = days.find((d) => d.spike?.reference === 'longest_30d')?.spike;
@@ -71,8 +73,8 @@ function drawCharts(
     chartCard(
       'spike-chart',
       `Each run against its 30-day longest (${units})`,
-      [spikeChart(days, win, units, size, bands), spikeSummary(days, win, units)],
-      'Dashed line: longest single run of the previous 30 days. Shaded: ≤10 % ok (green), 10–30 % caution (amber), 30–100 % high (red); above is very high. Symbols: ● ok, ▲ caution, ■ high, ◆ very high, × no 30-day reference. Frandsen et al. 2025, BJSM 59:1203.',
+      [spikeChart(days, win, units, size, thresholds), spikeSummary(days, win, units)],
+      `Dashed line: longest single run of the previous 30 days. Shaded: ${spikeBandsText(thresholds)}. Symbols: ● ok, ▲ caution, ■ high, ◆ very high, × no 30-day reference. Frandsen et al. 2025, BJSM 59:1203.`,
       spikeInfo?.caveat,
     ),
     chartCard(
@@ -105,11 +107,11 @@ function drawCharts(
             d.pain?.painNextMorning != null ||
             d.pain?.painMorning != null,
         )
-          ? painChart(days, win, size)
+          ? painChart(days, win, size, thresholds)
           : empty('No pain scores in this window: log them in the daily check-in.'),
         painSummary(days, win),
       ],
-      'Zones: 0–2 green, 3–5 amber (do not progress), ≥6 red (drop a stage). Silbernagel et al. 2007, hip-cautious variant.',
+      `Zones: ${zones.green} green, ${zones.amber} amber (do not progress), ${zones.red} red (drop a stage). Silbernagel et al. 2007, hip-cautious variant.`,
     ),
     chartCard(
       'cross-chart',
@@ -149,7 +151,7 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
     body,
   );
   let cache:
-    | { days: DailyMetrics[]; plan: StageDefinition[]; bands: SpikeBands; lastRun?: string }
+    | { days: DailyMetrics[]; plan: StageDefinition[]; thresholds: Thresholds; lastRun?: string }
     | undefined;
   const draw = async () => {
     try {
@@ -159,8 +161,6 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
           aapi.daily(addDays(today, -52 * 7 - 31), today),
           aapi.progression(),
         ]);
-        const t = progression.thresholds;
-        const num = (k: string, d: number) => (typeof t[k] === 'number' ? (t[k] as number) : d);
         let all = days;
         const lastRun = [...days].reverse().find((d) => d.runCount > 0)?.day;
         if (!lastRun) {
@@ -175,11 +175,8 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
         cache = {
           days: all,
           plan: progression.plan,
-          bands: {
-            caution: num('spikeCaution', DEFAULT_SPIKE_BANDS.caution),
-            high: num('spikeHigh', DEFAULT_SPIKE_BANDS.high),
-            veryHigh: num('spikeVeryHigh', DEFAULT_SPIKE_BANDS.veryHigh),
-          },
+          // The athlete's own thresholds, as the engine applies them: the bands and zones drawn.
+          thresholds: progression.thresholds,
           ...(() => {
             const lr = [...all].reverse().find((d) => d.runCount > 0)?.day;
             return lr ? { lastRun: lr } : {};
@@ -187,7 +184,7 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
         };
       }
       const win = timeWindowOf(today, weeks, cache.lastRun);
-      body.replaceChildren(...drawCharts(cache.days, cache.plan, win, units, cache.bands));
+      body.replaceChildren(...drawCharts(cache.days, cache.plan, win, units, cache.thresholds));
       body.append(wellnessCard(aapi, win, { width: chartWidth() }));
     } catch (err) {
       body.replaceChildren(h('p', { class: 'error' }, `Charts could not load: ${errorText(err)}`));

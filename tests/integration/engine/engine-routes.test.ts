@@ -217,7 +217,9 @@ describe('engine routes', () => {
       comparison: { stage: number; asPlanned: boolean; message: string };
     }>(`/api/activities/${id}`);
     expect(detail.body.comparison).toMatchObject({ stage: 1, asPlanned: true });
-    expect(detail.body.comparison.message).toMatch(/^You ran 10 × (0:5\d|1:0\d) as planned\.$/);
+    expect(detail.body.comparison.message).toMatch(
+      /^Done as prescribed: 10 × (0:5\d|1:0\d) \(stage 1: 10 × \(run 1 min \/ walk 2 min\)\)\.$/,
+    );
   });
 
   it("keeps every engine route to the caller's own data", async () => {

@@ -1,0 +1,30 @@
+// A coach and their athletes: invites, grants and notes (the roster is in coach-views.ts).
+
+/** POST /api/coach/invites. */
+export interface Invite {
+  token: string;
+  url: string;
+  expiresAt: string;
+}
+
+/** GET /api/invites/:token: who invites, until when. */
+export interface InviteView {
+  coachEmail: string;
+  coachName: string | null;
+  expiresAt: string;
+}
+
+/** GET /api/grants: a coach the athlete shares with. */
+export interface Grant {
+  coachId: string;
+  coachEmail: string;
+  grantedAt: string;
+  shareActivityDetails: boolean;
+}
+
+export interface Note {
+  id: string;
+  authorEmail: string;
+  body: string;
+  createdAt: string;
+}

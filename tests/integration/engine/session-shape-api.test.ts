@@ -1,0 +1,148 @@
+// Issue 18 from the runner's side, through the HTTP API on the real pipeline: sign up, set the
+// stage, upload a generated session (tests/fixtures/generate-activity.ts), log green pain and a
+// morning at baseline, then read what GET /api/today and GET /api/activities/:id say about that
+// session. A walk-run counts only when its bouts were the stage's bouts; a session that was only
+// partly done says why, in the same words on the card and on the activity page, and does not count.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  steadyPlan,
+  stopsPlan,
+  stridesPlan,
+  toGpx,
+  track,
+  walkRunSessionPlan,
+  type PlanStep,
+} from '../../fixtures/generate-activity.ts';
+import { utcDay, type TodayBody as Today } from '../../support/daily-loop.ts';
+import type { TestClient } from '../../support/http-client.ts';
+import { eventually, startPipeline, waitForUpload, type Pipeline } from '../../support/pipeline.ts';
+
+interface Comparison {
+  completion: 'completed' | 'partly_done' | null;
+  reason: string | null;
+  performed: string;
+  strides: number;
+  message: string;
+}
+interface StoredProgression {
+  completions: number;
+  evaluation: { outcome: string; verdict: { completion: string; reason: string | null } | null };
+}
+const reason = (t: Today, code: string) => t.recommendation.reasons.find((r) => r.code === code);
+const codes = (xs: Array<{ code: string }>) => xs.map((x) => x.code);
+
+describe('a session completes its stage by its shape, through the HTTP API', () => {
+  let p: Pipeline;
+  let n = 0;
+
+  beforeAll(async () => {
+    p = await startPipeline();
+  });
+  afterAll(async () => {
+    await p.close();
+  });
+
+  /**
+   * A runner at `stage` since 3 days ago who ran `plan` yesterday at 07:00 UTC with pain 1/10
+   * during and after, and woke at 1/10 today.
+   */
+  async function sessionAt(
+    stage: number,
+    plan: PlanStep[],
+  ): Promise<{ c: TestClient; today: Today; comparison: Comparison }> {
+    const c = p.client();
+    await c.signup(`shape-${n++}@example.com`);
+    expect((await c.post('/api/progression/stage', { stage, date: utcDay(-3) })).status).toBe(201);
+    const startMs = Date.parse(`${utcDay(-1)}T07:00:00Z`);
+    const gpx = toGpx(track(plan, { startMs }), { type: 'running' });
+    const up = await c.upload([{ name: 'session.gpx', content: gpx }]);
+    const done = await waitForUpload(c, up.body.uploads[0]?.id ?? '');
+    expect(done.status).toBe('done');
+    const id = done.activityIds[0] ?? '';
+    for (const [day, body] of [
+      [-1, { painDuring: 1, painAfter: 1, activityId: id }],
+      [0, { painMorning: 1 }],
+    ] as const)
+      expect([200, 201]).toContain(
+        (await c.post('/api/checkins', { date: utcDay(day), ...body })).status,
+      );
+    const today = (await c.get<Today>('/api/today')).body;
+    const activity = await c.get<{ comparison: Comparison }>(`/api/activities/${id}`);
+    expect(activity.status).toBe(200);
+    return { c, today, comparison: activity.body.comparison };
+  }
+
+  /** Today's stored row, once the worker has evaluated yesterday's session. */
+  async function stored(c: TestClient): Promise<StoredProgression> {
+    let found: StoredProgression | undefined;
+    await eventually(
+      async () => {
+        const days = await c.get<Array<{ progression?: StoredProgression }>>(
+          `/api/metrics/daily?from=${utcDay(0)}&to=${utcDay(0)}`,
+        );
+        found = days.body[0]?.progression;
+        return found?.evaluation !== undefined && found.evaluation !== null;
+      },
+      20_000,
+      'the morning evaluation to be stored',
+    );
+    return found as StoredProgression;
+  }
+
+  it('a complete 10 × 1:00 at stage 1 counts: 1 of 2 completed sessions', async () => {
+    const { c, today, comparison } = await sessionAt(1, walkRunSessionPlan(10, 60, 120));
+    expect(comparison).toMatchObject({ completion: 'completed', reason: null });
+    expect(comparison.performed).toMatch(/^10 × 1:0\d$/);
+    expect(reason(today, 'session_completed')?.message).toContain(`(${comparison.performed})`);
+    expect(today.stage).toBe(1);
+    expect(await stored(c)).toMatchObject({
+      completions: 1,
+      evaluation: { outcome: 'completed', verdict: { completion: 'completed' } },
+    });
+  });
+
+  it('7 of 10 intervals, then walking, is partly done and does not count', async () => {
+    const { c, today, comparison } = await sessionAt(1, walkRunSessionPlan(7, 60, 120, 540));
+    expect(comparison).toMatchObject({
+      completion: 'partly_done',
+      reason: '7 of 10 run intervals, then walked',
+    });
+    const partly = reason(today, 'session_partly_done');
+    expect(partly?.message).toContain('partly done: 7 of 10 run intervals, then walked.');
+    expect(codes(today.recommendation.reasons)).not.toContain('session_completed');
+    expect(await stored(c)).toMatchObject({
+      completions: 0,
+      evaluation: { outcome: 'not_as_prescribed', verdict: { completion: 'partly_done' } },
+    });
+    // Partly done is not a failure: the stage stays, nothing is dropped or repeated.
+    expect(today.stage).toBe(1);
+    expect(codes(today.flags)).not.toContain('stage_dropped');
+  });
+
+  it('running through the walks at stage 1 is partly done, said the same on card and page', async () => {
+    const plan: PlanStep[] = [{ durationS: 300, speedMps: 1.5 }, ...steadyPlan(1800, 3)];
+    const { c, today, comparison } = await sessionAt(1, plan);
+    expect(comparison.completion).toBe('partly_done');
+    expect(comparison.reason).toMatch(
+      /^ran 30 min without a walk break; stage 1 prescribes 10 × 1 min with walks$/,
+    );
+    expect(reason(today, 'session_partly_done')?.message).toContain(comparison.reason ?? '-');
+    expect((await stored(c)).completions).toBe(0);
+  });
+
+  it('a continuous 20 min with two short stops completes stage 5', async () => {
+    const { c, today, comparison } = await sessionAt(5, stopsPlan([420, 420, 420], 40));
+    expect(comparison).toMatchObject({ completion: 'completed', reason: null });
+    expect(comparison.performed).toMatch(/^21 min continuously/);
+    expect(reason(today, 'session_completed')).toBeDefined();
+    expect((await stored(c)).completions).toBe(1);
+  });
+
+  it('a stage-8 session with 6 strides is recognised and completes the stage', async () => {
+    const { c, today, comparison } = await sessionAt(8, stridesPlan(6));
+    expect(comparison).toMatchObject({ completion: 'completed', strides: 6 });
+    expect(comparison.performed).toMatch(/with 6 strides$/);
+    expect(reason(today, 'session_completed')?.message).toContain('with 6 strides');
+    expect((await stored(c)).completions).toBe(1);
+  });
+});
