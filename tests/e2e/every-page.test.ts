@@ -13,7 +13,8 @@ import { seriousAxeViolations } from '../support/axe.ts';
 import { describeWithBrowser, launchBrowser } from '../support/browser.ts';
 import { ensureDashboardBuilt } from '../support/dashboard-build.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { contextsFor, DESKTOP, PHONE, TOUR } from '../support/page-tour.ts';
+import { contextsFor, DESKTOP, PHONE, settle, TOUR } from '../support/page-tour.ts';
+import { DEMO_PASSWORD, DEMO_RUNNER_EMAIL } from '#shared/demo/demo-story';
 
 describeWithBrowser('every page, as the demo’s people see it', () => {
   let db: TestDatabase;
@@ -96,4 +97,40 @@ describeWithBrowser('every page, as the demo’s people see it', () => {
       },
     );
   }
+
+  it('on a phone, the stage band answers a tap, and its labels do not overlap over 52 weeks', async () => {
+    const context = await browser.newContext({
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      baseURL: url,
+      timezoneId: 'UTC',
+    });
+    try {
+      const page = await context.newPage();
+      const res = await page.request.post('/api/auth/login', {
+        data: { email: DEMO_RUNNER_EMAIL, password: DEMO_PASSWORD },
+      });
+      expect(res.ok()).toBe(true);
+      await page.goto('/');
+      await settle(page);
+      await page.locator('#window-weeks').selectOption('52');
+      await page.locator('#stage-chart .stage-label text').first().waitFor();
+      const boxes = await page
+        .locator('#stage-chart .stage-label text')
+        .evaluateAll((els) =>
+          els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })),
+        );
+      expect(boxes.length).toBeGreaterThan(0);
+      for (let i = 1; i < boxes.length; i++)
+        expect(boxes[i]?.left ?? -Infinity).toBeGreaterThanOrEqual(boxes[i - 1]?.right ?? Infinity);
+      const band = page.locator('#stage-chart svg rect').last();
+      const readout = page.locator('#stage-chart .stage-readout');
+      expect(await readout.innerText()).not.toMatch(/^Stage \d/);
+      await band.tap();
+      expect(await readout.innerText()).toMatch(/^Stage \d+ .+: .+ to .+/);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -9,8 +9,12 @@ import { weeksOf, type WeekDatum } from './weekly-distance-chart.ts';
 const km = (m: number, units: Units) => `${distanceIn(m, units).toFixed(1)} ${units}`;
 const shownOf = (days: DailyMetrics[], win: TimeWindow) => days.filter((d) => inWindow(d.day, win));
 
-export function stageSummary(days: DailyMetrics[], win: TimeWindow): string {
-  const segments = stageSegmentsOf(days, win);
+export function stageSummary(
+  days: DailyMetrics[],
+  win: TimeWindow,
+  current?: { stage: number; name: string },
+): string {
+  const segments = stageSegmentsOf(days, win, current);
   const last = segments.at(-1);
   if (!last) return 'No stage in force in this window.';
   const changes = segments.length - 1;

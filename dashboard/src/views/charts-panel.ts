@@ -49,7 +49,11 @@ function drawCharts(
   win: TimeWindow,
   units: Units,
   thresholds: Thresholds,
+  startStage: number,
 ): HTMLElement[] {
+  // The stage in force where no day has one yet (a new runner): the stage they start from.
+  const startDef = plan[startStage];
+  const current = startDef ? { stage: startStage, name: startDef.name } : undefined;
   const zones = painZoneLabels(thresholds);
   const size = { width: chartWidth() };
   const last = [...days].reverse().find((d) => d.acwr);
@@ -61,8 +65,8 @@ function drawCharts(
     chartCard(
       'stage-chart',
       'Progression stage',
-      [stageBandChart(days, win, size), stageSummary(days, win)],
-      'The stage in force each day (hover for its name and dates); science.md §4.',
+      [stageBandChart(days, win, size, current), stageSummary(days, win, current)],
+      'The stage in force each day (tap or click the band for its name and dates); science.md §4.',
     ),
     chartCard(
       'weekly-chart',
@@ -151,7 +155,13 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
     body,
   );
   let cache:
-    | { days: DailyMetrics[]; plan: StageDefinition[]; thresholds: Thresholds; lastRun?: string }
+    | {
+        days: DailyMetrics[];
+        plan: StageDefinition[];
+        thresholds: Thresholds;
+        startStage: number;
+        lastRun?: string;
+      }
     | undefined;
   const draw = async () => {
     try {
@@ -175,6 +185,7 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
         cache = {
           days: all,
           plan: progression.plan,
+          startStage: progression.startStage,
           // The athlete's own thresholds, as the engine applies them: the bands and zones drawn.
           thresholds: progression.thresholds,
           ...(() => {
@@ -184,7 +195,9 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
         };
       }
       const win = timeWindowOf(today, weeks, cache.lastRun);
-      body.replaceChildren(...drawCharts(cache.days, cache.plan, win, units, cache.thresholds));
+      body.replaceChildren(
+        ...drawCharts(cache.days, cache.plan, win, units, cache.thresholds, cache.startStage),
+      );
       body.append(wellnessCard(aapi, win, { width: chartWidth() }));
     } catch (err) {
       body.replaceChildren(h('p', { class: 'error' }, `Charts could not load: ${errorText(err)}`));
