@@ -51,7 +51,7 @@ export class ApiError extends Error {
 
 export const isNotFound = (err: unknown): boolean => err instanceof ApiError && err.status === 404;
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function send<T>(method: string, path: string, body?: unknown): Promise<[T, Response]> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {
@@ -59,7 +59,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     init.headers = { 'Content-Type': 'application/json' };
   }
   const res = await fetch(path, init);
-  if (res.status === 204) return undefined as T;
+  if (res.status === 204) return [undefined as T, res];
   const json = (await res.json().catch(() => undefined)) as T | ApiErrorBody | undefined;
   if (!res.ok) {
     const err = (json as ApiErrorBody | undefined)?.error;
@@ -69,7 +69,23 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       err?.message ?? `request failed (${res.status})`,
     );
   }
-  return json as T;
+  return [json as T, res];
+}
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return (await send<T>(method, path, body))[0];
+}
+
+/** One page of a list, and where the next (older) page is, from the answer's Link header. */
+export interface Page<T> {
+  rows: T[];
+  next: string | undefined;
+}
+
+export async function requestPage<T>(path: string): Promise<Page<T>> {
+  const [rows, res] = await send<T[]>('GET', path);
+  const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('Link') ?? '')?.[1];
+  return { rows, next };
 }
 
 const q = (params: Record<string, string | undefined>): string => {
@@ -91,8 +107,16 @@ export function athleteApi(athleteId?: string) {
       request<DailyMetrics[]>('GET', `${base}/metrics/daily${q({ from, to })}`),
     weekly: (from?: string, to?: string) =>
       request<WeeklyRow[]>('GET', `${base}/metrics/weekly${q({ from, to })}`),
-    activities: (from?: string, to?: string) =>
-      request<ActivityRow[]>('GET', `${base}/activities${q({ from, to })}`),
+    /**
+     * The last 90 days of activities, newest first; `next` reads the older ones. With none in the
+     * last 90 days, the newest older page: "recent" is then the latest import, however old.
+     */
+    activities: async () => {
+      const first = await requestPage<ActivityRow>(`${base}/activities`);
+      return first.rows.length > 0 || !first.next ? first : requestPage<ActivityRow>(first.next);
+    },
+    /** The page a previous page's `next` names (a path the server wrote). */
+    activitiesAt: (next: string) => requestPage<ActivityRow>(next),
     activity: (id: string) =>
       request<ActivityDetail>('GET', `${base}/activities/${encodeURIComponent(id)}`),
     checkins: (from?: string, to?: string) =>

@@ -13,24 +13,45 @@ import {
 import { NotFoundError } from '#shared/errors';
 import { findStageOn } from '#services/db/daily-metrics.repository';
 import { findProgressionSettings } from '#services/db/progression.repository';
-import { isLocalDate } from '#shared/local-date';
+import { addDays, isLocalDate, localDateOf } from '#shared/local-date';
 import type { Pool } from '#services/db/database';
-import { findActivity, listActivities } from '#services/db/activities.repository';
+import { findActivity } from '#services/db/activities.repository';
+import { listActivityPage } from '#services/db/activity-pages.repository';
 import { listWeeklyVolume } from '#services/db/metrics.repository';
 import { currentAthlete } from './session.ts';
 import { isUuid } from './ids.ts';
+import { activityCursorSchema, nextLinkOf } from './activity-cursor.ts';
 import { parseInput } from './validate.ts';
 
 const localDate = z.string().refine(isLocalDate, 'must be a date written YYYY-MM-DD');
-export const rangeSchema = z.object({ from: localDate.optional(), to: localDate.optional() });
+export const rangeSchema = z.object({
+  from: localDate.optional(),
+  to: localDate.optional(),
+});
 
-export function activitiesRoutes(deps: { pool: Pool }): Router {
+/** Without a range or a cursor the list is the last 90 days (today included). */
+export const DEFAULT_RANGE_DAYS = 90;
+
+const pageSchema = rangeSchema.extend({
+  before: activityCursorSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export function activitiesRoutes(deps: { pool: Pool; now: () => Date }): Router {
   const router = Router();
 
+  // Newest first, one page at a time: the Link header (rel="next") names the older page.
   router.get('/', async (req, res) => {
-    const range = parseInput(rangeSchema, req.query);
+    const query = parseInput(pageSchema, req.query);
     const athlete = await currentAthlete(deps.pool, res);
-    res.json(await listActivities(deps.pool, athlete.id, range));
+    const unbounded = !query.from && !query.to && !query.before;
+    const today = localDateOf(deps.now(), athlete.timezone);
+    const page = await listActivityPage(deps.pool, athlete.id, {
+      ...query,
+      window: unbounded ? addDays(today, 1 - DEFAULT_RANGE_DAYS) : undefined,
+    });
+    if (page.next) res.setHeader('Link', nextLinkOf(req, query, page.next));
+    res.json(page.activities);
   });
 
   router.get('/:id', async (req, res) => {

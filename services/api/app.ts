@@ -135,7 +135,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/athlete', athleteRoutes({ pool: deps.pool, queue: deps.queue, now }));
   api.use('/uploads', uploadsRoutes(uploadsDepsOf(deps)));
   api.use('/imports', importsRoutes({ pool: deps.pool }));
-  const activities = activitiesRoutes({ pool: deps.pool });
+  const activities = activitiesRoutes({ pool: deps.pool, now });
   const metrics = metricsRoutes({ pool: deps.pool });
   const engine = engineRoutes({ pool: deps.pool, queue: deps.queue, now });
   const wellness = wellnessRoutes({ pool: deps.pool });

@@ -18,6 +18,7 @@ import { catchUpAfterGap } from '#services/strava/catch-up-schedule';
 import { createOAuthState } from '#services/strava/oauth';
 import type { StravaContext } from '#services/strava/strava-context';
 import { stravaStatusJson, syncJson } from '#services/strava/strava-status';
+import type { AthleteStravaSync } from '#shared/api/strava';
 import { createAccessTokenProvider } from '#services/strava/token-store';
 import { currentAthlete, currentUser } from './session.ts';
 import { parseInput } from './validate.ts';
@@ -137,7 +138,7 @@ export function stravaCoachRoutes(deps: { pool: Pool }): Router {
         connected: a.status === 'connected',
         status: a.status,
         ...syncJson(a, a.timezone, now),
-      })),
+      })) satisfies AthleteStravaSync[],
     );
   });
   return router;

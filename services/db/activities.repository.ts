@@ -18,7 +18,7 @@ export interface ActivityDetail extends ActivitySummaryRow {
   samples: Sample[];
 }
 
-interface ActivityRow {
+export interface ActivityRow {
   id: string;
   source: 'file' | 'strava';
   sport: string;
@@ -36,10 +36,10 @@ interface ActivityRow {
   sample_count: number;
 }
 
-const COLUMNS = `id, source, sport, name, start_at, local_date, distance_m, moving_s, elapsed_s,
+export const SUMMARY_COLUMNS = `id, source, sport, name, start_at, local_date, distance_m, moving_s, elapsed_s,
   elevation_gain_m, avg_hr_bpm, max_hr_bpm, device, format, sample_count`;
 
-const toSummary = (r: ActivityRow): ActivitySummaryRow => ({
+export const toSummary = (r: ActivityRow): ActivitySummaryRow => ({
   id: r.id,
   source: r.source,
   sport: r.sport,
@@ -241,7 +241,7 @@ export async function listActivities(
   range: { from?: string | undefined; to?: string | undefined },
 ): Promise<ActivitySummaryRow[]> {
   const { rows } = await db.query<ActivityRow>(
-    `SELECT ${COLUMNS} FROM activities
+    `SELECT ${SUMMARY_COLUMNS} FROM activities
       WHERE athlete_id = $1
         AND ($2::date IS NULL OR local_date >= $2::date)
         AND ($3::date IS NULL OR local_date <= $3::date)
@@ -264,7 +264,7 @@ export async function findActivity(
       file_warnings: ActivityWarning[];
     }
   >(
-    `SELECT ${COLUMNS}, laps, intervals, warnings, file_warnings FROM activities
+    `SELECT ${SUMMARY_COLUMNS}, laps, intervals, warnings, file_warnings FROM activities
       WHERE id = $1 AND athlete_id = $2`,
     [id, athleteId],
   );

@@ -1,9 +1,10 @@
 // SQL of connected Strava accounts (strava_accounts): who is connected to which Strava athlete,
 // the tokens (only ever token-vault ciphertexts, bound to the row's id) and the account's status.
 // The backfill's own columns of the same rows are in strava-backfill.repository.ts.
+import type { StravaAccountStatus } from '#shared/api/strava';
 import type { Queryable } from './database.ts';
 
-export type StravaAccountStatus = 'connected' | 'deauthorized' | 'disconnected';
+export type { StravaAccountStatus };
 export type BackfillState = 'listing' | 'fetching' | 'done';
 
 export interface StravaProblem {

@@ -1,6 +1,7 @@
 // What the runner (and, for their athletes, a coach) reads about a Strava connection: connected or
 // not and since when, the backfill's progress with an honest estimate, when Hipcheck last heard
 // from Strava and whether runs may be missing, and whether this server receives Strava's webhooks.
+import type { AthleteStravaSync, StravaConnection } from '#shared/api/strava';
 import type { Athlete } from '#services/db/athletes.repository';
 import type { Pool } from '#services/db/database';
 import {
@@ -45,7 +46,11 @@ export async function webhookStateOf(
 }
 
 /** The sync part of a status: shared by the runner's status and the coach's list. */
-export function syncJson(account: StravaAccount, timeZone: string, now: Date) {
+export function syncJson(
+  account: StravaAccount,
+  timeZone: string,
+  now: Date,
+): Pick<AthleteStravaSync, 'sync' | 'disconnected'> {
   const described = describeSync(account, timeZone, now);
   return {
     sync: {
@@ -83,7 +88,7 @@ export async function stravaStatusJson(
   deps: { pool: Pool; strava: StravaContext | undefined },
   athlete: Athlete,
   now: Date,
-) {
+): Promise<StravaConnection> {
   const backfillDays = deps.strava?.backfillDays ?? 180;
   const webhooks = await webhookStateOf(deps.pool, deps.strava);
   const account = await findStravaAccountByAthlete(deps.pool, athlete.id);

@@ -35,6 +35,8 @@ export interface DayFlagFacts {
   spacingBroken: boolean;
   pausedToday: boolean;
   clicking: boolean;
+  /** Fast running in today's run at a stage whose prescription holds none (judge-session.ts). */
+  intensity?: { words: string; surges: number; stageIntensity: string } | null;
 }
 
 const STAGE_EVENT_FLAGS: Partial<
@@ -143,6 +145,13 @@ export function detectDayFlags(f: DayFlagFacts, t: Thresholds): Flag[] {
         code: 'run_spacing_broken',
         severity: 'caution',
         message: `A run on ${formatDay(f.date)} against the stage ${f.stage} spacing of runs.`,
+      });
+    if (f.intensity)
+      flags.push({
+        code: 'intensity_beyond_stage',
+        severity: 'caution',
+        message: `The run on ${formatDay(f.date)} held ${f.intensity.words}; stage ${f.stage} is ${f.intensity.stageIntensity}.`,
+        value: f.intensity.surges,
       });
     if (f.pausedToday)
       flags.push({

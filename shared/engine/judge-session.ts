@@ -27,6 +27,8 @@ export interface SessionVerdict {
   fastBouts: number;
   /** Run bouts within the tolerance (walk-run stages), used to prefer laps that match better. */
   matched: number;
+  /** All running of the session (its stretches together), seconds. */
+  runningS: number;
 }
 
 /** A fast bout this short is a stride (strides are 15–30 s; detection keeps bouts of 30 s or more). */
@@ -103,6 +105,7 @@ function judgeShape(
   const runningS = sum(runs);
   const longestS = runs.length ? Math.max(...runs) : 0;
   const base = {
+    runningS,
     stage: stage.stage,
     source: shape.source,
     strides: fast.strides,

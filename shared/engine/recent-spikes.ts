@@ -13,6 +13,8 @@ export interface RecentSpike {
   reference: 'longest_30d' | 'stage_prescription';
   /** The stage whose prescription a stage-beyond spike was measured against. */
   stage: number;
+  /** A walk-run run through its walk breaks, in words (judge-session.ts). */
+  note?: string;
 }
 
 const SEVERITY_OF: Record<Exclude<SpikeBand, 'ok'>, Severity> = {
@@ -27,6 +29,7 @@ const pct = (v: number): number => Math.round(v * 100);
 export function spikeMessageOf(s: RecentSpike): string {
   const on = formatDay(s.date);
   if (s.value === null) return `A run on ${on} at stage ${s.stage}, a walking stage.`;
+  if (s.note) return `The run on ${on} ${s.note} (${pct(s.value)} % more running than prescribed).`;
   return s.reference === 'longest_30d'
     ? `The run on ${on} was ${pct(s.value)} % longer than the longest of the 30 days before.`
     : `The run on ${on} was ${pct(s.value)} % longer than the stage ${s.stage} session.`;
@@ -46,5 +49,7 @@ export function spikeFlagOf(s: RecentSpike): Flag {
 }
 
 export function spikeOfRun(date: LocalDate, stage: number, r: SpikeResult): RecentSpike {
-  return { date, band: r.band, value: r.value, reference: r.reference, stage };
+  const s: RecentSpike = { date, band: r.band, value: r.value, reference: r.reference, stage };
+  if (r.note && r.reference === 'stage_prescription' && r.value !== null) s.note = r.note;
+  return s;
 }

@@ -4,7 +4,7 @@ import { computeSpike, computeSpikeVsStage, type SpikeResult } from './compute-s
 import type { DailyLoad } from './compute-daily-series.ts';
 import { medianInPlace } from './pain-model.ts';
 import type { RunHistory } from './prescriptions.ts';
-import { computeStageBeyond } from './stage-beyond.ts';
+import { computeShapeBeyond, computeStageBeyond } from './stage-beyond.ts';
 import type { StageDefinition, Thresholds } from './types.ts';
 
 export interface RunBands {
@@ -32,8 +32,12 @@ export function runBandsOf(
     if (l > previousLongest) previousLongest = l;
   }
   const vs30 = computeSpike(d.longestRunM, previousLongest, t);
-  if (vs30) return { spike: vs30, beyond: computeStageBeyond(d.longestRunMovingS, stage, t) };
-  const vsStage = computeSpikeVsStage(d.longestRunMovingS, stage, t);
+  const beyond = computeStageBeyond(d.longestRunMovingS, stage, t, d.longestRunShapes);
+  if (vs30) return { spike: vs30, beyond };
+  // No run in 30 days: the stage is the reference; a walk-run read by its shape is measured by it.
+  const vsStage =
+    (d.longestRunShapes ? computeShapeBeyond(d.longestRunShapes, stage, t) : null) ??
+    computeSpikeVsStage(d.longestRunMovingS, stage, t);
   return { spike: vsStage, beyond: vsStage };
 }
 

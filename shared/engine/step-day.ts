@@ -15,6 +15,7 @@ import { redFlagsReportedOn } from './detect-red-flags.ts';
 import type { EngineDays, FirstMornings } from './engine-days.ts';
 import type { DailyMetricsRow, EngineCarry, PainSummary } from './engine-types.ts';
 import { evaluateMorning } from './evaluate-morning.ts';
+import { judgeSession } from './judge-session.ts';
 import { metricCautionsOf } from './metric-cautions.ts';
 import { METRIC_INFO } from './metric-info.ts';
 import { isAtBaseline } from './morning-baseline.ts';
@@ -65,6 +66,19 @@ function withMorning(
   const add = (xs: number[], v: number | undefined): number[] =>
     v !== undefined && xs.length < min ? [...xs, v] : xs;
   return { pain: add(f.pain, pain), stiffness: add(f.stiffness, stiffness) };
+}
+
+/** Fast running in the day's longest run at a stage without intensity (issue 18), for its flag. */
+function intensityOf(
+  day: DailyLoad,
+  stage: StageDefinition,
+  t: Thresholds,
+): { words: string; surges: number; stageIntensity: string } | null {
+  if (day.runCount === 0 || !day.longestRunShapes) return null;
+  const found = judgeSession(day.longestRunShapes, stage, t)?.intensity;
+  return found
+    ? { words: found.words, surges: found.surges, stageIntensity: stage.intensity }
+    : null;
 }
 
 /** Day `i` of `days` from the carry of the day before. */
@@ -251,6 +265,7 @@ export function stepDay(
       spacingBroken: spacingRuleOf(stage, recentDays, weeklyChange.caution)?.effect === 'no_run',
       pausedToday: progression.noRunBefore !== null && date < progression.noRunBefore,
       clicking: todaySymptoms?.clicking === true,
+      intensity: intensityOf(day, stage, t),
     },
     t,
   );

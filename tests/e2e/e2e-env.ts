@@ -18,6 +18,8 @@ import { steadyPlan, toGpx, track, walkRunPlan } from '../fixtures/generate-acti
 export interface E2eEnv {
   url: string;
   browser: Browser;
+  /** The test database, for tests that seed more history than a browser could upload. */
+  pool: TestDatabase['pool'];
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function startE2e(extra: Partial<AppDeps> = {}): Promise<E2eEnv> {
   return {
     url: server.url,
     browser,
+    pool: db.pool,
     async close() {
       await browser.close();
       await workers.close();

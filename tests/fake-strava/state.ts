@@ -1,5 +1,5 @@
 // What the fake Strava holds while it runs, shared by its routes (oauth-routes.ts, push-routes.ts,
-// api-routes.ts) and the handle tests drive (fake-strava.ts).
+// api-routes.ts), its request handler and the handle tests drive (fake-strava.ts, world.ts).
 import type { FakeActivity } from './activities.ts';
 import type { TokenStore } from './tokens.ts';
 import type {

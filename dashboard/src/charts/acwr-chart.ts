@@ -1,7 +1,8 @@
 // Acute:chronic workload ratio, EWMA (Williams 2017) and rolling coupled (Gabbett 2016), drawn as a
-// descriptive trend: the 0.8–1.3 band comes from team sports, so it is shaded lightly and named.
+// descriptive trend: the band (0.8–1.3 unless the athlete's thresholds say otherwise) comes from
+// team sports, so it is shaded lightly and named.
 import * as Plot from '@observablehq/plot';
-import type { DailyMetrics } from '../api.ts';
+import type { DailyMetrics, Thresholds } from '../api.ts';
 import { dayDate } from '../format.ts';
 import { inWindow, timeAxis, type ChartSize, type TimeWindow } from './time-axis.ts';
 
@@ -16,6 +17,7 @@ export function acwrChart(
   days: DailyMetrics[],
   win: TimeWindow,
   size: ChartSize,
+  band: Pick<Thresholds, 'acwrLow' | 'acwrHigh'>,
 ): SVGSVGElement | HTMLElement {
   const data: Datum[] = [];
   for (const d of days) {
@@ -50,12 +52,12 @@ export function acwrChart(
       Plot.rectY([0], {
         x1: dayDate(win.from),
         x2: timeAxis(win).domain[1],
-        y1: 0.8,
-        y2: 1.3,
+        y1: band.acwrLow,
+        y2: band.acwrHigh,
         fill: '#999',
         fillOpacity: 0.12,
       }),
-      Plot.text(['team-sport band 0.8–1.3'], {
+      Plot.text([`team-sport band ${band.acwrLow}–${band.acwrHigh}`], {
         frameAnchor: 'top-left',
         dx: 4,
         dy: 4,

@@ -302,8 +302,12 @@ export async function coachAthletePage(athleteId: string): Promise<Node[]> {
         ? {
             hrefOf: null,
             note: `${short} shares only derived load with you: the date, sport, distance, time and pace of each activity, not its details (map, laps, heart rate, notes).`,
+            readPage: (next) => aapi.activitiesAt(next),
           }
-        : { hrefOf: (id) => `/coach/athletes/${athleteId}/activities/${id}` },
+        : {
+            hrefOf: (id) => `/coach/athletes/${athleteId}/activities/${id}`,
+            readPage: (next) => aapi.activitiesAt(next),
+          },
     ),
   ];
 }

@@ -88,7 +88,7 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
   const dialog = checkInDialog({
     today: today.date,
     units,
-    activities,
+    activities: activities.rows,
     onSaved: async () => {
       try {
         drawDecision(await aapi.today());
@@ -155,7 +155,7 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
       }
     })();
   }
-  if (!activities.length) {
+  if (!activities.rows.length && !activities.next) {
     nodes.push(
       h(
         'section',
@@ -183,7 +183,12 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
   const n = notesCard(notes);
   if (n) nodes.push(n);
   nodes.push(charts);
-  nodes.push(activityList(activities, units, { hrefOf: (id) => `/activities/${id}` }));
+  nodes.push(
+    activityList(activities, units, {
+      hrefOf: (id) => `/activities/${id}`,
+      readPage: (next) => aapi.activitiesAt(next),
+    }),
+  );
   nodes.push(dialog.dialog, crossDialog);
   return nodes;
 }

@@ -86,7 +86,7 @@ function drawCharts(
       'Acute : chronic workload ratio',
       [
         has((d) => d.acwr?.ewma.ratio != null || d.acwr?.rolling.coupled != null)
-          ? acwrChart(days, win, size)
+          ? acwrChart(days, win, size, thresholds)
           : empty('No ratio yet: it needs 28 days of history and some chronic load.'),
         acwrSummary(days, win),
       ],
@@ -175,11 +175,7 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
         const lastRun = [...days].reverse().find((d) => d.runCount > 0)?.day;
         if (!lastRun) {
           // No run in the last year: show the year of the latest import instead of an empty chart.
-          const older = await aapi.activities();
-          const latest = older
-            .map((a) => a.localDate)
-            .sort()
-            .at(-1);
+          const latest = (await aapi.activities()).rows[0]?.localDate;
           if (latest) all = await aapi.daily(addDays(latest, -52 * 7 - 31), latest);
         }
         cache = {

@@ -99,7 +99,10 @@ describe('recompute worker', () => {
   });
 
   it('puts evening runs in Denver on their Denver day', async () => {
-    const list = await runner.get<Array<{ localDate: string; startAt: string }>>('/api/activities');
+    const list = await runner.get<Array<{ localDate: string; startAt: string }>>(
+      '/api/activities?from=1990-01-01',
+    );
+    expect(list.body.length).toBeGreaterThan(0);
     for (const a of list.body) {
       expect(a.startAt.slice(11, 13) <= '03').toBe(true); // 19:30 MST is 02:30 UTC the next day
       expect(a.localDate).toBe(addDays(a.startAt.slice(0, 10), -1));

@@ -95,6 +95,8 @@ describe('a session completes its stage by its shape, through the HTTP API', () 
     expect(comparison.performed).toMatch(/^10 × 1:0\d$/);
     expect(reason(today, 'session_completed')?.message).toContain(`(${comparison.performed})`);
     expect(today.stage).toBe(1);
+    // 10 × 1:00 is the 10 min of running prescribed: the 5-min walk before it is no excess.
+    expect(codes(today.flags).filter((c) => /^(stage_beyond|spike)_/.test(c))).toEqual([]);
     expect(await stored(c)).toMatchObject({
       completions: 1,
       evaluation: { outcome: 'completed', verdict: { completion: 'completed' } },
@@ -128,6 +130,15 @@ describe('a session completes its stage by its shape, through the HTTP API', () 
     );
     expect(reason(today, 'session_partly_done')?.message).toContain(comparison.reason ?? '-');
     expect((await stored(c)).completions).toBe(0);
+    // Flagged like a run beyond the stage: 30 min of running against 10 × 1 min is +200 %, very
+    // high, so no running for 72 h.
+    const flag = today.flags.find((f) => f.code === 'stage_beyond_very_high');
+    expect(flag?.value).toBeCloseTo(2, 6);
+    expect(flag?.message).toContain(
+      'ran 30 min without a walk break; stage 1 prescribes 10 × 1 min with walks (200 % more running than prescribed)',
+    );
+    expect(today.recommendation.action).toBe('cross_train');
+    expect(reason(today, 'stage_beyond_very_high')?.value).toBe(flag?.value);
   });
 
   it('a continuous 20 min with two short stops completes stage 5', async () => {
@@ -138,11 +149,34 @@ describe('a session completes its stage by its shape, through the HTTP API', () 
     expect((await stored(c)).completions).toBe(1);
   });
 
+  it('a fast finish at stage 5 is partly done and flagged against the easy stage', async () => {
+    const { c, today, comparison } = await sessionAt(5, [
+      ...steadyPlan(1020, 3),
+      { durationS: 180, speedMps: 4.2 },
+    ]);
+    expect(comparison).toMatchObject({
+      completion: 'partly_done',
+      reason: 'a fast finish of 3:00; stage 5 is easy, conversational',
+    });
+    expect(reason(today, 'session_partly_done')?.message).toContain(comparison.reason ?? '-');
+    const days = await c.get<Array<{ flags: Today['flags'] }>>(
+      `/api/metrics/daily?from=${utcDay(-1)}&to=${utcDay(-1)}`,
+    );
+    expect(days.body[0]?.flags.find((f) => f.code === 'intensity_beyond_stage')).toMatchObject({
+      severity: 'caution',
+      value: 1,
+    });
+  });
+
   it('a stage-8 session with 6 strides is recognised and completes the stage', async () => {
     const { c, today, comparison } = await sessionAt(8, stridesPlan(6));
     expect(comparison).toMatchObject({ completion: 'completed', strides: 6 });
     expect(comparison.performed).toMatch(/with 6 strides$/);
     expect(reason(today, 'session_completed')?.message).toContain('with 6 strides');
     expect((await stored(c)).completions).toBe(1);
+    const days = await c.get<Array<{ flags: Today['flags'] }>>(
+      `/api/metrics/daily?from=${utcDay(-1)}&to=${utcDay(-1)}`,
+    );
+    expect(codes(days.body[0]?.flags ?? [])).not.toContain('intensity_beyond_stage');
   });
 });

@@ -44,7 +44,7 @@ describeWithSharedData('hipcheck start with the embedded default', () => {
         password: 'correct horse battery',
       });
       expect(login.status).toBe(200);
-      const list = await again.get<unknown[]>('/api/activities');
+      const list = await again.get<unknown[]>('/api/activities?from=1990-01-01');
       expect(list.body).toHaveLength(1);
     } finally {
       expect(await stopHipcheckProcess(second)).toBe(0);

@@ -8,6 +8,7 @@ import type { Interval, Lap } from '#shared/activity/activity';
 import { DEFAULT_PLAN, DEFAULT_THRESHOLDS } from '#shared/engine/index';
 import { judgeSession } from '#shared/engine/judge-session';
 import { sessionShapesOf } from '#shared/engine/session-shape';
+import { computeShapeBeyond } from '#shared/engine/stage-beyond';
 import type { StageDefinition } from '#shared/engine/types';
 
 const stage = (n: number) => DEFAULT_PLAN[n] as StageDefinition;
@@ -172,5 +173,35 @@ describe('judgeSession() at the volume and intensity stages', () => {
 
   it('has no verdict at the walking stage', () => {
     expect(judge([], 0)).toBeNull();
+  });
+});
+
+describe('computeShapeBeyond(): a walk-run against its running time', () => {
+  const shapes = (intervals: Interval[], movingS = 1800) =>
+    sessionShapesOf({ intervals, laps: [], movingS, distanceM: movingS * 3 });
+
+  it('stage 2 (8 × 2 min = 16 min of running): 24 min without a walk is +50 %, high', () => {
+    const r = computeShapeBeyond(shapes([], 24 * 60), stage(2), t);
+    expect(r).toMatchObject({ band: 'high', referenceValue: 960 });
+    expect(r?.value).toBeCloseTo(0.5, 10);
+    expect(r?.note).toBe(
+      'ran 24 min without a walk break; stage 2 prescribes 8 × 2 min with walks',
+    );
+  });
+
+  it('stage 4 (5 × 4 min = 20 min): 21 min without a walk is only +5 %, yet a caution', () => {
+    const r = computeShapeBeyond(shapes([], 21 * 60), stage(4), t);
+    expect(r?.band).toBe('caution');
+    expect(r?.value).toBeCloseTo(0.05, 10);
+  });
+
+  it('a complete 10 × 1:00 with a warm-up walk is 600 s of 600: ok, whatever the walking', () => {
+    const r = computeShapeBeyond(shapes(walkRun(10, 60, 120)), stage(1), t);
+    expect(r).toMatchObject({ band: 'ok', value: 0, referenceValue: 600 });
+    expect(r?.note).toBeUndefined();
+  });
+
+  it('does not apply at a continuous stage', () => {
+    expect(computeShapeBeyond(shapes([]), stage(5), t)).toBeNull();
   });
 });
