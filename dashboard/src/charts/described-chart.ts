@@ -4,8 +4,12 @@
 // the whole, and a tip Plot redraws under the pointer loses its label too.
 type ChartNode = SVGSVGElement | HTMLElement;
 
+/** Each mark's name moves to data-mark ("rect", "x-axis tick label"), where tests still find it. */
 function unlabelMarks(root: Element): void {
-  for (const g of root.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
+  for (const g of root.querySelectorAll('g[aria-label]')) {
+    g.setAttribute('data-mark', g.getAttribute('aria-label') ?? '');
+    g.removeAttribute('aria-label');
+  }
 }
 
 export function describedChart<T extends ChartNode>(chart: T, summary: string): T {
