@@ -1,7 +1,7 @@
 // The dashboard's one door to the server: every request, typed by the wire contract the server's
 // routes answer with (shared/api/).
 import type { ActivityDetail, ActivityRow, WeeklyRow } from '../../shared/api/activities.ts';
-import type { AthleteSettings, Me } from '../../shared/api/athlete.ts';
+import type { AthleteSettings, DisplayName, Me, SignedIn } from '../../shared/api/athlete.ts';
 import type {
   CheckInInput,
   CheckInRow,
@@ -18,6 +18,7 @@ import type {
   OnboardingResult,
   Progression,
   ProgressionChange,
+  StageSet,
 } from '../../shared/api/progression.ts';
 import type { ImportBatch, UploadResponse, UploadRow } from '../../shared/api/uploads.ts';
 
@@ -129,7 +130,7 @@ export function athleteApi(athleteId?: string) {
     putProgression: (body: ProgressionChange) =>
       request<Progression>('PUT', `${base}/progression`, body),
     setStage: (stage: number, note?: string) =>
-      request<{ date: string; stage: number; by: string }>('POST', `${base}/progression/stage`, {
+      request<StageSet>('POST', `${base}/progression/stage`, {
         stage,
         ...(note ? { note } : {}),
       }),
@@ -184,12 +185,10 @@ export const api = {
     role: 'runner' | 'coach',
     timezone: string,
     name?: string,
-  ) =>
-    request<{ id: string }>('POST', '/api/auth/signup', { email, password, role, timezone, name }),
-  setName: (name: string | null) =>
-    request<{ name: string | null }>('PUT', '/api/me/name', { name }),
+  ) => request<SignedIn>('POST', '/api/auth/signup', { email, password, role, timezone, name }),
+  setName: (name: string | null) => request<DisplayName>('PUT', '/api/me/name', { name }),
   login: (email: string, password: string) =>
-    request<{ id: string }>('POST', '/api/auth/login', { email, password }),
+    request<SignedIn>('POST', '/api/auth/login', { email, password }),
   logout: () => request<void>('POST', '/api/auth/logout'),
   requestPasswordReset: (email: string) =>
     request<{ message: string }>('POST', '/api/auth/password-reset', { email }),

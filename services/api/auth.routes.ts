@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Me } from '#shared/api/athlete';
+import type { DisplayName, Me, SignedIn } from '#shared/api/athlete';
 import { z } from 'zod';
 import { AppError } from '#shared/errors';
 import type { Response } from 'express';
@@ -70,7 +70,7 @@ export function authRoutes(deps: {
       return u;
     });
     await startSession(deps.pool, res, user.id, deps.secureCookies);
-    res.status(201).json({ id: user.id, email: user.email, role: user.role });
+    res.status(201).json({ id: user.id, email: user.email, role: user.role } satisfies SignedIn);
   });
 
   router.post('/login', async (req, res) => {
@@ -91,7 +91,7 @@ export function authRoutes(deps: {
       limits.loginPerAddress.refund(address),
     ]);
     await startSession(deps.pool, res, user.id, deps.secureCookies);
-    res.json({ id: user.id, email: user.email, role: user.role });
+    res.json({ id: user.id, email: user.email, role: user.role } satisfies SignedIn);
   });
 
   router.post('/logout', async (req, res) => {
@@ -110,7 +110,7 @@ export function meRoute(deps: { pool: Pool }): Router {
   router.put('/me/name', async (req, res) => {
     const input = parseInput(nameSchema, req.body);
     await updateDisplayName(deps.pool, currentUser(res).id, input.name);
-    res.json({ name: input.name });
+    res.json({ name: input.name } satisfies DisplayName);
   });
   router.get('/me', async (_req, res) => {
     const user = currentUser(res);

@@ -2,7 +2,7 @@
 // runner or a coach (POST /progression/stage), and the first-run onboarding (POST /onboarding) that
 // picks where a runner starts (science.md §4 "Where a runner starts").
 import { Router } from 'express';
-import type { Progression } from '#shared/api/progression';
+import type { Progression, StageSet } from '#shared/api/progression';
 import { z } from 'zod';
 import { isRunningSport, type Sport } from '#shared/activity/activity';
 import {
@@ -166,7 +166,9 @@ export function progressionRoutes(deps: { pool: Pool; queue: JobQueue; now: () =
       await markStageChosen(client, athlete.id, currentUser(res).id);
     });
     await recompute(athlete.id, date);
-    res.status(201).json({ date, stage: input.stage, by, note: input.note ?? null });
+    res
+      .status(201)
+      .json({ date, stage: input.stage, by, note: input.note ?? null } satisfies StageSet);
   });
 
   router.post('/onboarding', async (req, res) => {

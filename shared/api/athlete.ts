@@ -33,5 +33,17 @@ export interface Me {
   athlete: AthleteProfile | null;
 }
 
+/** POST /api/auth/signup and POST /api/auth/login: who is now signed in. */
+export interface SignedIn {
+  id: string;
+  email: string;
+  role: 'runner' | 'coach';
+}
+
+/** PUT /api/me/name: the display name others read; null clears it. */
+export interface DisplayName {
+  name: string | null;
+}
+
 /** PUT /api/athlete: any of the settings. */
 export type AthleteSettings = Partial<Omit<AthleteJson, 'id'>>;

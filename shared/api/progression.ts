@@ -20,6 +20,14 @@ export interface Progression {
   history?: Array<{ date: string; fromStage: number; toStage: number; kind: string; by: string }>;
 }
 
+/** POST /api/progression/stage: the stage set by hand from a day, by the runner or a coach. */
+export interface StageSet {
+  date: string;
+  stage: number;
+  by: string;
+  note: string | null;
+}
+
 /** PUT /api/progression: any of these; thresholds are overrides, merged into the stored ones. */
 export interface ProgressionChange {
   startStage?: number;
