@@ -6,6 +6,7 @@ import type { Progression, StageSet } from '#shared/api/progression';
 import { z } from 'zod';
 import { isRunningSport, type Sport } from '#shared/activity/activity';
 import {
+  checkOneVariable,
   DEFAULT_PLAN,
   DEFAULT_THRESHOLDS,
   pickStartStage,
@@ -135,6 +136,7 @@ export function progressionRoutes(deps: { pool: Pool; queue: JobQueue; now: () =
       stageChosen,
       proposedStage: proposed ? { ...proposed, reason: speak(proposed.reason, voice) } : null,
       surgeryDate: athlete.surgeryDate,
+      planWarnings: checkOneVariable(plan),
     } satisfies Progression);
   });
 

@@ -6,6 +6,8 @@ import {
   DEFAULT_PLAN,
   resolveThresholds,
   validatePlan,
+  checkOneVariable,
+  type PlanWarning,
   type StageDefinition,
   type Thresholds,
 } from '#shared/engine/index';
@@ -37,6 +39,8 @@ export interface ProgressionSaved {
   customPlan: boolean;
   thresholds: Thresholds;
   surgeryDate: LocalDate | null;
+  /** Steps that change more than one of time, distance, pace and terrain: a warning, not a refusal. */
+  planWarnings: PlanWarning[];
 }
 
 /** The message of a threshold problem with its field named ("thresholds.spikeCaution: …"). */
@@ -108,5 +112,6 @@ export async function changeProgression(
     customPlan: saved.plan !== null,
     thresholds,
     surgeryDate: saved.surgeryDate,
+    planWarnings: checkOneVariable(plan),
   };
 }

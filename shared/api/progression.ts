@@ -1,6 +1,7 @@
 // The progression (GET/PUT /api/progression): the plan, the stage the athlete starts from, the
 // athlete's own thresholds (the charts draw their bands and zones from them), and how the stage
 // changed; where a runner starts (POST /api/onboarding) and a clinician's clearances.
+import type { PlanWarning } from '../engine/check-one-variable.ts';
 import type { StageDefinition, Thresholds } from '../engine/types.ts';
 
 export type { StageDefinition, Thresholds };
@@ -18,6 +19,8 @@ export interface Progression {
   surgeryDate?: string | null;
   manualStages?: Array<{ date: string; stage: number; by: string; note: string | null }>;
   history?: Array<{ date: string; fromStage: number; toStage: number; kind: string; by: string }>;
+  /** Steps of the plan that change more than one of time, distance, pace and terrain (a warning). */
+  planWarnings?: PlanWarning[];
 }
 
 /** POST /api/progression/stage: the stage set by hand from a day, by the runner or a coach. */

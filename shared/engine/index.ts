@@ -68,3 +68,4 @@ export { mergeCheckIns } from './merge-check-ins.ts';
 export { recommendToday, type Recommendation } from './recommend-today.ts';
 export { recommendWeek, type PlanDay } from './recommend-week.ts';
 export { compareSession, type SessionComparison } from './compare-session.ts';
+export { checkOneVariable, type PlanWarning } from './check-one-variable.ts';

@@ -13,6 +13,7 @@ import {
   walkRunSessionPlan,
   type PlanStep,
 } from '../../fixtures/generate-activity.ts';
+import { DEFAULT_PLAN } from '#shared/engine/index';
 import { utcDay, type TodayBody as Today } from '../../support/daily-loop.ts';
 import type { TestClient } from '../../support/http-client.ts';
 import { eventually, startPipeline, waitForUpload, type Pipeline } from '../../support/pipeline.ts';
@@ -166,6 +167,31 @@ describe('a session completes its stage by its shape, through the HTTP API', () 
       severity: 'caution',
       value: 1,
     });
+  });
+
+  it('a custom plan that changes time and terrain in one step is saved with a warning', async () => {
+    const c = p.client();
+    await c.signup(`shape-${n++}@example.com`);
+    const plain = await c.get<{ planWarnings: unknown[] }>('/api/progression');
+    expect(plain.body.planWarnings).toEqual([]);
+    // From stage 6 on, hills: the step 5 → 6 adds 10 min and hills at once.
+    const plan = DEFAULT_PLAN.map((s) => (s.stage >= 6 ? { ...s, surface: 'hills' } : s));
+    const put = await c.put<{ planWarnings: Array<Record<string, unknown>> }>('/api/progression', {
+      plan,
+    });
+    expect(put.status).toBe(200);
+    expect(put.body.planWarnings).toEqual([
+      {
+        code: 'several_variables',
+        fromStage: 5,
+        toStage: 6,
+        variables: ['time', 'terrain'],
+        message:
+          'Stage 5 → 6 changes time and terrain at once: one variable at a time is safer for the hip.',
+      },
+    ]);
+    const stored = await c.get<{ planWarnings: unknown[] }>('/api/progression');
+    expect(stored.body.planWarnings).toEqual(put.body.planWarnings);
   });
 
   it('a stage-8 session with 6 strides is recognised and completes the stage', async () => {
