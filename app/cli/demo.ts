@@ -11,7 +11,8 @@ import type { Config } from '#services/config';
 import { deleteUserCascade } from '#services/db/account.repository';
 import { insertActivity } from '#services/db/activities.repository';
 import { insertAthlete } from '#services/db/athletes.repository';
-import { insertGrant, insertNote } from '#services/db/coaching.repository';
+import { insertGrant } from '#services/db/coaching.repository';
+import { insertNote } from '#services/db/notes.repository';
 import { withTransaction, type Pool } from '#services/db/database';
 import { saveCheckIn } from '#services/db/checkins.repository';
 import { insertCrossTraining } from '#services/db/cross-training.repository';
@@ -160,6 +161,7 @@ async function createDemoAthlete(
       await insertNote(client, {
         athleteId: athlete.id,
         authorUserId: coachUserId,
+        coachUserId,
         body: a.coachNote,
       });
     return athlete.id;

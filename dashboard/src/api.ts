@@ -9,7 +9,7 @@ import type {
   WellnessDay,
 } from '../../shared/api/checkins.ts';
 import type { RosterEntry } from '../../shared/api/coach-views.ts';
-import type { Grant, Invite, InviteView, Note } from '../../shared/api/coaching.ts';
+import type { Grant, Invite, InviteView, Note, NoteRow } from '../../shared/api/coaching.ts';
 import type { DailyMetrics, TodayDecision } from '../../shared/api/metrics.ts';
 import type {
   Clearance,
@@ -35,6 +35,20 @@ export type { Compliance } from '../../shared/coaching/compute-compliance.ts';
 export type { Action, Flag, Reason, RuleId, Severity } from '../../shared/engine/types.ts';
 export type { Hold } from '../../shared/engine/run-engine.ts';
 export type { PlanDay } from '../../shared/engine/recommend-week.ts';
+
+/** What a note is about: a day, an activity, or (neither) the athlete in general. */
+export interface NoteAbout {
+  day?: string;
+  activityId?: string;
+}
+
+const aboutQuery = (about: NoteAbout): string => {
+  const q = new URLSearchParams();
+  if (about.day) q.set('day', about.day);
+  if (about.activityId) q.set('activityId', about.activityId);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};
 
 export interface ApiErrorBody {
   error: { code: string; message: string };
@@ -258,9 +272,19 @@ export const api = {
   revokeGrant: (coachId: string) =>
     request<void>('DELETE', `/api/grants/${encodeURIComponent(coachId)}`),
   roster: () => request<RosterEntry[]>('GET', '/api/coach/athletes'),
-  notes: () => request<Note[]>('GET', '/api/notes'),
-  athleteNotes: (athleteId: string) =>
-    request<Note[]>('GET', `/api/athletes/${encodeURIComponent(athleteId)}/notes`),
-  postNote: (athleteId: string, body: string) =>
-    request<Note>('POST', `/api/athletes/${encodeURIComponent(athleteId)}/notes`, { body }),
+  notes: (about: NoteAbout = {}) => request<Note[]>('GET', `/api/notes${aboutQuery(about)}`),
+  replyToNote: (noteId: string, body: string) =>
+    request<NoteRow>('POST', `/api/notes/${encodeURIComponent(noteId)}/replies`, { body }),
+  athleteNotes: (athleteId: string, about: NoteAbout = {}) =>
+    request<Note[]>(
+      'GET',
+      `/api/athletes/${encodeURIComponent(athleteId)}/notes${aboutQuery(about)}`,
+    ),
+  postNote: (athleteId: string, body: string, about: NoteAbout = {}) =>
+    request<Note>('POST', `/api/athletes/${encodeURIComponent(athleteId)}/notes`, {
+      body,
+      ...about,
+    }),
+  markNotesRead: (athleteId: string) =>
+    request<{ read: number }>('POST', `/api/athletes/${encodeURIComponent(athleteId)}/notes/read`),
 };

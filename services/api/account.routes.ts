@@ -15,7 +15,8 @@ import {
 } from '#services/db/account.repository';
 import { findActivity, listActivities } from '#services/db/activities.repository';
 import { findAthleteByUserId } from '#services/db/athletes.repository';
-import { listGrants, listNotes } from '#services/db/coaching.repository';
+import { listGrants } from '#services/db/coaching.repository';
+import { listNoteThreads } from '#services/db/notes.repository';
 import { listCheckIns } from '#services/db/checkins.repository';
 import { listClearances } from '#services/db/clearances.repository';
 import { listCrossTraining } from '#services/db/cross-training.repository';
@@ -73,7 +74,7 @@ export function accountRoutes(deps: { pool: Pool; now: () => Date }): Router {
         stageHistory: speakAll(await listStageChanges(db, athlete.id), RUNNER_VOICE),
         dailyMetrics: speakAll(await listEngineDays(db, athlete.id, {}), RUNNER_VOICE),
         grants: await listGrants(db, athlete.id),
-        notes: await listNotes(db, athlete.id),
+        notes: await listNoteThreads(db, athlete.id),
         uploads: uploads.map(({ content, ...meta }) => ({
           ...meta,
           file: content.length > 0 ? `originals/${meta.id}-${safeName(meta.filename)}` : null,

@@ -19,12 +19,8 @@ import { activitiesRoutes, metricsRoutes } from './activities.routes.ts';
 import { athleteRoutes } from './athlete.routes.ts';
 import { createAttemptLimiters } from './attempt-limiter.ts';
 import { authRoutes, meRoute } from './auth.routes.ts';
-import {
-  athleteScopedRoutes,
-  coachRoutes,
-  grantsRoutes,
-  runnerNotesRoutes,
-} from './coaching.routes.ts';
+import { athleteScopedRoutes, coachRoutes, grantsRoutes } from './coaching.routes.ts';
+import { coachNotesRoutes, runnerNotesRoutes } from './notes.routes.ts';
 import { inviteRoutes, publicInviteRoutes } from './invite.routes.ts';
 import { engineRoutes } from './engine.routes.ts';
 import { createErrorHandler } from './errors.ts';
@@ -154,7 +150,14 @@ export function createApp(deps: AppDeps): Express {
     '/athletes/:athleteId',
     athleteScopedRoutes({
       pool: deps.pool,
-      routers: { engine, activities, metrics, wellness, programme },
+      routers: {
+        engine,
+        activities,
+        metrics,
+        wellness,
+        programme,
+        notes: coachNotesRoutes({ pool: deps.pool, now }),
+      },
     }),
   );
   api.use(accountRoutes({ pool: deps.pool, now }));

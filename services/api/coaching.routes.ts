@@ -15,9 +15,7 @@ import {
   deleteGrant,
   findGrant,
   insertInvite,
-  insertNote,
   listGrants,
-  listNotes,
   updateGrant,
 } from '#services/db/coaching.repository';
 import { rangeSchema } from './activities.routes.ts';
@@ -32,7 +30,6 @@ const NO_ATHLETE = 'no such athlete, or they have not given you access';
 const DERIVED_ONLY =
   'this athlete shares only derived load with you, not the details of each activity';
 
-const noteSchema = z.object({ body: z.string().trim().min(1).max(4000) }).strict();
 const grantPatchSchema = z.object({ shareActivityDetails: z.boolean() }).strict();
 
 /** /api/coach/…: a coach's invites and roster. */
@@ -94,16 +91,6 @@ export function grantsRoutes(deps: { pool: Pool }): Router {
   return router;
 }
 
-/** /api/notes: the notes coaches left on the signed-in runner. */
-export function runnerNotesRoutes(deps: { pool: Pool }): Router {
-  const router = Router();
-  router.get('/notes', requireRole('runner', 'read notes about themselves'), async (_req, res) => {
-    const athlete = await currentAthlete(deps.pool, res);
-    res.json(await listNotes(deps.pool, athlete.id));
-  });
-  return router;
-}
-
 interface CoachLocals extends Locals {
   shareActivityDetails?: boolean;
 }
@@ -114,6 +101,7 @@ const COACH_WRITES = new Set([
   'POST /progression/stage',
   'POST /clearances',
   'POST /notes',
+  'POST /notes/read',
   'PUT /programme/adjustments',
 ]);
 
@@ -126,7 +114,7 @@ const shareOf = (res: Response): boolean =>
  */
 export function athleteScopedRoutes(deps: {
   pool: Pool;
-  routers: Record<'engine' | 'activities' | 'metrics' | 'wellness' | 'programme', Router>;
+  routers: Record<'engine' | 'activities' | 'metrics' | 'wellness' | 'programme' | 'notes', Router>;
 }): Router {
   const router = Router({ mergeParams: true });
 
@@ -157,22 +145,6 @@ export function athleteScopedRoutes(deps: {
     );
   });
 
-  router.get('/notes', async (_req, res) => {
-    const athlete = await currentAthlete(deps.pool, res);
-    res.json(await listNotes(deps.pool, athlete.id, currentUser(res).id));
-  });
-
-  router.post('/notes', async (req, res) => {
-    const input = parseInput(noteSchema, req.body);
-    const athlete = await currentAthlete(deps.pool, res);
-    const note = await insertNote(deps.pool, {
-      athleteId: athlete.id,
-      authorUserId: currentUser(res).id,
-      body: input.body,
-    });
-    res.status(201).json(note);
-  });
-
   // Without shareActivityDetails: the list keeps the derived numbers only, and no detail page.
   router.get('/activities', async (req, res, next) => {
     if (shareOf(res)) return next();
@@ -200,6 +172,7 @@ export function athleteScopedRoutes(deps: {
   router.use('/wellness', deps.routers.wellness);
   router.use(deps.routers.engine);
   router.use(deps.routers.programme);
+  router.use(deps.routers.notes);
   router.use(() => {
     throw new NotFoundError('no such API route');
   });

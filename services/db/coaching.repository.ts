@@ -1,4 +1,4 @@
-// SQL of coaching: invite links, the grants athletes give coaches, coach notes, and the roster's
+// SQL of coaching: invite links, the grants athletes give coaches, and the roster's
 // read model (today's stored row and a 28-day sparkline for every granted athlete, in two queries).
 import type { Queryable } from './database.ts';
 
@@ -155,59 +155,6 @@ export async function findGrant(
     [coachUserId, athleteId],
   );
   return rows[0] ? { shareActivityDetails: rows[0].share_activity_details } : undefined;
-}
-
-export interface NoteRow {
-  id: string;
-  authorEmail: string | null;
-  body: string;
-  createdAt: string;
-}
-
-export async function insertNote(
-  db: Queryable,
-  input: { athleteId: string; authorUserId: string; body: string },
-): Promise<NoteRow> {
-  const { rows } = await db.query<{ id: string; email: string | null; created_at: Date }>(
-    `WITH n AS (
-       INSERT INTO coach_notes (athlete_id, author_user_id, body) VALUES ($1, $2, $3)
-       RETURNING id, author_user_id, created_at)
-     SELECT n.id, u.email, n.created_at FROM n LEFT JOIN users u ON u.id = n.author_user_id`,
-    [input.athleteId, input.authorUserId, input.body],
-  );
-  const r = rows[0] as { id: string; email: string | null; created_at: Date };
-  return {
-    id: r.id,
-    authorEmail: r.email,
-    body: input.body,
-    createdAt: r.created_at.toISOString(),
-  };
-}
-
-/** Notes on the athlete, newest first; only those by `authorUserId` when given. */
-export async function listNotes(
-  db: Queryable,
-  athleteId: string,
-  authorUserId?: string,
-): Promise<NoteRow[]> {
-  const { rows } = await db.query<{
-    id: string;
-    email: string | null;
-    body: string;
-    created_at: Date;
-  }>(
-    `SELECT n.id, u.email, n.body, n.created_at
-       FROM coach_notes n LEFT JOIN users u ON u.id = n.author_user_id
-      WHERE n.athlete_id = $1 AND ($2::uuid IS NULL OR n.author_user_id = $2::uuid)
-      ORDER BY n.created_at DESC, n.id`,
-    [athleteId, authorUserId ?? null],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    authorEmail: r.email,
-    body: r.body,
-    createdAt: r.created_at.toISOString(),
-  }));
 }
 
 export interface RosterRow {

@@ -22,9 +22,5 @@ export interface Grant {
   shareActivityDetails: boolean;
 }
 
-export interface Note {
-  id: string;
-  authorEmail: string;
-  body: string;
-  createdAt: string;
-}
+/** A coach's note with the athlete's replies (GET /api/notes, /api/athletes/:id/notes). */
+export type { NoteThread as Note, NoteRow } from './note-thread.ts';

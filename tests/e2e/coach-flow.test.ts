@@ -163,6 +163,35 @@ describeWithBrowser('the coach in the browser', () => {
         await runner.locator('#notes').getByText('Nice steady week').waitFor();
       },
     );
+
+    it('the runner replies under the note; the coach’s roster shows it unread until the athlete page is opened', async () => {
+      const thread = runner.locator('#runner-notes .note-thread', { hasText: 'Nice steady week' });
+      await thread.getByLabel('Your reply').fill('Thanks, the breaks felt easy.');
+      await thread.getByRole('button', { name: 'Reply' }).click();
+      await runner
+        .locator('#runner-notes .note-reply')
+        .getByText('Thanks, the breaks felt easy.')
+        .waitFor();
+      await coach.goto(`${env.url}/coach`);
+      const row = coach.locator(`#roster tbody tr[data-athlete-id="${athleteId}"]`);
+      await row.locator('.badge.unread').getByText('1 new reply').waitFor();
+      await coach.goto(`${env.url}/coach/athletes/${athleteId}`);
+      const reply = coach.locator('#coach-notes .note-reply', { hasText: 'the breaks felt easy' });
+      await reply.locator('.note-new').waitFor();
+      await expect
+        .poll(async () =>
+          coach.evaluate(async () =>
+            (
+              (await (await fetch('/api/coach/athletes')).json()) as Array<{
+                unreadReplies: number;
+              }>
+            )
+              .map((r) => r.unreadReplies)
+              .reduce((a, b) => a + b, 0),
+          ),
+        )
+        .toBe(0);
+    });
   });
 
   describe('a red flag on the coach’s page', () => {

@@ -1,6 +1,6 @@
 // One activity: pace, heart rate and elevation over time, its laps and detected intervals, and how
 // the session compared with the stage's prescription.
-import { athleteApi, type ActivityDetail } from '../api.ts';
+import { api, athleteApi, type ActivityDetail } from '../api.ts';
 import { chartWidth, h } from '../dom.ts';
 import {
   distanceIn,
@@ -12,6 +12,29 @@ import {
 } from '../format.ts';
 import { activityStreamChart, type StreamPoint } from '../charts/activity-stream-chart.ts';
 import { activityWarnings } from '../views/activity-warnings.ts';
+import { noteThreads } from '../views/note-threads.ts';
+
+/** The runner's notes from their coach about this activity, each with a reply form. */
+function activityNotesCard(activityId: string): HTMLElement {
+  const card = h('section', { class: 'card', id: 'activity-notes' }, h('h2', {}, 'Coach notes'));
+  const draw = async (): Promise<void> => {
+    const notes = await api.notes({ activityId });
+    card.replaceChildren(
+      h('h2', {}, 'Coach notes'),
+      noteThreads(notes, {
+        id: 'activity-note-list',
+        aboutOf: () => null,
+        empty: 'No notes from your coach on this activity.',
+        onReply: async (noteId, body) => {
+          await api.replyToNote(noteId, body);
+          await draw();
+        },
+      }),
+    );
+  };
+  void draw().catch(() => card.remove());
+  return card;
+}
 
 const mmss = (min: number): string => formatDuration(min * 60);
 
@@ -44,7 +67,7 @@ function streams(
 function table(caption: string, id: string, head: string[], rows: string[][]): HTMLElement {
   return h(
     'div',
-    { class: 'table-wrap' },
+    { class: 'table-wrap', tabindex: 0 },
     h(
       'table',
       { id },
@@ -184,5 +207,6 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
           )
         : h('p', { class: 'muted' }, 'No run/walk bouts detected: a continuous session.'),
     ),
-  ];
+    athleteId ? null : activityNotesCard(id),
+  ].filter((n): n is HTMLElement => n !== null);
 }

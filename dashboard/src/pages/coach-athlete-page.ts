@@ -3,6 +3,7 @@
 import {
   api,
   athleteApi,
+  type ActivityRow,
   type AthleteApi,
   type Note,
   type Progression,
@@ -11,7 +12,9 @@ import {
   type TodayDecision,
 } from '../api.ts';
 import { errorText, field, h } from '../dom.ts';
+import { formatDay } from '../format.ts';
 import { activityList } from '../views/activity-list.ts';
+import { aboutText, noteThreads } from '../views/note-threads.ts';
 import { chartsPanel } from '../views/charts-panel.ts';
 import { decisionCard, planList } from '../views/decision-card.ts';
 import { stageForm } from '../views/stage-form.ts';
@@ -200,50 +203,70 @@ function planEditor(
   return form;
 }
 
-function notesCard(athleteId: string): HTMLElement {
-  const list = h('ul', { class: 'notes', id: 'coach-notes' });
+/**
+ * The coach's notes on the athlete: each about them in general, a day or an activity, with the
+ * athlete's replies (new ones marked, then marked read), and a form for a new note.
+ */
+function notesCard(athleteId: string, today: string, activities: ActivityRow[]): HTMLElement {
+  const list = h('div', {});
   const draw = (notes: Note[]) =>
     list.replaceChildren(
-      ...(notes.length
-        ? notes.map((n) =>
-            h(
-              'li',
-              {},
-              h('p', {}, n.body),
-              h(
-                'p',
-                { class: 'muted small' },
-                `${n.authorEmail}, ${new Date(n.createdAt).toLocaleString('en-GB')}`,
-              ),
-            ),
-          )
-        : [h('li', { class: 'muted' }, 'No notes yet.')]),
+      noteThreads(notes, {
+        id: 'coach-notes',
+        aboutOf: (n) => aboutText(n, activities),
+        markUnread: true,
+        empty: 'No notes yet.',
+      }),
     );
   const body = h('textarea', { name: 'body', rows: 3, required: true, maxlength: 4000 });
+  const recent = [...activities].sort((x, y) => y.startAt.localeCompare(x.startAt)).slice(0, 10);
+  const about = h(
+    'select',
+    { name: 'about' },
+    h('option', { value: '' }, 'The athlete in general'),
+    h('option', { value: `day:${today}` }, `Today, ${formatDay(today)}`),
+    ...recent.map((a) =>
+      h(
+        'option',
+        { value: `activity:${a.id}` },
+        `The ${a.sport.replace(/_/g, ' ')} of ${formatDay(a.localDate)}`,
+      ),
+    ),
+  );
   const error = h('p', { class: 'error', role: 'alert' });
   const form = h(
     'form',
     { id: 'note-form' },
-    field('New note (the athlete reads it on their home page)', body),
+    field('About', about),
+    field('New note (the athlete reads it there and can reply)', body),
     h('button', { type: 'submit' }, 'Add note'),
     error,
   );
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     error.textContent = '';
+    const [kind, value] = about.value.split(':');
     try {
-      await api.postNote(athleteId, body.value.trim());
+      await api.postNote(
+        athleteId,
+        body.value.trim(),
+        kind === 'day' ? { day: value } : kind === 'activity' ? { activityId: value } : {},
+      );
       body.value = '';
       draw(await api.athleteNotes(athleteId));
     } catch (err) {
       error.textContent = errorText(err);
     }
   });
-  void api
-    .athleteNotes(athleteId)
-    .then(draw, (err: unknown) =>
-      list.replaceChildren(h('li', { class: 'error' }, errorText(err))),
-    );
+  void api.athleteNotes(athleteId).then(
+    async (notes) => {
+      draw(notes);
+      // Seen now: the roster's count of new replies goes back to 0 (the "New" marks stay drawn).
+      if (notes.some((n) => n.replies.some((r) => r.by === 'athlete' && r.readAt === null)))
+        await api.markNotesRead(athleteId);
+    },
+    (err: unknown) => list.replaceChildren(h('p', { class: 'error' }, errorText(err))),
+  );
   return h('section', { class: 'card', id: 'notes-card' }, h('h2', {}, 'Notes'), list, form);
 }
 
@@ -291,7 +314,7 @@ export async function coachAthletePage(athleteId: string): Promise<Node[]> {
       'div',
       { class: 'top-grid' },
       stageCard(aapi, progression, today.stage, refreshDecision),
-      notesCard(athleteId),
+      notesCard(athleteId, today.date, activities.rows),
     ),
     ...programme,
     chartsPanel(aapi, today.date, units),

@@ -1,10 +1,11 @@
 // The runner's morning page: where to start (until chosen), today's decision with the day's check-in
 // one tap away, the week, coach notes, the trends on one time axis, and the recent activities.
-import { api, athleteApi, type Note, type TodayDecision } from '../api.ts';
+import { api, athleteApi, type ActivityRow, type Note, type TodayDecision } from '../api.ts';
 import { errorText, h, sleep } from '../dom.ts';
 import { programmeApi } from '../programme-api.ts';
 import { activityList } from '../views/activity-list.ts';
 import { loadAdherenceCard } from '../views/adherence-card.ts';
+import { aboutText, noteThreads } from '../views/note-threads.ts';
 import { chartsPanel } from '../views/charts-panel.ts';
 import { checkInDialog } from '../views/checkin-dialog.ts';
 import { crossTrainingDialog } from '../views/cross-training-dialog.ts';
@@ -13,29 +14,29 @@ import { startCard } from '../views/start-card.ts';
 import { stravaStatusCard } from '../views/strava-status.ts';
 import type { PageContext } from './page-context.ts';
 
-export function notesCard(notes: Note[], title = 'Notes from your coach'): HTMLElement | null {
+/** Notes from the runner's coaches, each about the runner, a day or an activity, with a reply form. */
+export function notesCard(
+  notes: Note[],
+  activities: ActivityRow[],
+  title = 'Notes from your coach',
+): HTMLElement | null {
   if (!notes.length) return null;
-  return h(
-    'section',
-    { class: 'card', id: 'notes' },
-    h('h2', {}, title),
-    h(
-      'ul',
-      { class: 'notes' },
-      ...notes.map((n) =>
-        h(
-          'li',
-          {},
-          h('p', {}, n.body),
-          h(
-            'p',
-            { class: 'muted small' },
-            `${n.authorEmail}, ${new Date(n.createdAt).toLocaleString('en-GB')}`,
-          ),
-        ),
-      ),
-    ),
-  );
+  const card = h('section', { class: 'card', id: 'notes' });
+  const draw = (list: Note[]) =>
+    card.replaceChildren(
+      h('h2', {}, title),
+      noteThreads(list, {
+        id: 'runner-notes',
+        aboutOf: (n) => aboutText(n, activities),
+        empty: 'No notes yet.',
+        onReply: async (noteId, body) => {
+          await api.replyToNote(noteId, body);
+          draw(await api.notes());
+        },
+      }),
+    );
+  draw(notes);
+  return card;
 }
 
 export async function homePage(ctx: PageContext): Promise<Node[]> {
@@ -121,6 +122,8 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
 
   const start = startCard(progression, aapi, ctx.rerender);
   const nodes: Node[] = [
+    // The page's title for screen readers and headings navigation; the decision card says it all.
+    h('h1', { class: 'sr-only' }, 'Today'),
     status,
     ...(start ? [start] : []),
     top,
@@ -178,7 +181,7 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
     href: '/programme',
   });
   if (adherence) nodes.splice(nodes.indexOf(top) + 1, 0, adherence);
-  const n = notesCard(notes);
+  const n = notesCard(notes, activities.rows);
   if (n) nodes.push(n);
   nodes.push(charts);
   nodes.push(

@@ -38,7 +38,10 @@ const ATHLETE_ROUTES: Array<[method: string, path: string, body?: unknown]> = [
   ['PUT', 'progression', { thresholds: { spikeCaution: 0.2 } }],
   ['POST', 'progression/stage', { stage: 1 }],
   ['GET', 'notes'],
+  ['GET', `notes?day=${utcDay(0)}`],
   ['POST', 'notes', { body: 'hello' }],
+  ['POST', 'notes', { body: 'about today', day: utcDay(0) }],
+  ['POST', 'notes/read'],
   ['POST', 'checkins', { date: utcDay(0), painAtRest: 1 }],
   ['PUT', `checkins/${utcDay(0)}`, { painMorning: 1 }],
   ['POST', 'onboarding', { situation: 'running_well', typicalRunMin: 30 }],
@@ -267,11 +270,19 @@ describe('coach access', () => {
     expect(note.body).toEqual({
       id: expect.any(String),
       authorEmail: 'coach@example.com',
+      authorName: null,
+      by: 'coach',
       body: 'Easy week: keep runs under 30 min.',
       createdAt: expect.any(String),
+      day: null,
+      activityId: null,
+      replyTo: null,
+      readAt: null,
+      replies: [],
     });
-    expect((await coach.get(`/api/athletes/${calmId}/notes`)).body).toEqual([note.body]);
-    expect((await calm.get('/api/notes')).body).toEqual([note.body]);
+    const mine = (await coach.get<Array<{ id: string }>>(`/api/athletes/${calmId}/notes`)).body;
+    expect(mine.find((n) => n.id === note.body.id)).toEqual(note.body);
+    expect((await calm.get<Array<{ id: string }>>('/api/notes')).body).toContainEqual(note.body);
     expect((await flagged.get('/api/notes')).body).toEqual([]);
     expect((await coach.post(`/api/athletes/${calmId}/notes`, { body: '   ' })).status).toBe(400);
   });
