@@ -76,7 +76,7 @@ describeE2e('first run in the browser', () => {
       expect(text).toContain('run');
 
       // One bar per week of the window; the run's week has a visible height.
-      const bars = page.locator('#weekly-chart svg g[aria-label="rect"] rect');
+      const bars = page.locator('#weekly-chart svg g[data-mark="rect"] rect');
       await bars.first().waitFor({ state: 'attached', timeout: 30_000 });
       const heights = await bars.evaluateAll((els) =>
         els.map((e) => Number(e.getAttribute('height'))),

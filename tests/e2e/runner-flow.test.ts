@@ -100,7 +100,7 @@ describeWithBrowser('the runner in the browser', () => {
     await page.locator('#weekly-chart svg').waitFor({ timeout: 20_000 });
     expect(await page.locator('#activities tbody tr').count()).toBe(5);
     const bars = await page
-      .locator('#weekly-chart svg g[aria-label="rect"] rect')
+      .locator('#weekly-chart svg g[data-mark="rect"] rect')
       .evaluateAll((els) => els.map((e) => Number(e.getAttribute('height'))));
     expect(bars.filter((v) => v > 0).length).toBeGreaterThanOrEqual(2);
     for (const id of ['stage-chart', 'spike-chart', 'fitness-chart'])
@@ -112,7 +112,7 @@ describeWithBrowser('the runner in the browser', () => {
     expect(await page.locator('#weekly-chart').innerText()).toContain('(km)');
     // Same x domain everywhere: the first and last x tick labels match across charts.
     const ticks = await page
-      .locator('.chart svg g[aria-label="x-axis tick label"]')
+      .locator('.chart svg g[data-mark="x-axis tick label"]')
       .evaluateAll((gs) =>
         gs.map((g) =>
           [g.firstElementChild?.textContent, g.lastElementChild?.textContent].join('…'),

@@ -22,6 +22,8 @@ export const DESKTOP = { width: 1440, height: 900 } as const;
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => (document.getElementById('app')?.innerText.trim() ?? '') !== '');
+  // The charts load after the page: wait for them ("Loading charts…" gone).
+  await page.waitForFunction(() => !document.getElementById('app')?.innerText.includes('Loading'));
   await page.waitForTimeout(150);
 }
 
@@ -32,7 +34,8 @@ async function go(page: Page, path: string): Promise<void> {
 
 async function clickThrough(page: Page, from: string, link: string): Promise<void> {
   await go(page, from);
-  await page.locator(link).first().click();
+  // The visible one: the roster draws a table row and a phone card per athlete, one of them hidden.
+  await page.locator(link).filter({ visible: true }).first().click();
   await settle(page);
 }
 
@@ -57,6 +60,8 @@ export const TOUR: TourStop[] = [
   { name: 'activity', who: 'runner', open: (p) => clickThrough(p, '/', '#activities tbody a') },
   { name: 'import', who: 'runner', open: (p) => go(p, '/import') },
   { name: 'settings', who: 'runner', open: (p) => go(p, '/settings') },
+  { name: 'programme', who: 'runner', open: (p) => go(p, '/programme') },
+  { name: 'how-signed-in', who: 'runner', open: (p) => go(p, '/how') },
   { name: 'coach-roster', who: 'coach', open: (p) => go(p, '/coach') },
   {
     name: 'coach-athlete',
@@ -68,7 +73,10 @@ export const TOUR: TourStop[] = [
     who: 'coach',
     async open(p) {
       await clickThrough(p, '/coach', `a:text-is("${DEMO_RUNNER_EMAIL}")`);
-      await p.locator('#activities tbody a').first().click();
+      // An athlete who shares only derived load has no activity page to open.
+      const link = p.locator('#activities tbody a').first();
+      if ((await link.count()) === 0) return;
+      await link.click();
       await settle(p);
     },
   },

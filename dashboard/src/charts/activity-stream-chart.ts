@@ -1,5 +1,6 @@
 // One stream of an activity (pace, heart rate or elevation) over elapsed time.
 import * as Plot from '@observablehq/plot';
+import { describedChart } from './described-chart.ts';
 
 export interface StreamPoint {
   /** Minutes from the start. */
@@ -19,7 +20,11 @@ export function activityStreamChart(
   },
 ): SVGSVGElement | HTMLElement {
   const fmt = options.format ?? ((v: number) => v.toFixed(0));
-  return Plot.plot({
+  const values = points.map((p) => p.value);
+  const summary = values.length
+    ? `${options.label} over ${Math.round(points.at(-1)?.min ?? 0)} min: from ${fmt(Math.min(...values))} to ${fmt(Math.max(...values))} ${options.unit}.`
+    : `No ${options.label.toLowerCase()} recorded.`;
+  const chart = Plot.plot({
     width: options.width,
     height: 160,
     marginLeft: 52,
@@ -43,4 +48,5 @@ export function activityStreamChart(
       ),
     ],
   });
+  return describedChart(chart, summary);
 }

@@ -1,6 +1,7 @@
 // One exercise's history: load (or reps, or hold time) per logged session over the weeks, with
 // sessions where the hip hurt above mild marked (the progression held or stepped back there).
 import * as Plot from '@observablehq/plot';
+import { describedChart } from './described-chart.ts';
 import type { LiftHistory } from '../programme-api.ts';
 import { dayDate } from '../format.ts';
 
@@ -48,10 +49,8 @@ export function liftHistoryChart(h: LiftHistory, width: number): SVGSVGElement |
     ],
   });
   const last = data[data.length - 1];
-  chart.setAttribute('role', 'img');
-  chart.setAttribute(
-    'aria-label',
+  return describedChart(
+    chart,
     `${h.name}: ${data.length} sessions${last ? `, last ${last.value} (${m.label.toLowerCase()})` : ''}; ${data.filter((d) => d.hurt).length} with pain above mild`,
   );
-  return chart;
 }

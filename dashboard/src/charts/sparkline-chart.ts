@@ -1,5 +1,6 @@
 // The roster's 28-day sparkline: daily running distance as thin bars, no axes.
 import * as Plot from '@observablehq/plot';
+import { describedChart } from './described-chart.ts';
 import type { RosterRow } from '../api.ts';
 import { dayDate, distanceIn, type Units } from '../format.ts';
 
@@ -31,7 +32,5 @@ export function sparklineChart(
     ],
   });
   const total = data.reduce((s, p) => s + p.d, 0);
-  chart.setAttribute('role', 'img');
-  chart.setAttribute('aria-label', `${total.toFixed(1)} ${units} run in the last 28 days`);
-  return chart;
+  return describedChart(chart, `${total.toFixed(1)} ${units} run in the last 28 days`);
 }

@@ -1,6 +1,7 @@
 // Resting heart rate or heart-rate variability (SDNN) per day, on the athletes' shared time axis:
 // a line through the days that have a value, and a dot on each (days without one leave a gap).
 import * as Plot from '@observablehq/plot';
+import { describedChart } from './described-chart.ts';
 import type { WellnessDay } from '../api.ts';
 import { dayDate } from '../format.ts';
 import { inWindow, timeAxis, type ChartSize, type TimeWindow } from './time-axis.ts';
@@ -22,7 +23,11 @@ export function wellnessChart(
   const data = days
     .filter((d) => inWindow(d.day, win) && d[metric] !== null)
     .map((d) => ({ date: dayDate(d.day), day: d.day, value: d[metric] as number }));
-  return Plot.plot({
+  const last = data.at(-1);
+  const summary = last
+    ? `${look.label}: ${data.length} days in this window, the last (${last.day}) ${Math.round(last.value * 10) / 10}.`
+    : `${look.label}: no values in this window.`;
+  const chart = Plot.plot({
     width: size.width,
     height: 130,
     marginLeft: 48,
@@ -41,4 +46,5 @@ export function wellnessChart(
       }),
     ],
   });
+  return describedChart(chart, summary);
 }

@@ -67,7 +67,7 @@ function streams(
 function table(caption: string, id: string, head: string[], rows: string[][]): HTMLElement {
   return h(
     'div',
-    { class: 'table-wrap' },
+    { class: 'table-wrap', tabindex: 0 },
     h(
       'table',
       { id },

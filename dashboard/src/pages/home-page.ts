@@ -122,6 +122,8 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
 
   const start = startCard(progression, aapi, ctx.rerender);
   const nodes: Node[] = [
+    // The page's title for screen readers and headings navigation; the decision card says it all.
+    h('h1', { class: 'sr-only' }, 'Today'),
     status,
     ...(start ? [start] : []),
     top,

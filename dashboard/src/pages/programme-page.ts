@@ -155,7 +155,7 @@ export async function programmePage(): Promise<Node[]> {
     h(
       'section',
       { class: 'card programme', id: 'programme' },
-      h('h2', {}, 'Strength & mobility'),
+      h('h1', {}, 'Strength & mobility'),
       summary,
       tabs,
       body,

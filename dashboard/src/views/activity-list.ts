@@ -62,7 +62,8 @@ export function activityList(
   const tbody = h('tbody', {});
   const table = h(
     'div',
-    { class: 'table-wrap' },
+    // A table wider than a phone scrolls sideways: Tab reaches it, so the keyboard can scroll it.
+    { class: 'table-wrap', tabindex: 0 },
     h(
       'table',
       { id: 'activities' },

@@ -3,7 +3,17 @@ import type { AthleteApi, DailyMetrics, StageDefinition, Thresholds } from '../a
 import { chartWidth, errorText, h } from '../dom.ts';
 import { addDays, type Units } from '../format.ts';
 import { acwrChart } from '../charts/acwr-chart.ts';
+import {
+  acwrSummary,
+  crossSummary,
+  fitnessSummary,
+  painSummary,
+  spikeSummary,
+  stageSummary,
+  weeklySummary,
+} from '../charts/chart-summaries.ts';
 import { crossTrainingChart } from '../charts/cross-training-chart.ts';
+import { describedChart } from '../charts/described-chart.ts';
 import { fitnessChart } from '../charts/fitness-chart.ts';
 import { painChart } from '../charts/pain-chart.ts';
 import { spikeChart } from '../charts/spike-chart.ts';
@@ -13,18 +23,21 @@ import { timeWindowOf, WINDOW_WEEKS, type TimeWindow } from '../charts/time-axis
 import { weeklyDistanceChart } from '../charts/weekly-distance-chart.ts';
 import { wellnessCard } from './wellness-card.ts';
 
+/** `summary`: what the chart shows in a sentence, under the title and as the chart's label. */
 function chartCard(
   id: string,
   title: string,
-  chart: Node,
+  [chart, summary]: [SVGSVGElement | HTMLElement, string],
   about: string,
   caveat?: string,
 ): HTMLElement {
+  const drawn = chart instanceof HTMLParagraphElement;
   return h(
     'section',
     { class: 'card chart', id, 'aria-label': title },
     h('h3', {}, title),
-    h('div', { class: 'chart-body' }, chart),
+    drawn ? null : h('p', { class: 'chart-summary' }, summary),
+    h('div', { class: 'chart-body' }, drawn ? chart : describedChart(chart, summary)),
     caveat ? h('p', { class: 'caveat' }, h('strong', {}, 'Caveat: '), caveat) : null,
     h('p', { class: 'muted small' }, about),
   );
@@ -36,7 +49,11 @@ function drawCharts(
   win: TimeWindow,
   units: Units,
   thresholds: Thresholds,
+  startStage: number,
 ): HTMLElement[] {
+  // The stage in force where no day has one yet (a new runner): the stage they start from.
+  const startDef = plan[startStage];
+  const current = startDef ? { stage: startStage, name: startDef.name } : undefined;
   const zones = painZoneLabels(thresholds);
   const size = { width: chartWidth() };
   const last = [...days].reverse().find((d) => d.acwr);
@@ -48,58 +65,67 @@ function drawCharts(
     chartCard(
       'stage-chart',
       'Progression stage',
-      stageBandChart(days, win, size),
-      'The stage in force each day (hover for its name and dates); science.md §4.',
+      [stageBandChart(days, win, size, current), stageSummary(days, win, current)],
+      'The stage in force each day (tap or click the band for its name and dates); science.md §4.',
     ),
     chartCard(
       'weekly-chart',
       `Weekly running distance (${units})`,
-      weeklyDistanceChart(days, plan, win, units, size),
+      [weeklyDistanceChart(days, plan, win, units, size), weeklySummary(days, win, units)],
       'Bars: distance run each Monday–Sunday week. Dashed ticks: the stage’s weekly running minutes at your median pace.',
     ),
     chartCard(
       'spike-chart',
       `Each run against its 30-day longest (${units})`,
-      spikeChart(days, win, units, size, thresholds),
+      [spikeChart(days, win, units, size, thresholds), spikeSummary(days, win, units)],
       `Dashed line: longest single run of the previous 30 days. Shaded: ${spikeBandsText(thresholds)}. Symbols: ● ok, ▲ caution, ■ high, ◆ very high, × no 30-day reference. Frandsen et al. 2025, BJSM 59:1203.`,
       spikeInfo?.caveat,
     ),
     chartCard(
       'acwr-chart',
       'Acute : chronic workload ratio',
-      has((d) => d.acwr?.ewma.ratio != null || d.acwr?.rolling.coupled != null)
-        ? acwrChart(days, win, size, thresholds)
-        : empty('No ratio yet: it needs 28 days of history and some chronic load.'),
+      [
+        has((d) => d.acwr?.ewma.ratio != null || d.acwr?.rolling.coupled != null)
+          ? acwrChart(days, win, size, thresholds)
+          : empty('No ratio yet: it needs 28 days of history and some chronic load.'),
+        acwrSummary(days, win),
+      ],
       `${last?.acwr?.ewma.method ?? 'EWMA 7/28 days'} (Williams 2017); rolling: ${last?.acwr?.rolling.method ?? 'coupled 7/28 days'} (Gabbett 2016).`,
       last?.acwr?.rolling.caveat ?? 'Descriptive only; never the sole reason for a red flag.',
     ),
     chartCard(
       'fitness-chart',
       'Fitness, fatigue and form',
-      fitnessChart(days, win, size),
+      [fitnessChart(days, win, size), fitnessSummary(days, win)],
       last?.fitness?.method ?? 'CTL 42 days, ATL 7 days',
       last?.fitness?.caveat,
     ),
     chartCard(
       'pain-chart',
       'Hip pain: during and after runs, and on waking',
-      has(
-        (d) =>
-          d.pain?.painDuring != null ||
-          d.pain?.painAfter != null ||
-          d.pain?.painNextMorning != null ||
-          d.pain?.painMorning != null,
-      )
-        ? painChart(days, win, size, thresholds)
-        : empty('No pain scores in this window: log them in the daily check-in.'),
+      [
+        has(
+          (d) =>
+            d.pain?.painDuring != null ||
+            d.pain?.painAfter != null ||
+            d.pain?.painNextMorning != null ||
+            d.pain?.painMorning != null,
+        )
+          ? painChart(days, win, size, thresholds)
+          : empty('No pain scores in this window: log them in the daily check-in.'),
+        painSummary(days, win),
+      ],
       `Zones: ${zones.green} green, ${zones.amber} amber (do not progress), ${zones.red} red (drop a stage). Silbernagel et al. 2007, hip-cautious variant.`,
     ),
     chartCard(
       'cross-chart',
       'Cross-training days',
-      has((d) => (d.load?.crossTrainingMin ?? 0) > 0)
-        ? crossTrainingChart(days, win, size)
-        : empty('No cross-training logged in this window.'),
+      [
+        has((d) => (d.load?.crossTrainingMin ?? 0) > 0)
+          ? crossTrainingChart(days, win, size)
+          : empty('No cross-training logged in this window.'),
+        crossSummary(days, win),
+      ],
       'Counts toward total load, never toward running distance.',
     ),
   ];
@@ -129,7 +155,13 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
     body,
   );
   let cache:
-    | { days: DailyMetrics[]; plan: StageDefinition[]; thresholds: Thresholds; lastRun?: string }
+    | {
+        days: DailyMetrics[];
+        plan: StageDefinition[];
+        thresholds: Thresholds;
+        startStage: number;
+        lastRun?: string;
+      }
     | undefined;
   const draw = async () => {
     try {
@@ -149,6 +181,7 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
         cache = {
           days: all,
           plan: progression.plan,
+          startStage: progression.startStage,
           // The athlete's own thresholds, as the engine applies them: the bands and zones drawn.
           thresholds: progression.thresholds,
           ...(() => {
@@ -158,7 +191,9 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
         };
       }
       const win = timeWindowOf(today, weeks, cache.lastRun);
-      body.replaceChildren(...drawCharts(cache.days, cache.plan, win, units, cache.thresholds));
+      body.replaceChildren(
+        ...drawCharts(cache.days, cache.plan, win, units, cache.thresholds, cache.startStage),
+      );
       body.append(wellnessCard(aapi, win, { width: chartWidth() }));
     } catch (err) {
       body.replaceChildren(h('p', { class: 'error' }, `Charts could not load: ${errorText(err)}`));

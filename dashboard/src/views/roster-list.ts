@@ -24,7 +24,7 @@ const stageText = (r: RosterRow) => `${r.stage} · ${r.stageName}`;
 function table(rows: RosterRow[]): HTMLElement {
   return h(
     'div',
-    { class: 'table-wrap roster-table-wrap' },
+    { class: 'table-wrap roster-table-wrap', tabindex: 0 },
     h(
       'table',
       { id: 'roster', class: 'roster' },
