@@ -58,6 +58,7 @@ export async function demoCommand(
       email: DEMO_COACH_EMAIL,
       passwordHash,
       role: 'coach',
+      displayName: 'Kim',
     });
     // The demo coach's inbox fills as each athlete is computed (mail off: the demo sends nothing).
     const recompute = createRecomputeProcessor({
@@ -119,7 +120,12 @@ async function createDemoAthlete(
   coachUserId: string,
 ): Promise<string> {
   return withTransaction(pool, async (client) => {
-    const user = await insertUser(client, { email: a.email, passwordHash, role: 'runner' });
+    const user = await insertUser(client, {
+      email: a.email,
+      passwordHash,
+      role: 'runner',
+      displayName: a.name ?? null,
+    });
     const athlete = await insertAthlete(client, user.id, a.timezone);
     if (a.startStage > 0) {
       await upsertProgressionSettings(

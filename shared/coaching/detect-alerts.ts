@@ -3,6 +3,7 @@
 // day its message names (a red flag holds for days and is still one event), or the last check-in
 // before the gap. Pure: the caller stores each event once per coach.
 import { daysBetween, type LocalDate } from '../local-date.ts';
+import { formatDay } from '../engine/format-day.ts';
 import type { Flag } from '../engine/types.ts';
 
 export type AlertKind = 'red_flag' | 'very_high_spike' | 'missed_check_ins';
@@ -62,7 +63,7 @@ export function detectAlerts(f: AlertFacts): AlertEvent[] {
         message:
           f.lastCheckIn === null
             ? `${f.name} has not checked in yet, ${days} days after starting.`
-            : `${f.name} has not checked in for ${days} days (last check-in on ${f.lastCheckIn}).`,
+            : `${f.name} has not checked in for ${days} days (last check-in on ${formatDay(f.lastCheckIn)}).`,
       });
   }
   return out;

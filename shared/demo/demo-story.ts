@@ -28,6 +28,8 @@ export interface DemoSession {
 
 export interface DemoAthlete {
   email: string;
+  /** The display name a coach reads (the email stands in without one). */
+  name?: string;
   timezone: string;
   startStage: number;
   sessions: DemoSession[];
@@ -284,13 +286,28 @@ function rosterAthlete(
 /** The whole demo for a given local "today". */
 export function generateDemoStory(today: LocalDate): DemoStory {
   return {
-    runner: generateDemoRunner(today),
+    runner: { ...generateDemoRunner(today), name: 'Sam' },
     others: [
-      rosterAthlete('demo-athlete-nightpain@hipcheck.local', today, 5, 'night_pain', 1000),
-      rosterAthlete('demo-athlete-cleared@hipcheck.local', today, 6, 'cleared', 5000),
-      rosterAthlete('demo-athlete-spike@hipcheck.local', today, 7, 'spike', 2000),
-      rosterAthlete('demo-athlete-amber@hipcheck.local', today, 3, 'amber', 3000),
-      rosterAthlete('demo-athlete-steady@hipcheck.local', today, 6, 'none', 4000),
+      {
+        ...rosterAthlete('demo-athlete-nightpain@hipcheck.local', today, 5, 'night_pain', 1000),
+        name: 'Maja',
+      },
+      {
+        ...rosterAthlete('demo-athlete-cleared@hipcheck.local', today, 6, 'cleared', 5000),
+        name: 'Jonas',
+      },
+      {
+        ...rosterAthlete('demo-athlete-spike@hipcheck.local', today, 7, 'spike', 2000),
+        name: 'Priya',
+      },
+      {
+        ...rosterAthlete('demo-athlete-amber@hipcheck.local', today, 3, 'amber', 3000),
+        name: 'Leo',
+      },
+      {
+        ...rosterAthlete('demo-athlete-steady@hipcheck.local', today, 6, 'none', 4000),
+        name: 'Ana',
+      },
     ],
   };
 }

@@ -100,9 +100,12 @@ describe('hipcheck demo', () => {
     expect(roster.body[0]).toEqual(
       expect.objectContaining({
         email: 'demo-athlete-nightpain@hipcheck.local',
+        name: 'Maja',
         worstSeverity: 'red_flag',
       }),
     );
+    // A coach reads names, not emails: every demo athlete has one.
+    expect(roster.body.every((r) => typeof (r as { name?: unknown }).name === 'string')).toBe(true);
     // The hip that gave way 12 days ago was cleared by a clinician 8 days ago: running again.
     const cleared = roster.body.find((r) => r.email === 'demo-athlete-cleared@hipcheck.local') as {
       athleteId?: string;

@@ -60,7 +60,7 @@ describe('detectAlerts()', () => {
     expect(on('2026-11-28')?.eventKey).toBe('missed:2026-11-25');
     expect(on('2026-11-30')?.eventKey).toBe('missed:2026-11-25');
     expect(on('2026-11-30')?.message).toBe(
-      'Maja has not checked in for 5 days (last check-in on 2026-11-25).',
+      'Maja has not checked in for 5 days (last check-in on Wed 25 Nov).',
     );
   });
 
