@@ -18,6 +18,8 @@ import {
 
 export const DEMO_PASSWORD = 'hipcheck-demo';
 export const DEMO_RUNNER_EMAIL = 'demo-runner@hipcheck.local';
+/** What the demo coach reads for the demo runner. */
+export const DEMO_RUNNER_NAME = 'Sam';
 export const DEMO_COACH_EMAIL = 'demo-coach@hipcheck.local';
 
 export interface DemoSession {
@@ -286,7 +288,7 @@ function rosterAthlete(
 /** The whole demo for a given local "today". */
 export function generateDemoStory(today: LocalDate): DemoStory {
   return {
-    runner: { ...generateDemoRunner(today), name: 'Sam' },
+    runner: { ...generateDemoRunner(today), name: DEMO_RUNNER_NAME },
     others: [
       {
         ...rosterAthlete('demo-athlete-nightpain@hipcheck.local', today, 5, 'night_pain', 1000),

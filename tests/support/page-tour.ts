@@ -3,7 +3,12 @@
 // every page (accessibility, no sideways overflow on a phone) and by `npm run screenshots`, which
 // refreshes docs/screenshots from the demo. The demo must be loaded (demoCommand) before a tour.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_COACH_EMAIL, DEMO_PASSWORD, DEMO_RUNNER_EMAIL } from '#shared/demo/demo-story';
+import {
+  DEMO_COACH_EMAIL,
+  DEMO_PASSWORD,
+  DEMO_RUNNER_EMAIL,
+  DEMO_RUNNER_NAME,
+} from '#shared/demo/demo-story';
 
 export type Visitor = 'visitor' | 'newRunner' | 'runner' | 'coach';
 
@@ -66,13 +71,13 @@ export const TOUR: TourStop[] = [
   {
     name: 'coach-athlete',
     who: 'coach',
-    open: (p) => clickThrough(p, '/coach', `a:text-is("${DEMO_RUNNER_EMAIL}")`),
+    open: (p) => clickThrough(p, '/coach', `a:text-is("${DEMO_RUNNER_NAME}")`),
   },
   {
     name: 'coach-activity',
     who: 'coach',
     async open(p) {
-      await clickThrough(p, '/coach', `a:text-is("${DEMO_RUNNER_EMAIL}")`);
+      await clickThrough(p, '/coach', `a:text-is("${DEMO_RUNNER_NAME}")`);
       // An athlete who shares only derived load has no activity page to open.
       const link = p.locator('#activities tbody a').first();
       if ((await link.count()) === 0) return;
