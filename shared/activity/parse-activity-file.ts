@@ -79,7 +79,7 @@ export function parseActivities(
   options: ParseActivityOptions = {},
 ): ParsedActivities {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_ACTIVITY_BYTES;
-  try {
+  return namedFor(filename, () => {
     if (bytes.length === 0) throw new BadInputError('empty_file', 'the file is empty');
     if (bytes.length > maxBytes) {
       throw new BadInputError('too_large', `the file is larger than ${maxBytes} bytes`);
@@ -88,12 +88,19 @@ export function parseActivities(
     if (isGzip(bytes)) gunzipChunks(bytes, maxBytes, (chunk) => reader.push(chunk));
     else reader.push(bytes);
     return reader.end();
+  });
+}
+
+/** Run `f`, naming the file in any BadInputError it throws. */
+function namedFor<T>(filename: string, f: () => T): T {
+  try {
+    return f();
   } catch (err) {
     if (err instanceof BadInputError) {
       throw new BadInputError(err.reason, `${filename}: ${err.message}`, { cause: err });
     }
     if (err instanceof RangeError) {
-      // A read past the end of a buffer: the file is shaped in a way no check above foresaw.
+      // A read past the end of a buffer: the file is shaped in a way no check foresaw.
       throw new BadInputError('unreadable', `${filename}: could not be read (${err.message})`, {
         cause: err,
       });
@@ -114,21 +121,7 @@ export function createActivityFileReader(
   const reader = createContentReader(filename, options);
   let gzip: Uint8Array[] | undefined;
   let total = 0;
-  const named = <T>(f: () => T): T => {
-    try {
-      return f();
-    } catch (err) {
-      if (err instanceof BadInputError) {
-        throw new BadInputError(err.reason, `${filename}: ${err.message}`, { cause: err });
-      }
-      if (err instanceof RangeError) {
-        throw new BadInputError('unreadable', `${filename}: could not be read (${err.message})`, {
-          cause: err,
-        });
-      }
-      throw err;
-    }
-  };
+  const named = <T>(f: () => T): T => namedFor(filename, f);
   return {
     push(chunk) {
       if (chunk.length === 0) return;
