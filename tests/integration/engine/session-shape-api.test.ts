@@ -84,7 +84,12 @@ describe('a session completes its stage by its shape, through the HTTP API', () 
           `/api/metrics/daily?from=${utcDay(0)}&to=${utcDay(0)}`,
         );
         found = days.body[0]?.progression;
-        return found?.evaluation !== undefined && found.evaluation !== null;
+        // A recompute from before the scores arrived may have stored the session unrated.
+        return (
+          found?.evaluation !== undefined &&
+          found.evaluation !== null &&
+          found.evaluation.outcome !== 'unrated'
+        );
       },
       20_000,
       'the morning evaluation to be stored',
