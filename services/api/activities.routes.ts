@@ -93,7 +93,12 @@ export function activitiesRoutes(deps: { pool: Pool; now: () => Date }): Router 
       code: w.code,
       message: describeFileWarning(w, new Date(activity.startAt), athlete.timezone),
     }));
-    res.json({ ...activity, fileWarnings, comparison } satisfies ActivityDetail);
+    res.json({
+      ...activity,
+      fileWarnings,
+      comparison,
+      athleteHrMaxBpm: athlete.hrMaxBpm,
+    } satisfies ActivityDetail);
   });
 
   return router;
