@@ -140,7 +140,7 @@ function drawCharts(
         has((d) => d.acwr?.ewma.ratio != null || d.acwr?.rolling.coupled != null)
           ? acwrChart(days, win, size, thresholds)
           : empty(
-              'The ratio of the last week’s load to the last four weeks’ will appear here once there are 28 days of runs.',
+              'The ratio of the last week’s load to the last four weeks’ will appear here once there are 28 days of history.',
               'runs',
             ),
         acwr,
