@@ -1,5 +1,5 @@
 // Every chart of an athlete on one time axis, with a selector for the window (4–52 weeks).
-import type { AthleteApi, DailyMetrics, StageDefinition, Thresholds } from '../api.ts';
+import type { AthleteApi, DailyMetrics, MetricsInfo, StageDefinition, Thresholds } from '../api.ts';
 import { chartWidth, errorText, h } from '../dom.ts';
 import { addDays, type Units } from '../format.ts';
 import { acwrChart } from '../charts/acwr-chart.ts';
@@ -76,6 +76,7 @@ function chartCard(
 
 function drawCharts(
   days: DailyMetrics[],
+  info: MetricsInfo,
   plan: StageDefinition[],
   win: TimeWindow,
   units: Units,
@@ -88,8 +89,6 @@ function drawCharts(
   const current = startDef ? { stage: startStage, name: startDef.name } : undefined;
   const zones = painZoneLabels(thresholds);
   const size = { width: chartWidth() };
-  const last = [...days].reverse().find((d) => d.acwr);
-  const spikeInfo = days.find((d) => d.spike?.reference === 'longest_30d')?.spike;
   const shown = days.filter((d) => d.day >= win.from && d.day <= win.to);
   const has = (test: (d: DailyMetrics) => boolean) => shown.some(test);
   const hasRuns = has((d) => (d.load?.longestRunM ?? 0) > 0);
@@ -131,7 +130,7 @@ function drawCharts(
         spike,
       ],
       `Dashed line: longest single run of the previous 30 days. Shaded: ${spikeBandsText(thresholds)}. Symbols: ● ok, ▲ caution, ■ high, ◆ very high, × no 30-day reference. Frandsen et al. 2025, BJSM 59:1203.`,
-      spikeInfo?.caveat,
+      info.spike.caveat,
     ),
     chartCard(
       'acwr-chart',
@@ -145,8 +144,8 @@ function drawCharts(
             ),
         acwr,
       ],
-      `${last?.acwr?.ewma.method ?? 'EWMA 7/28 days'} (Williams 2017); rolling: ${last?.acwr?.rolling.method ?? 'coupled 7/28 days'} (Gabbett 2016).`,
-      last?.acwr?.rolling.caveat ?? 'Descriptive only; never the sole reason for a red flag.',
+      `${info.acwrEwma.method} (Williams 2017); rolling: ${info.acwrRolling.method} (Gabbett 2016).`,
+      info.acwrRolling.caveat,
     ),
     chartCard(
       'fitness-chart',
@@ -160,8 +159,8 @@ function drawCharts(
             ),
         fitness,
       ],
-      last?.fitness?.method ?? 'CTL 42 days, ATL 7 days',
-      last?.fitness?.caveat,
+      info.fitness.method,
+      info.fitness.caveat,
     ),
     chartCard(
       'pain-chart',
@@ -225,6 +224,7 @@ export function chartsPanel(
   let cache:
     | {
         days: DailyMetrics[];
+        info: MetricsInfo;
         plan: StageDefinition[];
         thresholds: Thresholds;
         startStage: number;
@@ -235,9 +235,10 @@ export function chartsPanel(
     try {
       if (!cache) {
         // A year (plus the 30 days the spike reference looks back) covers every window.
-        const [days, progression] = await Promise.all([
+        const [days, progression, info] = await Promise.all([
           aapi.daily(addDays(today, -52 * 7 - 31), today),
           aapi.progression(),
+          aapi.metricsInfo(),
         ]);
         let all = days;
         const lastRun = [...days].reverse().find((d) => d.runCount > 0)?.day;
@@ -248,6 +249,7 @@ export function chartsPanel(
         }
         cache = {
           days: all,
+          info,
           plan: progression.plan,
           startStage: progression.startStage,
           // The athlete's own thresholds, as the engine applies them: the bands and zones drawn.
@@ -262,6 +264,7 @@ export function chartsPanel(
       body.replaceChildren(
         ...drawCharts(
           cache.days,
+          cache.info,
           cache.plan,
           win,
           units,
