@@ -172,6 +172,7 @@ describeWithBrowser('the activity page', () => {
     expect(sum('Run')).toBe(600);
     expect(sum('Walk/rest')).toBe(1500);
     expect(await statOf(page, 'run-walk')).toBe('10:00 / 25:00');
+    await screenshot(page, 'activity-walk-run-1440.png');
   });
 
   const rowsOf = (page: Page, table: string) =>

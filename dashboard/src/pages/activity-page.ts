@@ -74,6 +74,13 @@ function streams(
   return { pace, hr, ele, axis };
 }
 
+/** The route beside the splits on a wide screen, one above the other on a phone. */
+function pairOf(...cards: Array<HTMLElement | null>): HTMLElement | null {
+  const present = cards.filter((c): c is HTMLElement => c !== null);
+  if (present.length === 0) return null;
+  return h('div', { class: 'activity-pair' }, ...present);
+}
+
 export async function activityPage(id: string, units: Units, athleteId?: string): Promise<Node[]> {
   const aapi = athleteApi(athleteId);
   const a = await aapi.activity(id);
@@ -157,23 +164,29 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
         ? charts
         : [h('p', { class: 'muted' }, 'This activity has no samples to draw.')]),
     ),
-    hasRoute(route)
-      ? h(
-          'section',
-          { class: 'card chart', id: 'route' },
-          h('h2', {}, 'Route'),
-          h('figure', { id: 'route-chart' }, routeChart(route, { width, units })),
-        )
-      : null,
-    splits || zones
-      ? h(
-          'section',
-          { class: 'card', id: 'splits-zones' },
-          h('h2', {}, 'Splits and heart-rate zones'),
-          splits,
-          zones,
-        )
-      : null,
+    pairOf(
+      hasRoute(route)
+        ? h(
+            'section',
+            { class: 'card chart', id: 'route' },
+            h('h2', {}, 'Route'),
+            h(
+              'figure',
+              { id: 'route-chart' },
+              routeChart(route, { width: Math.min(width, 480), units }),
+            ),
+          )
+        : null,
+      splits || zones
+        ? h(
+            'section',
+            { class: 'card', id: 'splits-zones' },
+            h('h2', {}, 'Splits and heart-rate zones'),
+            splits,
+            zones,
+          )
+        : null,
+    ),
     h(
       'section',
       { class: 'card' },
