@@ -76,15 +76,3 @@ export async function isRecomputePending(db: Queryable, athleteId: string): Prom
   );
   return rows[0]?.pending ?? false;
 }
-
-/** The first day still waiting for a recompute, if any: stored rows from it on are stale. */
-export async function findPendingRecompute(
-  db: Queryable,
-  athleteId: string,
-): Promise<string | undefined> {
-  const { rows } = await db.query<{ pending_from: string | null }>(
-    'SELECT pending_from FROM recompute_requests WHERE athlete_id = $1',
-    [athleteId],
-  );
-  return rows[0]?.pending_from ?? undefined;
-}
