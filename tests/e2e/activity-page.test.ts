@@ -3,13 +3,14 @@
 // the elevation chart draws, the run/walk times are the sums of the bout table, a pace without
 // moving time is '–', and the page never scrolls sideways.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Activity, Sample } from '#shared/activity/activity';
 import { computeElevationGainM } from '#shared/activity/elevation';
 import { insertActivity } from '#services/db/activities.repository';
 import { withTransaction } from '#services/db/database';
-import { describeWithBrowser } from '../support/browser.ts';
+import { describeWithBrowser, screenshotsDir } from '../support/browser.ts';
 import { activityFile, hasSharedData } from '../support/shared-data.ts';
 import {
   collectPageErrors,
@@ -171,6 +172,83 @@ describeWithBrowser('the activity page', () => {
     expect(sum('Run')).toBe(600);
     expect(sum('Walk/rest')).toBe(1500);
     expect(await statOf(page, 'run-walk')).toBe('10:00 / 25:00');
+    await screenshot(page, 'activity-walk-run-1440.png');
+  });
+
+  const rowsOf = (page: Page, table: string) =>
+    page
+      .locator(`#${table} tbody tr`)
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent ?? '')));
+  const putAthlete = (body: object) => page.request.put('/api/athlete', { data: body });
+
+  it('lists splits per km, then per mile once the athlete prefers miles', async () => {
+    await page.goto(`/activities/${ids.hill}`);
+    await page.locator('#splits').waitFor();
+    // 3 m/s: 1000 m in 333.3 s (5:33). The last 600 m took 200 s plus the 600 s stop: 13:20.
+    const km = (await rowsOf(page, 'splits')).map((r) => r.slice(0, 3));
+    expect(km).toEqual([
+      ['1', '5:33', '5:33 /km'],
+      ['2', '5:33', '5:33 /km'],
+      ['3', '5:33', '5:33 /km'],
+      ['0.60', '13:20', '22:13 /km'],
+    ]);
+    expect((await putAthlete({ units: 'mi' })).ok()).toBe(true);
+    try {
+      await page.reload();
+      await page.locator('#splits').waitFor();
+      // 1609.344 m at 3 m/s is 536.4 s (8:56); the 381.3 m left (0.24 mi) take 127.1 s, plus the
+      // 600 s stop: 12:07.
+      const mi = (await rowsOf(page, 'splits')).map((r) => r.slice(0, 2));
+      expect(mi).toEqual([
+        ['1', '8:56'],
+        ['2', '8:56'],
+        ['0.24', '12:07'],
+      ]);
+      expect(await page.locator('#splits caption').innerText()).toMatch(/per mile/);
+    } finally {
+      await putAthlete({ units: 'km' });
+    }
+  });
+
+  it("puts heart-rate time in zones of the default HRmax, then of the athlete's own", async () => {
+    await page.goto(`/activities/${ids.hill}`);
+    await page.locator('#hr-zone-table').waitFor();
+    // Samples every 5 s: HR 150 from 0 to 1205 s (20:05), then 110 to 1800 s (9:55).
+    // No HRmax set: 190 bpm, zones from 114, 133, 152, 171 → 150 is zone 3, 110 zone 1.
+    expect(await page.locator('#hr-zones-basis').innerText()).toMatch(/assume 190 bpm/);
+    expect((await rowsOf(page, 'hr-zone-table')).map((r) => r.slice(0, 3))).toEqual([
+      ['1 Warm-up', '< 114', '9:55'],
+      ['2 Easy', '114–132', '0:00'],
+      ['3 Aerobic', '133–151', '20:05'],
+      ['4 Threshold', '152–170', '0:00'],
+      ['5 Maximum', '171+', '0:00'],
+    ]);
+    // HRmax 170: zones from 102, 119, 136, 153 → 150 is zone 4, 110 zone 2.
+    expect((await putAthlete({ hrMaxBpm: 170 })).ok()).toBe(true);
+    await page.reload();
+    await page.locator('#hr-zone-table').waitFor();
+    expect(await page.locator('#hr-zones-basis').innerText()).toMatch(/HRmax in Settings, 170 bpm/);
+    const times = (await rowsOf(page, 'hr-zone-table')).map((r) => r[2]);
+    expect(times).toEqual(['0:00', '9:55', '0:00', '20:05', '0:00']);
+  });
+
+  it('draws the route as a shape with a text alternative, and none without positions', async () => {
+    await page.goto(`/activities/${ids.hill}`);
+    const svg = page.locator('#route-chart svg[role="img"]');
+    await svg.waitFor();
+    // Due north 3600 m: 0.032 degrees of latitude, no longitude.
+    expect(await svg.getAttribute('aria-label')).toBe(
+      'Route shape: 3.6 km north–south by 0.0 km east–west; it finishes 3.6 km from the start.',
+    );
+    expect(await page.locator('#route-chart [data-mark="geo"] path').count()).toBe(1);
+    const labels = await page
+      .locator('#route-chart [data-mark="text"] text')
+      .evaluateAll((ts) => ts.map((t) => t.textContent));
+    expect(labels).toEqual(['Start', 'Finish']);
+    await page.goto(`/activities/${ids.still}`);
+    await page.locator('#activity-stats').waitFor();
+    expect(await page.locator('#route').count()).toBe(0);
+    expect(await page.locator('#splits-zones').count()).toBe(0);
   });
 
   it('fits a phone: nothing scrolls sideways at 390 px', async () => {
@@ -183,6 +261,10 @@ describeWithBrowser('the activity page', () => {
       await page.locator('#activity-stats').waitFor();
       await page.waitForTimeout(200);
       await screenshot(page, `activity-${name}-390.png`);
+      for (const part of ['route', 'splits-zones'])
+        await page
+          .locator(`#${part}`)
+          .screenshot({ path: join(screenshotsDir, `activity-${name}-${part}-390.png`) });
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(wide).toBeLessThanOrEqual(390);
     }

@@ -4,7 +4,7 @@
 // day it was felt.
 import * as Plot from '@observablehq/plot';
 import type { DailyMetrics } from '../api.ts';
-import { dayDate } from '../format.ts';
+import { dayDate, formatDay } from '../format.ts';
 import { painZoneLabels, painZoneOf, type PainThresholds } from './threshold-bands.ts';
 import { inWindow, timeAxis, ZONE_COLOURS, type ChartSize, type TimeWindow } from './time-axis.ts';
 
@@ -28,8 +28,8 @@ export function painChart(
   for (const d of days) {
     if (!inWindow(d.day, win) || !d.pain) continue;
     const date = dayDate(d.day);
-    const add = (moment: Moment, score: number | null) => {
-      if (score !== null) data.push({ date, day: d.day, moment, score });
+    const add = (moment: Moment, score: number | undefined) => {
+      if (score !== undefined) data.push({ date, day: d.day, moment, score });
     };
     add('During', d.pain.painDuring);
     add('After', d.pain.painAfter);
@@ -81,7 +81,7 @@ export function painChart(
         r: 4,
         tip: true,
         title: (d: Datum) =>
-          `${d.day}\nPain ${d.moment.toLowerCase()}: ${d.score}/10 (${painZoneOf(d.score, zones)})`,
+          `${formatDay(d.day)}\nPain ${d.moment.toLowerCase()}: ${d.score}/10 (${painZoneOf(d.score, zones)})`,
       }),
     ],
   });

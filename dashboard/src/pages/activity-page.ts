@@ -16,6 +16,9 @@ import {
   type StreamPoint,
 } from '../charts/activity-stream-chart.ts';
 import { activityStats } from '../views/activity-stats.ts';
+import { dataTable } from '../views/data-table.ts';
+import { hrZonesSection, splitsTable } from '../views/activity-splits.ts';
+import { hasRoute, routeChart, routeOf } from '../charts/route-chart.ts';
 import { activityWarnings } from '../views/activity-warnings.ts';
 import { noteThreads } from '../views/note-threads.ts';
 
@@ -71,28 +74,11 @@ function streams(
   return { pace, hr, ele, axis };
 }
 
-function table(caption: string, id: string, head: string[], rows: string[][]): HTMLElement {
-  return h(
-    'div',
-    { class: 'table-wrap', tabindex: 0 },
-    h(
-      'table',
-      { id },
-      h('caption', {}, caption),
-      h(
-        'thead',
-        {},
-        h('tr', {}, ...head.map((c, i) => h('th', { scope: 'col', class: i > 0 ? 'num' : '' }, c))),
-      ),
-      h(
-        'tbody',
-        {},
-        ...rows.map((r) =>
-          h('tr', {}, ...r.map((c, i) => h('td', { class: i > 0 ? 'num' : '' }, c))),
-        ),
-      ),
-    ),
-  );
+/** The route beside the splits on a wide screen, one above the other on a phone. */
+function pairOf(...cards: Array<HTMLElement | null>): HTMLElement | null {
+  const present = cards.filter((c): c is HTMLElement => c !== null);
+  if (present.length === 0) return null;
+  return h('div', { class: 'activity-pair' }, ...present);
 }
 
 export async function activityPage(id: string, units: Units, athleteId?: string): Promise<Node[]> {
@@ -151,6 +137,9 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
       ),
     );
   const dist = (m: number) => `${distanceIn(m, units).toFixed(2)} ${units}`;
+  const route = routeOf(a.samples);
+  const splits = splitsTable(a, units);
+  const zones = hrZonesSection(a);
   return [
     h('p', {}, h('a', { href: back }, '← Back to the dashboard')),
     h(
@@ -175,12 +164,35 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
         ? charts
         : [h('p', { class: 'muted' }, 'This activity has no samples to draw.')]),
     ),
+    pairOf(
+      hasRoute(route)
+        ? h(
+            'section',
+            { class: 'card chart', id: 'route' },
+            h('h2', {}, 'Route'),
+            h(
+              'figure',
+              { id: 'route-chart' },
+              routeChart(route, { width: Math.min(width, 480), units }),
+            ),
+          )
+        : null,
+      splits || zones
+        ? h(
+            'section',
+            { class: 'card', id: 'splits-zones' },
+            h('h2', {}, 'Splits and heart-rate zones'),
+            splits,
+            zones,
+          )
+        : null,
+    ),
     h(
       'section',
       { class: 'card' },
       h('h2', {}, 'Laps and intervals'),
       a.laps.length
-        ? table(
+        ? dataTable(
             'Laps (from the file)',
             'laps',
             ['Lap', 'Start', 'Time', 'Distance', 'Pace', 'Avg HR'],
@@ -195,7 +207,7 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
           )
         : h('p', { class: 'muted' }, 'No laps in this file.'),
       a.intervals.length
-        ? table(
+        ? dataTable(
             'Detected run and walk bouts',
             'intervals',
             ['Bout', 'Start', 'Time', 'Distance', 'Pace'],
