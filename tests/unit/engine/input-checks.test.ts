@@ -145,13 +145,13 @@ describe('validateInput refuses what the engine cannot read, naming it', () => {
     ],
     [
       'a clearance on a day that does not exist',
-      { clearances: [{ date: '2026-06-31', by: 'clinician' }] },
+      { clearances: [{ date: '2026-06-31', by: 'coach' }] },
       'clearance_date_invalid',
       'invalid clearance date: 2026-06-31',
     ],
     [
       'a clearance naming stage 9',
-      { clearances: [{ date: '2026-03-01', by: 'clinician', stage: 9 }] },
+      { clearances: [{ date: '2026-03-01', by: 'coach', stage: 9 }] },
       'stage_invalid',
       'invalid clearance stage: 9 (0–8)',
     ],
@@ -229,8 +229,8 @@ describe('validateInput refuses what the engine cannot read, naming it', () => {
       'a clearance without a stage and one at stage 8',
       {
         clearances: [
-          { date: '2026-03-01', by: 'clinician' },
-          { date: '2026-03-02', by: 'clinician', stage: 8 },
+          { date: '2026-03-01', by: 'coach' },
+          { date: '2026-03-02', by: 'coach', stage: 8 },
         ],
       },
     ],
