@@ -10,7 +10,8 @@ const USAGE = `usage: hipcheck <command>
   api                     the API and dashboard only (needs REDIS_URL for workers elsewhere)
   worker                  the job workers only (needs REDIS_URL)
   inspect FILE… [--json]  parse activity files without a database and print what they hold
-  import --email E FILE…  import activity files or Strava export ZIPs for the runner with email E
+  import --email E FILE…  import activity files or export ZIPs (a directory: its files) for the
+                          runner with email E
   strava subscription     show the app's Strava push subscription; --repair or --replace fix it
   demo                    (re)create the demo runner, coach and athletes, with 12 weeks of data
   user reset-link --email E   print a password-reset link for the account E (30 minutes, once)

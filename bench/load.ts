@@ -10,75 +10,23 @@ import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { addDays, localDateOf } from '../shared/local-date.ts';
-import { hashPassword } from '../services/api/passwords.ts';
-import { withTransaction, type Pool } from '../services/db/database.ts';
-import { insertActivity } from '../services/db/activities.repository.ts';
-import { insertAthlete } from '../services/db/athletes.repository.ts';
-import { saveCheckIn } from '../services/db/checkins.repository.ts';
-import { insertCrossTraining } from '../services/db/cross-training.repository.ts';
+import type { Pool } from '../services/db/database.ts';
 import { requestRecompute } from '../services/db/recompute.repository.ts';
-import { insertUser } from '../services/db/users.repository.ts';
 import { FROM_THE_START } from '../services/engine/request-recompute.ts';
 import { createRecomputeProcessor } from '../workers/recompute.processor.ts';
 import { createTestDatabase } from '../tests/support/db.ts';
-import { syntheticRun } from './support.ts';
+import { FIVE_YEARS, seedFiveYears } from './five-years.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3501);
 const REDIS_URL = process.env.REDIS_URL;
-const YEARS = 5;
+const YEARS = FIVE_YEARS;
 const EMAIL = 'load-runner@example.com';
 const PASSWORD = 'bench-password';
 const TODAY = localDateOf(new Date(), 'UTC');
 
-/** Five years ending today: runs four days a week, a check-in on each, cross-training on Sundays. */
 async function seed(pool: Pool): Promise<string> {
-  const days = YEARS * 365 + 1;
-  const first = addDays(TODAY, -(days - 1));
-  const athleteId = await withTransaction(pool, async (client) => {
-    const user = await insertUser(client, {
-      email: EMAIL,
-      passwordHash: await hashPassword(PASSWORD),
-      role: 'runner',
-    });
-    const athlete = await insertAthlete(client, user.id, 'UTC');
-    for (let d = 0; d < days; d++) {
-      const day = addDays(first, d);
-      if ([1, 3, 5, 6].includes(d % 7)) {
-        await insertActivity(client, {
-          athleteId: athlete.id,
-          source: 'file',
-          sourceId: `load-${d}`,
-          uploadId: null,
-          localDate: day,
-          activity: syntheticRun(day, 4 + (d % 6)),
-        });
-        await saveCheckIn(
-          client,
-          athlete.id,
-          day,
-          {
-            painDuring: d % 13 === 0 ? 3 : 1,
-            painAfter: 1,
-            painNextMorning: 0,
-            painAtRest: 0,
-            stiffness: 1,
-            readinessTestPassed: true,
-            rpe: 4,
-          },
-          'merge',
-        );
-      } else if (d % 7 === 0) {
-        await insertCrossTraining(client, athlete.id, {
-          date: day,
-          kind: 'bike',
-          minutes: 45,
-          rpe: 3,
-        });
-      }
-    }
-    return athlete.id;
-  });
+  const athleteId = await seedFiveYears(pool, EMAIL, PASSWORD, TODAY);
   await requestRecompute(pool, athleteId, FROM_THE_START);
   await createRecomputeProcessor({ pool, now: () => new Date() })({ athleteId }, { attempt: 1 });
   return athleteId;

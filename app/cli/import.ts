@@ -3,7 +3,8 @@
 // streams and go through the same outbox and processors as uploads; the jobs run in this process
 // (so no separate worker is needed), and a line is printed for each file as it finishes.
 import { createReadStream } from 'node:fs';
-import { basename } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { Config } from '#services/config';
 import { findAthleteByUserId } from '#services/db/athletes.repository';
 import { findUserByEmail } from '#services/db/users.repository';
@@ -30,7 +31,7 @@ interface Io {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
-const USAGE = 'usage: hipcheck import --email EMAIL FILE…';
+const USAGE = 'usage: hipcheck import --email EMAIL FILE|DIRECTORY…';
 
 const isFinished = (u: Upload) =>
   u.status === 'done' || u.status === 'duplicate' || u.status === 'failed';
@@ -67,7 +68,7 @@ export async function importCommand(args: string[], io: Io, config: Config): Pro
     });
     const spool = createSpool(config.uploadsDir);
 
-    const { received, unreadable } = await spoolFiles(spool, files);
+    const { received, unreadable } = await spoolFiles(spool, await expandDirectories(files));
     for (const line of unreadable) io.stdout.write(`${line}\n`);
     const stored = await storeSpooledUploads({ pool: db.pool, queue, spool }, athlete.id, received);
     const batchNames = new Map(stored.batches.map((b) => [b.id, b.filename]));
@@ -103,6 +104,28 @@ export async function importCommand(args: string[], io: Io, config: Config): Pro
   } finally {
     await db.close();
   }
+}
+
+/**
+ * A directory stands for the files directly in it, by name (hidden ones left out); anything else
+ * is kept as given.
+ */
+export async function expandDirectories(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info?.isDirectory()) {
+      out.push(path);
+      continue;
+    }
+    const entries = await readdir(path, { withFileTypes: true });
+    for (const e of entries
+      .filter((x) => x.isFile() && !x.name.startsWith('.'))
+      .sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      out.push(join(path, e.name));
+    }
+  }
+  return out;
 }
 
 /** Each file copied into the spool as a stream (never whole in memory), or why it could not be. */

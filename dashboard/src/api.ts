@@ -18,7 +18,7 @@ import type {
   Note,
   NoteRow,
 } from '../../shared/api/coaching.ts';
-import type { DailyMetrics, TodayDecision } from '../../shared/api/metrics.ts';
+import type { DailyMetrics, MetricsInfo, TodayDecision } from '../../shared/api/metrics.ts';
 import type {
   Clearance,
   ClearanceInput,
@@ -128,6 +128,8 @@ export function athleteApi(athleteId?: string) {
     today: () => request<TodayDecision>('GET', `${base}/today`),
     daily: (from: string, to: string) =>
       request<DailyMetrics[]>('GET', `${base}/metrics/daily${q({ from, to })}`),
+    /** Each metric's name, unit, method, source and caveat: the same every day, read once. */
+    metricsInfo: () => request<MetricsInfo>('GET', `${base}/metrics/info`),
     weekly: (from?: string, to?: string) =>
       request<WeeklyRow[]>('GET', `${base}/metrics/weekly${q({ from, to })}`),
     /**

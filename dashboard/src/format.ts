@@ -21,8 +21,9 @@ export function formatDuration(s: number): string {
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(sec).padStart(2, '0')}`;
 }
 
+/** Time per km or mi; '–' when there is no distance or no moving time to divide. */
 export function formatPace(distanceM: number, movingS: number, units: Units): string {
-  if (distanceM <= 0) return '–';
+  if (!(distanceM > 0) || !(movingS > 0)) return '–';
   const per = movingS / distanceIn(distanceM, units);
   return `${formatDuration(per)} /${units}`;
 }
@@ -79,6 +80,11 @@ export function formatDay(localDate: string, style: 'short' | 'long' = 'short'):
     day: 'numeric',
     month: style === 'long' ? 'long' : 'short',
   }).format(d);
+}
+
+/** 'Wed 24 Oct 2012' for a LocalDate: an activity's day, where the year matters. */
+export function formatDate(localDate: string): string {
+  return `${formatDay(localDate)} ${localDate.slice(0, 4)}`;
 }
 
 export const formatCount = (n: number): string => n.toLocaleString('en-US');

@@ -1,3 +1,5 @@
+import { detectHillRepeats } from '#shared/activity/detect-hill-repeats';
+import { detectStrides } from '#shared/activity/detect-strides';
 import { Router } from 'express';
 import type { ActivityDetail } from '#shared/api/activities';
 import { z } from 'zod';
@@ -74,6 +76,13 @@ export function activitiesRoutes(deps: { pool: Pool; now: () => Date }): Router 
             movingS: activity.movingS,
             distanceM: activity.distanceM,
             running: isRunningSport(activity.sport as Sport),
+            // Read from the same stored samples as the engine's, so page and card agree.
+            ...(activity.samples.length > 0
+              ? {
+                  strides: detectStrides(activity.samples),
+                  hillRepeats: detectHillRepeats(activity.samples).length,
+                }
+              : {}),
           },
           stage,
           resolveThresholds(settings.thresholds as Partial<Thresholds>),
@@ -84,7 +93,12 @@ export function activitiesRoutes(deps: { pool: Pool; now: () => Date }): Router 
       code: w.code,
       message: describeFileWarning(w, new Date(activity.startAt), athlete.timezone),
     }));
-    res.json({ ...activity, fileWarnings, comparison } satisfies ActivityDetail);
+    res.json({
+      ...activity,
+      fileWarnings,
+      comparison,
+      athleteHrMaxBpm: athlete.hrMaxBpm,
+    } satisfies ActivityDetail);
   });
 
   return router;

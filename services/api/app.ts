@@ -3,6 +3,7 @@
 // /api/athletes/:athleteId/…, which answers 404 unless that athlete granted the caller (a coach).
 // Around them: a request id and a log line per request, latency metrics, security headers, the
 // health probes, and /metrics for the operator.
+import compression from 'compression';
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +34,7 @@ import { rejectNul } from './reject-nul.ts';
 import { requestContext } from './request-context.ts';
 import { trackRouteTemplate } from './route-template.ts';
 import { securityHeaders } from './security-headers.ts';
+import { dashboardFiles } from './static-files.ts';
 import { requireUser, sameOriginGuard, sessionMiddleware } from './session.ts';
 import { stravaCoachRoutes, stravaRoutes } from './strava.routes.ts';
 import { stravaCallbackRoutes } from './strava-callback.routes.ts';
@@ -84,6 +86,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestContext(logger));
   if (deps.metrics) app.use(httpMetrics(deps.metrics.registry));
   app.use(securityHeaders(deps.publicUrl));
+  // gzip for JSON and the dashboard's files when the client accepts it (compressible types above
+  // 1 KB; no route streams events, which would need a flush per event).
+  app.use(compression());
 
   app.use(healthRoutes({ pool: deps.pool, redis: deps.redis, draining: deps.draining }));
   const metricsToken = deps.metrics?.token;
@@ -172,9 +177,8 @@ export function createApp(deps: AppDeps): Express {
 
   const dashboardDir = deps.dashboardDir;
   if (dashboardDir && existsSync(join(dashboardDir, 'index.html'))) {
-    app.use(express.static(dashboardDir, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes all load the same page.
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(dashboardDir, 'index.html')));
+    app.use(dashboardFiles(dashboardDir));
   }
 
   app.use(createErrorHandler(logger));

@@ -5,11 +5,11 @@
 import { Router } from 'express';
 import type { DailyMetrics, TodayDecision } from '#shared/api/metrics';
 import { z } from 'zod';
-import { speakAll } from '#shared/engine/index';
 import type { Pool } from '#services/db/database';
 import { insertCrossTraining, listCrossTraining } from '#services/db/cross-training.repository';
 import { listEngineDays } from '#services/db/daily-metrics.repository';
-import { expandMetrics } from '#services/engine/compact-metrics';
+import { leanDay } from '#services/engine/lean-day';
+import { METRICS_INFO } from '#services/engine/metrics-info';
 import { recomputeFrom } from '#services/engine/request-recompute';
 import { computeTodayDecision } from '#services/engine/today-decision';
 import type { JobQueue } from '#services/queue/jobs';
@@ -22,8 +22,6 @@ import { progressionRoutes } from './progression.routes.ts';
 import { voiceOf } from './reader-voice.ts';
 import { currentAthlete } from './session.ts';
 import { parseInput } from './validate.ts';
-
-type StoredDayMetrics = Omit<DailyMetrics, 'day' | 'runDistanceM' | 'runMovingS' | 'runCount'>;
 
 const crossTrainingSchema = z
   .object({
@@ -65,25 +63,21 @@ export function engineRoutes(deps: { pool: Pool; queue: JobQueue; now: () => Dat
   router.get('/metrics/daily', async (req, res) => {
     const range = parseInput(rangeSchema, req.query);
     const athlete = await currentAthlete(deps.pool, res);
-    const voice = await voiceOf(deps.pool, res, athlete);
     const days = await listEngineDays(deps.pool, athlete.id, range);
-    // The stored metrics are the engine's own output of that day (jsonb), read back as it wrote them.
-    const metricsOf = (stored: unknown) =>
-      expandMetrics(stored as Record<string, unknown>) as StoredDayMetrics;
+    // Numbers and codes only: no sentence of the day is sent, so there is nothing to speak for
+    // the reader (the texts are in GET /api/metrics/info and GET /api/today).
     res.json(
-      days.map((d) =>
-        speakAll<DailyMetrics>(
-          {
-            day: d.day,
-            runDistanceM: d.runDistanceM,
-            runMovingS: d.runMovingS,
-            runCount: d.runCount,
-            ...(d.metrics ? metricsOf(d.metrics) : {}),
-          },
-          voice,
-        ),
-      ),
+      days.map(({ metrics, ...totals }) =>
+        leanDay(totals, (metrics ?? null) as Parameters<typeof leanDay>[1]),
+      ) satisfies DailyMetrics[],
     );
+  });
+
+  router.get('/metrics/info', async (_req, res) => {
+    // The same for every athlete; still behind the session (or a coach's grant) like its siblings.
+    await currentAthlete(deps.pool, res);
+    res.setHeader('Cache-Control', 'private, max-age=3600');
+    res.json(METRICS_INFO);
   });
 
   router.use(checkinRoutes(deps));

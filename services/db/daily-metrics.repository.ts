@@ -1,5 +1,6 @@
 // The engine's day rows (daily_metrics): one per athlete and day, with the carry a recompute
 // resumes from, the day's metrics and the stage in force.
+import { createHash } from 'node:crypto';
 import type { Queryable } from './database.ts';
 
 /** The stored engine state at the end of `date`, if that day was computed. */
@@ -23,39 +24,76 @@ export interface EngineDayRow {
   carry: unknown;
 }
 
-/** Replace the athlete's engine rows from `from` on, in batches of one statement each. */
+/** The row as written, and the digest of it that tells whether a stored row is the same. */
+function encodeRow(r: EngineDayRow) {
+  const metrics = JSON.stringify(r.metrics);
+  const carry = JSON.stringify(r.carry);
+  const digest = createHash('sha1')
+    .update(
+      `${r.runDistanceM}|${r.runMovingS}|${r.runCount}|${r.stage}|${r.action}|${r.worstSeverity}|`,
+    )
+    .update(metrics)
+    .update('|')
+    .update(carry)
+    .digest('base64url');
+  return { row: r, metrics, carry, digest };
+}
+
+/**
+ * Replace the athlete's engine rows from `from` on with `rows`, writing only the days whose row
+ * changed: a recompute mostly reproduces the days it covers, and writing a day's metrics again
+ * (JSON of a few kilobytes) is most of a recompute's time. Each row is stored with a digest of
+ * what was written; a day whose new digest equals the stored one is left as it is. Days the new
+ * rows no longer have are deleted.
+ */
 export async function replaceEngineDays(
   db: Queryable,
   athleteId: string,
   from: string,
   rows: EngineDayRow[],
-): Promise<void> {
-  await db.query('DELETE FROM daily_metrics WHERE athlete_id = $1 AND day >= $2::date', [
-    athleteId,
-    from,
-  ]);
+): Promise<{ written: number; unchanged: number; deleted: number }> {
+  const { rows: stored } = await db.query<{ day: string; digest: string | null }>(
+    'SELECT day, digest FROM daily_metrics WHERE athlete_id = $1 AND day >= $2::date',
+    [athleteId, from],
+  );
+  const storedDigest = new Map(stored.map((s) => [s.day, s.digest]));
+  const kept = new Set(rows.map((r) => r.day));
+  const gone = stored.filter((s) => !kept.has(s.day)).map((s) => s.day);
+  if (gone.length > 0)
+    await db.query('DELETE FROM daily_metrics WHERE athlete_id = $1 AND day = ANY($2::date[])', [
+      athleteId,
+      gone,
+    ]);
+  const changed = rows.map(encodeRow).filter((e) => storedDigest.get(e.row.day) !== e.digest);
   // Large jsonb arrays in one statement spill to temporary files; batches of a few hundred days don't.
-  for (let i = 0; i < rows.length; i += ENGINE_DAYS_BATCH) {
-    const batch = rows.slice(i, i + ENGINE_DAYS_BATCH);
+  for (let i = 0; i < changed.length; i += ENGINE_DAYS_BATCH) {
+    const batch = changed.slice(i, i + ENGINE_DAYS_BATCH);
     await db.query(
-      `INSERT INTO daily_metrics (athlete_id, day, run_distance_m, run_moving_s, run_count, stage, action,
-         worst_severity, metrics, carry)
+      `INSERT INTO daily_metrics AS d (athlete_id, day, run_distance_m, run_moving_s, run_count, stage,
+         action, worst_severity, metrics, carry, digest)
        SELECT $1, * FROM unnest($2::date[], $3::float8[], $4::float8[], $5::int[], $6::int[], $7::text[],
-         $8::text[], $9::jsonb[], $10::jsonb[])`,
+         $8::text[], $9::jsonb[], $10::jsonb[], $11::text[])
+       ON CONFLICT (athlete_id, day) DO UPDATE SET
+         run_distance_m = excluded.run_distance_m, run_moving_s = excluded.run_moving_s,
+         run_count = excluded.run_count, stage = excluded.stage, action = excluded.action,
+         worst_severity = excluded.worst_severity, metrics = excluded.metrics,
+         carry = excluded.carry, digest = excluded.digest, computed_at = now()`,
       [
         athleteId,
-        batch.map((r) => r.day),
-        batch.map((r) => r.runDistanceM),
-        batch.map((r) => r.runMovingS),
-        batch.map((r) => r.runCount),
-        batch.map((r) => r.stage),
-        batch.map((r) => r.action),
-        batch.map((r) => r.worstSeverity),
-        batch.map((r) => JSON.stringify(r.metrics)),
-        batch.map((r) => JSON.stringify(r.carry)),
+        batch.map((e) => e.row.day),
+        batch.map((e) => e.row.runDistanceM),
+        batch.map((e) => e.row.runMovingS),
+        batch.map((e) => e.row.runCount),
+        batch.map((e) => e.row.stage),
+        batch.map((e) => e.row.action),
+        batch.map((e) => e.row.worstSeverity),
+        batch.map((e) => e.metrics),
+        batch.map((e) => e.carry),
+        batch.map((e) => e.digest),
       ],
     );
   }
+  return { written: changed.length, unchanged: rows.length - changed.length, deleted: gone.length };
 }
 
 const ENGINE_DAYS_BATCH = 250;

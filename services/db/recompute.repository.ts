@@ -1,3 +1,6 @@
+// A recompute request per athlete: the earliest day whose rows are stale. Requests only ever
+// update their row for an instant; recomputes of one athlete take turns under an advisory lock
+// (recompute.processor.ts), and never hold the request's row while they run.
 import type { Queryable } from './database.ts';
 
 /**
@@ -13,6 +16,7 @@ export async function requestRecompute(
     `INSERT INTO recompute_requests AS r (athlete_id, pending_from) VALUES ($1, $2::date)
      ON CONFLICT (athlete_id) DO UPDATE SET
        pending_from = LEAST(COALESCE(r.pending_from, excluded.pending_from), excluded.pending_from),
+       newer_from = LEAST(COALESCE(r.newer_from, excluded.pending_from), excluded.pending_from),
        version = r.version + CASE WHEN r.pending_from IS NULL THEN 1 ELSE 0 END,
        requested_at = now()
      RETURNING version`,
@@ -21,22 +25,34 @@ export async function requestRecompute(
   return (rows[0] as { version: number }).version;
 }
 
-/** Lock the athlete's pending request for this transaction; undefined when nothing is pending. */
-export async function lockPendingRecompute(
+/**
+ * Take the athlete's pending request for a recompute about to run, without locking it: the day to
+ * recompute from (undefined when nothing is pending). Requests arriving from now on are gathered
+ * apart (newer_from) and become the pending request when the recompute finishes, so a request
+ * never waits for a recompute to end. The request itself stays pending until then: a crash keeps it.
+ */
+export async function claimPendingRecompute(
   db: Queryable,
   athleteId: string,
 ): Promise<string | undefined> {
   const { rows } = await db.query<{ pending_from: string | null }>(
-    'SELECT pending_from FROM recompute_requests WHERE athlete_id = $1 FOR UPDATE',
+    `UPDATE recompute_requests SET newer_from = NULL WHERE athlete_id = $1 RETURNING pending_from`,
     [athleteId],
   );
   return rows[0]?.pending_from ?? undefined;
 }
 
-export async function clearPendingRecompute(db: Queryable, athleteId: string): Promise<void> {
-  await db.query('UPDATE recompute_requests SET pending_from = NULL WHERE athlete_id = $1', [
-    athleteId,
-  ]);
+/**
+ * End a recompute (in the transaction that wrote its rows): what was requested while it ran is
+ * what is pending now. True when something is (the recompute runs again for it).
+ */
+export async function finishPendingRecompute(db: Queryable, athleteId: string): Promise<boolean> {
+  const { rows } = await db.query<{ pending_from: string | null }>(
+    `UPDATE recompute_requests SET pending_from = newer_from, newer_from = NULL
+      WHERE athlete_id = $1 RETURNING pending_from`,
+    [athleteId],
+  );
+  return (rows[0]?.pending_from ?? null) !== null;
 }
 
 /** Pending requests with their job version: what the reconciler enqueues again. */

@@ -41,7 +41,8 @@ export async function replaceActivityContent(
     `UPDATE activities SET format = $2, sport = $3, name = $4, device = $5, start_at = $6,
        local_date = $7, distance_m = $8, moving_s = $9, elapsed_s = $10, elevation_gain_m = $11,
        avg_hr_bpm = $12, max_hr_bpm = $13, sample_count = $14, laps = $15, intervals = $16,
-       warnings = $17, trimp = NULL, rtss = NULL, loads_profile = NULL, updated_at = now()
+       warnings = $17, trimp = NULL, rtss = NULL, loads_profile = NULL,
+       intensity = NULL, updated_at = now()
      WHERE id = $1`,
     [activityId, ...activityContentValues(a, localDate)],
   );

@@ -1,7 +1,7 @@
-// The engine attaches each metric's method, source and caveat to every day's result, so that the
-// dashboard can show them. They are the same text every day: stored once per day they would be
-// most of the row, so they are dropped before storage and attached again on read.
-import { METRIC_INFO, type MetricName } from '#shared/engine/index';
+// The engine attaches each metric's method, source and caveat to every day's result. They are the
+// same text every day: stored once per day they would be most of the row, so they are dropped
+// before storage (GET /api/metrics/info sends them once).
+import type { MetricName } from '#shared/engine/index';
 
 type Json = Record<string, unknown>;
 
@@ -16,15 +16,6 @@ const INFO_PATHS: ReadonlyArray<[path: string[], metric: MetricName]> = [
   [['pain', 'trend'], 'painTrend'],
   [['stageBeyond'], 'stageBeyond'],
 ];
-
-function at(row: Json, path: string[]): Json | undefined {
-  let node: unknown = row;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Json)[key];
-  }
-  return node !== null && typeof node === 'object' ? (node as Json) : undefined;
-}
 
 /** Copy `path` down from `root` (shallow copies only along it) and drop the info texts there. */
 function stripAt(root: Json, path: string[]): void {
@@ -46,13 +37,4 @@ export function compactMetrics<T extends object>(metrics: T): Json {
   const copy = { ...(metrics as Json) };
   for (const [path] of INFO_PATHS) stripAt(copy, path);
   return copy;
-}
-
-/** The stored day with its metrics' method, source and caveat attached again. */
-export function expandMetrics(stored: Json): Json {
-  for (const [path, metric] of INFO_PATHS) {
-    const node = at(stored, path);
-    if (node) Object.assign(node, METRIC_INFO[metric]);
-  }
-  return stored;
 }

@@ -1,6 +1,6 @@
 // Builds the engine's input for one athlete from the database: the profile, the progression
 // settings, and the activities, check-ins and cross-training the engine needs (from `since` on).
-import type { Sport } from '#shared/activity/activity';
+import type { Interval, Sample, Sport } from '#shared/activity/activity';
 import { isRunningSport } from '#shared/activity/activity';
 import type {
   AthleteProfile,
@@ -15,6 +15,7 @@ import type {
   Thresholds,
 } from '#shared/engine/index';
 import { computeRtss, computeTrimp, lookbackDaysOf, resolveThresholds } from '#shared/engine/index';
+import { computeActivityIntensity, type ActivityIntensity } from '#shared/engine/compute-intensity';
 import { addDays, type LocalDate } from '#shared/local-date';
 import type { Queryable } from '#services/db/database';
 import type { Athlete } from '#services/db/athletes.repository';
@@ -43,9 +44,34 @@ export function profileOf(a: Athlete): AthleteProfile {
   };
 }
 
-/** What TRIMP and rTSS of an activity depend on: when it changes, they are computed again. */
+/**
+ * What TRIMP, rTSS and the intensity of an activity depend on: when it changes, they are computed
+ * again. The last part names the version of the intensity reading, so activities stored before it
+ * get theirs on their next recompute.
+ */
 export const loadsProfileKey = (a: Athlete) =>
-  `${a.sex}|${a.hrMaxBpm ?? ''}|${a.hrRestBpm ?? ''}|${a.thresholdPaceSPerKm ?? ''}`;
+  `${a.sex}|${a.hrMaxBpm ?? ''}|${a.hrRestBpm ?? ''}|${a.thresholdPaceSPerKm ?? ''}|i1`;
+
+/** TRIMP, rTSS (runs) and intensity (runs with a stream) of one activity, from its samples. */
+export function activityLoadsOf(
+  samples: Sample[],
+  run: { sport: string; distanceM: number; movingS: number; intervals: readonly Interval[] | null },
+  profile: AthleteProfile,
+): { trimp: number | null; rtss: number | null; intensity: ActivityIntensity | null } {
+  const running = isRunningSport(run.sport as Sport);
+  const trimp = computeTrimp(samples, profile).value;
+  const rtss = running
+    ? computeRtss(
+        { samples, distanceM: run.distanceM, movingS: run.movingS },
+        profile.thresholdPaceSPerKm,
+      ).value
+    : null;
+  const intensity =
+    running && run.intervals !== null && samples.length > 0
+      ? computeActivityIntensity(samples, { ...run, intervals: run.intervals }, profile)
+      : null;
+  return { trimp, rtss, intensity };
+}
 
 export async function progressionOf(db: Queryable, athlete: Athlete): Promise<ProgressionSettings> {
   const settings = await findProgressionSettings(db, athlete.id);
@@ -77,15 +103,13 @@ export async function refreshLoads(
       continue;
     }
     const samples = await listActivitySamples(db, r.id);
-    const trimp = computeTrimp(samples, profile).value;
-    const rtss = isRunningSport(r.sport as Sport)
-      ? computeRtss(
-          { samples, distanceM: r.distanceM, movingS: r.movingS },
-          profile.thresholdPaceSPerKm,
-        ).value
-      : null;
-    await updateActivityLoads(db, r.id, { trimp, rtss, profile: key });
-    out.push({ ...r, trimp, rtss, loadsProfile: key });
+    const loads = activityLoadsOf(
+      samples,
+      { ...r, intervals: r.shape?.intervals ?? null },
+      profile,
+    );
+    await updateActivityLoads(db, r.id, { ...loads, profile: key });
+    out.push({ ...r, ...loads, loadsProfile: key });
   }
   return out;
 }
@@ -108,6 +132,9 @@ const runOf = (r: EngineActivityRow): EngineRun => ({
   trimp: r.trimp,
   rtss: r.rtss,
   ...(r.shape ? { intervals: r.shape.intervals, laps: r.shape.laps } : {}),
+  ...(r.intensity
+    ? { strides: r.intensity.strides, hillRepeats: r.intensity.hillRepeats.length }
+    : {}),
 });
 
 /** A day before any data: replacing rows from it replaces them all. */

@@ -1,14 +1,13 @@
-// An activity's loads (TRIMP, and rTSS for a run) computed as it is stored, from the samples in
+// An activity's loads (TRIMP, and rTSS and intensity for a run) computed as it is stored, from the samples in
 // hand, with the athlete's profile of the moment and marked with that profile's key: a recompute
 // then finds them current and never reads the samples back. Only a later change of HRmax, HRrest,
 // sex or threshold pace makes the engine recompute them from the stored samples.
-import { isRunningSport, type Activity, type Sample } from '#shared/activity/activity';
+import type { Activity, Sample } from '#shared/activity/activity';
 import { columnsOf } from '#shared/activity/sample-columns';
-import { computeRtss, computeTrimp } from '#shared/engine/index';
 import type { Client } from '#services/db/database';
 import { findAthleteById } from '#services/db/athletes.repository';
 import { updateActivityLoads } from '#services/db/engine-inputs.repository';
-import { loadsProfileKey, profileOf } from '#services/engine/engine-input';
+import { activityLoadsOf, loadsProfileKey, profileOf } from '#services/engine/engine-input';
 
 /** What the engine reads back from the samples table (real columns are 4-byte floats there). */
 function storedSamplesOf(activity: Activity): Sample[] {
@@ -40,12 +39,15 @@ export async function storeLoadsAtIngest(
   if (!athlete) return;
   const profile = profileOf(athlete);
   const samples = storedSamplesOf(activity);
-  const trimp = computeTrimp(samples, profile).value;
-  const rtss = isRunningSport(activity.sport)
-    ? computeRtss(
-        { samples, distanceM: activity.summary.distanceM, movingS: activity.summary.movingS },
-        profile.thresholdPaceSPerKm,
-      ).value
-    : null;
-  await updateActivityLoads(client, activityId, { trimp, rtss, profile: loadsProfileKey(athlete) });
+  const loads = activityLoadsOf(
+    samples,
+    {
+      sport: activity.sport,
+      distanceM: activity.summary.distanceM,
+      movingS: activity.summary.movingS,
+      intervals: activity.intervals,
+    },
+    profile,
+  );
+  await updateActivityLoads(client, activityId, { ...loads, profile: loadsProfileKey(athlete) });
 }

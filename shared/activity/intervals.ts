@@ -29,7 +29,7 @@ interface Run {
 }
 
 /** Cumulative distance at each whole second from the first sample, linearly interpolated. */
-function resample(ts: Float64Array, ds: Float64Array, seconds: number): Float64Array {
+export function resample(ts: Float64Array, ds: Float64Array, seconds: number): Float64Array {
   const dist = new Float64Array(seconds + 1);
   const t0 = ts[0] as number;
   const n = ts.length;
@@ -50,7 +50,10 @@ function resample(ts: Float64Array, ds: Float64Array, seconds: number): Float64A
 }
 
 /** The points with a time and a distance, as two columns. */
-function trackOf(samples: readonly Sample[] | SampleColumns): { t: Float64Array; d: Float64Array } {
+export function trackOf(samples: readonly Sample[] | SampleColumns): {
+  t: Float64Array;
+  d: Float64Array;
+} {
   const n = samples.length;
   const t = new Float64Array(n);
   const d = new Float64Array(n);
@@ -73,7 +76,7 @@ function trackOf(samples: readonly Sample[] | SampleColumns): { t: Float64Array;
   return { t: t.subarray(0, m), d: d.subarray(0, m) };
 }
 
-function rollingMedian(values: Float64Array, window: number): Float64Array {
+export function rollingMedian(values: Float64Array, window: number): Float64Array {
   const out = new Float64Array(values.length);
   const half = window >> 1;
   const buf: number[] = [];

@@ -40,6 +40,8 @@ export interface ActivityDetail extends ActivityRow {
   samples: Sample[];
   /** How the session compared with the stage's prescription of its day. */
   comparison: SessionComparison | null;
+  /** The athlete's HRmax setting, for the time in heart-rate zones; null while not set. */
+  athleteHrMaxBpm: number | null;
 }
 
 /** GET /api/metrics/weekly: running per Monday–Sunday week. */

@@ -2,6 +2,7 @@
 // of a list of segments (walk, run), heart rate following the effort. Deterministic: no clock, no
 // randomness beyond a seeded generator, so the same story gives the same activities.
 import type { Activity, Sample, Sport } from '#shared/activity/activity';
+import { computeElevationGainM } from '#shared/activity/elevation';
 import { detectIntervals } from '#shared/activity/intervals';
 
 export interface DemoSegment {
@@ -78,7 +79,8 @@ export function buildDemoActivity(input: {
       distanceM: Math.round(distanceM),
       movingS,
       elapsedS: t,
-      elevationGainM: 0,
+      // The same count as an imported file's, from the loop's gentle hills.
+      elevationGainM: Math.round(computeElevationGainM(samples.map((s) => s.eleM))),
       avgHrBpm: Math.round(avgHr),
       maxHrBpm: Math.max(...hrs),
     },

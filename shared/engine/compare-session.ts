@@ -5,7 +5,7 @@
 // it the morning after.
 import type { Interval, Lap } from '../activity/activity.ts';
 import { judgeSession, type SessionVerdict } from './judge-session.ts';
-import { sessionShapesOf } from './session-shape.ts';
+import { sessionShapesOf, type ShapeBout } from './session-shape.ts';
 import type { StageDefinition, Thresholds } from './types.ts';
 
 export interface SessionComparison {
@@ -19,6 +19,8 @@ export interface SessionComparison {
   /** Strides and longer fast bouts found in the session. */
   strides: number;
   fastBouts: number;
+  /** Climbs run as hill repeats. */
+  hillRepeats: number;
   message: string;
 }
 
@@ -29,11 +31,20 @@ export function compareSession(
     movingS: number;
     distanceM?: number;
     running: boolean;
+    /** Strides and hill repeats found in the stream (detect-strides.ts, detect-hill-repeats.ts). */
+    strides?: readonly ShapeBout[];
+    hillRepeats?: number;
   },
   stage: StageDefinition,
   t: Pick<Thresholds, 'boutTolerance' | 'stopMaxS' | 'completionFraction' | 'spikeCaution'>,
 ): SessionComparison {
-  const base = { stage: stage.stage, prescribed: stage.text, strides: 0, fastBouts: 0 };
+  const base = {
+    stage: stage.stage,
+    prescribed: stage.text,
+    strides: 0,
+    fastBouts: 0,
+    hillRepeats: 0,
+  };
   if (stage.mode === 'walk') {
     return session.running
       ? {
@@ -67,6 +78,8 @@ export function compareSession(
     laps: session.laps ?? [],
     movingS: session.movingS,
     distanceM: session.distanceM ?? 0,
+    strides: session.strides ?? [],
+    hillRepeats: session.hillRepeats ?? 0,
   });
   const v = judgeSession(shapes, stage, t) as SessionVerdict;
   // A continuous run longer than the stage's session beyond the spike's first band: said, and
@@ -84,6 +97,7 @@ export function compareSession(
     ...base,
     strides: v.strides,
     fastBouts: v.fastBouts,
+    hillRepeats: v.hillRepeats,
     performed: v.performed,
     asPlanned: v.completion === 'completed',
     completion: v.completion,

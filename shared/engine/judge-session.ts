@@ -5,6 +5,7 @@
 // "partly done", with the reason in words; it does not count toward advancing, and it is not a
 // failure. Running through the walk breaks and fast surges at a stage without intensity are also
 // returned for the flags (a run beyond the stage by its shape).
+import { STRIDE_MAX_S } from '../activity/detect-strides.ts';
 import { formatClock } from '../activity/format-clock.ts';
 import type { SessionShape, ShapeBout } from './session-shape.ts';
 import type { StageDefinition, Thresholds } from './types.ts';
@@ -25,14 +26,13 @@ export interface SessionVerdict {
   /** Strides (fast bouts of at most `STRIDE_MAX_S`) and longer fast bouts, at any stage. */
   strides: number;
   fastBouts: number;
+  /** Climbs run as hill repeats (recognised at the stages with intensity, stages 7–8 say them). */
+  hillRepeats: number;
   /** Run bouts within the tolerance (walk-run stages), used to prefer laps that match better. */
   matched: number;
   /** All running of the session (its stretches together), seconds. */
   runningS: number;
 }
-
-/** A fast bout this short is a stride (strides are 15–30 s; detection keeps bouts of 30 s or more). */
-export const STRIDE_MAX_S = 45;
 
 const clock = (s: number): string => formatClock(Math.round(s));
 /** Minutes in words: whole minutes from 5 min up, else m:ss. */
@@ -110,6 +110,7 @@ function judgeShape(
     source: shape.source,
     strides: fast.strides,
     fastBouts: fast.fastBouts,
+    hillRepeats: shape.hillRepeats ?? 0,
     intensity,
   };
   const verdict = (
@@ -194,7 +195,9 @@ function judgeShape(
   }
 
   // Stages 7–8: volume is judged by the spike; here only whether the session held intensity.
-  const withFast = fast.words ? ` with ${fast.words}` : '';
+  const hills = shape.hillRepeats ? plural(shape.hillRepeats, 'hill repeat') : '';
+  const all = [fast.words, hills].filter((w) => w !== '').join(' and ');
+  const withFast = all ? ` with ${all}` : '';
   return verdict(`${minutes(runningS)}${withFast}`, intensityReason);
 }
 

@@ -150,6 +150,8 @@ export function runEngine(input: EngineInput): EngineOutput {
               laps: run.laps ?? [],
               movingS: run.movingS,
               distanceM: run.distanceM,
+              strides: run.strides ?? [],
+              hillRepeats: run.hillRepeats ?? 0,
             })
           : null,
     };

@@ -3,6 +3,7 @@
 // finish), read from the detected work/rest intervals or from the watch's laps. The progression
 // judges a session by this shape (judge-session.ts), not by its total time only.
 import type { Interval, Lap } from '../activity/activity.ts';
+import { WALK_MAX_MPS } from '../activity/walk-speed.ts';
 
 export interface ShapeBout {
   /** Seconds from the activity's start. */
@@ -21,14 +22,13 @@ export interface SessionShape {
   walkedAfterS: number;
   /** Fast bouts of a session that also holds easy running (strides, intervals, a fast finish). */
   surges: ShapeBout[];
+  /** Climbs run as hill repeats (detect-hill-repeats.ts); 0 without elevation. */
+  hillRepeats?: number;
 }
 
-/**
- * Slower than this a rest bout is walking or standing; faster, it is easy running between fast
- * bouts. 2.0 m/s (7.2 km/h) is about where people change from walking to running (the preferred
- * walk-run transition speed, ~1.9–2.1 m/s: Hreljac, J Biomech 1993;26:1081).
- */
-export const WALK_MAX_MPS = 2.0;
+// A rest bout slower than walking speed is a walk break or a stop; faster, it is easy running
+// between fast bouts. Fixed, not relative to the runner's paces: see docs/engine.md.
+export { WALK_MAX_MPS };
 
 type Kind = 'walk' | 'easy' | 'fast';
 interface Segment extends ShapeBout {
@@ -116,13 +116,37 @@ export function shapeOfLaps(laps: readonly Lap[]): SessionShape | null {
   return shapeOf(segments, 'laps');
 }
 
-/** Every shape the session can be read as: detected intervals (or steady running), then laps. */
+/** Whether two bouts share any second. */
+const overlaps = (a: ShapeBout, b: ShapeBout): boolean =>
+  a.startS < b.startS + b.durationS && b.startS < a.startS + a.durationS;
+
+/**
+ * The shape with the strides found in the stream (detect-strides.ts) among its surges: those the
+ * interval detection missed (shorter than its 30-s work bouts) and that no surge already covers.
+ */
+export function withStrides(shape: SessionShape, strides: readonly ShapeBout[]): SessionShape {
+  const added = strides.filter((st) => !shape.surges.some((s) => overlaps(s, st)));
+  if (added.length === 0) return shape;
+  const surges = [...shape.surges, ...added].sort((a, b) => a.startS - b.startS);
+  return { ...shape, surges };
+}
+
+/**
+ * Every shape the session can be read as: detected intervals (or steady running), then laps; each
+ * with the strides and hill repeats found in the stream.
+ */
 export function sessionShapesOf(run: {
   intervals: readonly Interval[];
   laps: readonly Lap[];
   movingS: number;
   distanceM: number;
+  strides?: readonly ShapeBout[];
+  hillRepeats?: number;
 }): SessionShape[] {
   const laps = shapeOfLaps(run.laps);
-  return [shapeOfIntervals(run.intervals, run), ...(laps ? [laps] : [])];
+  const shapes = [shapeOfIntervals(run.intervals, run), ...(laps ? [laps] : [])];
+  return shapes.map((s) => ({
+    ...withStrides(s, run.strides ?? []),
+    hillRepeats: run.hillRepeats ?? 0,
+  }));
 }

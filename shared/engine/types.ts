@@ -43,6 +43,9 @@ export interface EngineRun {
    */
   intervals?: readonly Interval[];
   laps?: readonly Lap[];
+  /** Strides found in the stream (shorter than the interval detection's bouts) and hill repeats. */
+  strides?: readonly { startS: number; durationS: number; distanceM: number }[];
+  hillRepeats?: number;
 }
 
 /** The daily hip check-in (design.md POST /api/checkins), 0–10 scores and yes/no symptoms. */

@@ -1,5 +1,8 @@
-// One stream of an activity (pace, heart rate or elevation) over elapsed time.
+// One stream of an activity (pace, heart rate or elevation) over elapsed time. Every stream of a
+// page shares one x axis (same unit, same domain), so that a hill, a heart-rate rise and a slower
+// pace line up vertically even where one stream has gaps.
 import * as Plot from '@observablehq/plot';
+import { formatDuration } from '../format.ts';
 import { describedChart } from './described-chart.ts';
 
 export interface StreamPoint {
@@ -8,6 +11,13 @@ export interface StreamPoint {
   value: number;
 }
 
+/** The x axis every stream chart of one activity uses: minutes from the first to the last sample. */
+export interface StreamAxis {
+  totalMin: number;
+}
+
+export const STREAM_AXIS_LABEL = 'Elapsed time (min)';
+
 export function activityStreamChart(
   points: StreamPoint[],
   options: {
@@ -15,6 +25,7 @@ export function activityStreamChart(
     unit: string;
     colour: string;
     width: number;
+    axis: StreamAxis;
     reverse?: boolean;
     format?: (v: number) => string;
   },
@@ -22,13 +33,13 @@ export function activityStreamChart(
   const fmt = options.format ?? ((v: number) => v.toFixed(0));
   const values = points.map((p) => p.value);
   const summary = values.length
-    ? `${options.label} over ${Math.round(points.at(-1)?.min ?? 0)} min: from ${fmt(Math.min(...values))} to ${fmt(Math.max(...values))} ${options.unit}.`
+    ? `${options.label} over ${Math.round(options.axis.totalMin)} min: from ${fmt(Math.min(...values))} to ${fmt(Math.max(...values))} ${options.unit}.`
     : `No ${options.label.toLowerCase()} recorded.`;
   const chart = Plot.plot({
     width: options.width,
     height: 160,
     marginLeft: 52,
-    x: { label: 'Elapsed time (min)', zero: true },
+    x: { label: STREAM_AXIS_LABEL, domain: [0, Math.max(options.axis.totalMin, 1 / 60)] },
     y: {
       label: `${options.label} (${options.unit})`,
       grid: true,
@@ -43,7 +54,7 @@ export function activityStreamChart(
           x: 'min',
           y: 'value',
           title: (p: StreamPoint) =>
-            `${p.min.toFixed(1)} min\n${options.label}: ${fmt(p.value)} ${options.unit}`,
+            `${formatDuration(p.min * 60)} elapsed\n${options.label}: ${fmt(p.value)} ${options.unit}`,
         }),
       ),
     ],

@@ -28,8 +28,8 @@ export function painChart(
   for (const d of days) {
     if (!inWindow(d.day, win) || !d.pain) continue;
     const date = dayDate(d.day);
-    const add = (moment: Moment, score: number | null) => {
-      if (score !== null) data.push({ date, day: d.day, moment, score });
+    const add = (moment: Moment, score: number | undefined) => {
+      if (score !== undefined) data.push({ date, day: d.day, moment, score });
     };
     add('During', d.pain.painDuring);
     add('After', d.pain.painAfter);

@@ -4,13 +4,21 @@ import { api, athleteApi, type ActivityDetail } from '../api.ts';
 import { chartWidth, h } from '../dom.ts';
 import {
   distanceIn,
-  formatDistance,
+  formatDate,
   formatDuration,
   formatPace,
   paceMinutesOf,
   type Units,
 } from '../format.ts';
-import { activityStreamChart, type StreamPoint } from '../charts/activity-stream-chart.ts';
+import {
+  activityStreamChart,
+  type StreamAxis,
+  type StreamPoint,
+} from '../charts/activity-stream-chart.ts';
+import { activityStats } from '../views/activity-stats.ts';
+import { dataTable } from '../views/data-table.ts';
+import { hrZonesSection, splitsTable } from '../views/activity-splits.ts';
+import { hasRoute, routeChart, routeOf } from '../charts/route-chart.ts';
 import { activityWarnings } from '../views/activity-warnings.ts';
 import { noteThreads } from '../views/note-threads.ts';
 
@@ -41,7 +49,7 @@ const mmss = (min: number): string => formatDuration(min * 60);
 function streams(
   a: ActivityDetail,
   units: Units,
-): { pace: StreamPoint[]; hr: StreamPoint[]; ele: StreamPoint[] } {
+): { pace: StreamPoint[]; hr: StreamPoint[]; ele: StreamPoint[]; axis: StreamAxis } {
   const t0 = a.samples[0]?.t ?? 0;
   const pace: StreamPoint[] = [];
   const hr: StreamPoint[] = [];
@@ -61,37 +69,15 @@ function streams(
     if (s.hrBpm !== undefined) hr.push({ min, value: s.hrBpm });
     if (s.eleM !== undefined) ele.push({ min, value: s.eleM });
   }
-  return { pace, hr, ele };
-}
-
-function table(caption: string, id: string, head: string[], rows: string[][]): HTMLElement {
-  return h(
-    'div',
-    { class: 'table-wrap', tabindex: 0 },
-    h(
-      'table',
-      { id },
-      h('caption', {}, caption),
-      h(
-        'thead',
-        {},
-        h('tr', {}, ...head.map((c, i) => h('th', { scope: 'col', class: i > 0 ? 'num' : '' }, c))),
-      ),
-      h(
-        'tbody',
-        {},
-        ...rows.map((r) =>
-          h('tr', {}, ...r.map((c, i) => h('td', { class: i > 0 ? 'num' : '' }, c))),
-        ),
-      ),
-    ),
-  );
+  // One axis for every stream: first to last sample, whichever streams the samples carry.
+  const axis = { totalMin: ((a.samples.at(-1)?.t ?? t0) - t0) / 60_000 };
+  return { pace, hr, ele, axis };
 }
 
 export async function activityPage(id: string, units: Units, athleteId?: string): Promise<Node[]> {
   const aapi = athleteApi(athleteId);
   const a = await aapi.activity(id);
-  const { pace, hr, ele } = streams(a, units);
+  const { pace, hr, ele, axis } = streams(a, units);
   const width = chartWidth();
   const back = athleteId ? `/coach/athletes/${athleteId}` : '/';
   const charts: Node[] = [];
@@ -106,6 +92,7 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
           unit: `min/${units}`,
           colour: '#1f6feb',
           width,
+          axis,
           reverse: true,
           format: mmss,
         }),
@@ -117,7 +104,13 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
         'figure',
         { id: 'hr-chart' },
         h('figcaption', {}, 'Heart rate'),
-        activityStreamChart(hr, { label: 'Heart rate', unit: 'bpm', colour: '#d6336c', width }),
+        activityStreamChart(hr, {
+          label: 'Heart rate',
+          unit: 'bpm',
+          colour: '#d6336c',
+          width,
+          axis,
+        }),
       ),
     );
   if (ele.length)
@@ -131,32 +124,23 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
           unit: 'm',
           colour: '#2b8a3e',
           width,
+          axis,
           format: (v) => v.toFixed(1),
         }),
       ),
     );
   const dist = (m: number) => `${distanceIn(m, units).toFixed(2)} ${units}`;
+  const route = routeOf(a.samples);
+  const splits = splitsTable(a, units);
+  const zones = hrZonesSection(a);
   return [
     h('p', {}, h('a', { href: back }, '← Back to the dashboard')),
     h(
       'section',
       { class: 'card', id: 'activity' },
-      h('h1', {}, a.name ?? `${a.sport} on ${a.localDate}`),
+      h('h1', {}, a.name ?? `${a.sport} on ${formatDate(a.localDate)}`),
       activityWarnings(a),
-      h(
-        'dl',
-        { class: 'stats' },
-        ...(
-          [
-            ['Date', a.localDate],
-            ['Distance', formatDistance(a.distanceM, units)],
-            ['Moving time', formatDuration(a.movingS)],
-            ['Pace', formatPace(a.distanceM, a.movingS, units)],
-            ['Elevation gain', `${Math.round(a.elevationGainM)} m`],
-            ['Average HR', a.avgHrBpm ? `${Math.round(a.avgHrBpm)} bpm` : '–'],
-          ] as Array<[string, string]>
-        ).map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))),
-      ),
+      activityStats(a, units),
       h('h2', {}, 'Against the prescription'),
       h(
         'p',
@@ -173,12 +157,29 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
         ? charts
         : [h('p', { class: 'muted' }, 'This activity has no samples to draw.')]),
     ),
+    hasRoute(route)
+      ? h(
+          'section',
+          { class: 'card chart', id: 'route' },
+          h('h2', {}, 'Route'),
+          h('figure', { id: 'route-chart' }, routeChart(route, { width, units })),
+        )
+      : null,
+    splits || zones
+      ? h(
+          'section',
+          { class: 'card', id: 'splits-zones' },
+          h('h2', {}, 'Splits and heart-rate zones'),
+          splits,
+          zones,
+        )
+      : null,
     h(
       'section',
       { class: 'card' },
       h('h2', {}, 'Laps and intervals'),
       a.laps.length
-        ? table(
+        ? dataTable(
             'Laps (from the file)',
             'laps',
             ['Lap', 'Start', 'Time', 'Distance', 'Pace', 'Avg HR'],
@@ -193,7 +194,7 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
           )
         : h('p', { class: 'muted' }, 'No laps in this file.'),
       a.intervals.length
-        ? table(
+        ? dataTable(
             'Detected run and walk bouts',
             'intervals',
             ['Bout', 'Start', 'Time', 'Distance', 'Pace'],

@@ -1,5 +1,5 @@
 // Every chart of an athlete on one time axis, with a selector for the window (4–52 weeks).
-import type { AthleteApi, DailyMetrics, StageDefinition, Thresholds } from '../api.ts';
+import type { AthleteApi, DailyMetrics, MetricsInfo, StageDefinition, Thresholds } from '../api.ts';
 import { chartWidth, errorText, h } from '../dom.ts';
 import { addDays, type Units } from '../format.ts';
 import { acwrChart } from '../charts/acwr-chart.ts';
@@ -45,6 +45,7 @@ function chartCard(
 
 function drawCharts(
   days: DailyMetrics[],
+  info: MetricsInfo,
   plan: StageDefinition[],
   win: TimeWindow,
   units: Units,
@@ -56,8 +57,6 @@ function drawCharts(
   const current = startDef ? { stage: startStage, name: startDef.name } : undefined;
   const zones = painZoneLabels(thresholds);
   const size = { width: chartWidth() };
-  const last = [...days].reverse().find((d) => d.acwr);
-  const spikeInfo = days.find((d) => d.spike?.reference === 'longest_30d')?.spike;
   const shown = days.filter((d) => d.day >= win.from && d.day <= win.to);
   const has = (test: (d: DailyMetrics) => boolean) => shown.some(test);
   const empty = (text: string) => h('p', { class: 'muted empty' }, text);
@@ -79,7 +78,7 @@ function drawCharts(
       `Each run against its 30-day longest (${units})`,
       [spikeChart(days, win, units, size, thresholds), spikeSummary(days, win, units)],
       `Dashed line: longest single run of the previous 30 days. Shaded: ${spikeBandsText(thresholds)}. Symbols: ● ok, ▲ caution, ■ high, ◆ very high, × no 30-day reference. Frandsen et al. 2025, BJSM 59:1203.`,
-      spikeInfo?.caveat,
+      info.spike.caveat,
     ),
     chartCard(
       'acwr-chart',
@@ -90,15 +89,15 @@ function drawCharts(
           : empty('No ratio yet: it needs 28 days of history and some chronic load.'),
         acwrSummary(days, win),
       ],
-      `${last?.acwr?.ewma.method ?? 'EWMA 7/28 days'} (Williams 2017); rolling: ${last?.acwr?.rolling.method ?? 'coupled 7/28 days'} (Gabbett 2016).`,
-      last?.acwr?.rolling.caveat ?? 'Descriptive only; never the sole reason for a red flag.',
+      `${info.acwrEwma.method} (Williams 2017); rolling: ${info.acwrRolling.method} (Gabbett 2016).`,
+      info.acwrRolling.caveat,
     ),
     chartCard(
       'fitness-chart',
       'Fitness, fatigue and form',
       [fitnessChart(days, win, size), fitnessSummary(days, win)],
-      last?.fitness?.method ?? 'CTL 42 days, ATL 7 days',
-      last?.fitness?.caveat,
+      info.fitness.method,
+      info.fitness.caveat,
     ),
     chartCard(
       'pain-chart',
@@ -157,6 +156,7 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
   let cache:
     | {
         days: DailyMetrics[];
+        info: MetricsInfo;
         plan: StageDefinition[];
         thresholds: Thresholds;
         startStage: number;
@@ -167,9 +167,10 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
     try {
       if (!cache) {
         // A year (plus the 30 days the spike reference looks back) covers every window.
-        const [days, progression] = await Promise.all([
+        const [days, progression, info] = await Promise.all([
           aapi.daily(addDays(today, -52 * 7 - 31), today),
           aapi.progression(),
+          aapi.metricsInfo(),
         ]);
         let all = days;
         const lastRun = [...days].reverse().find((d) => d.runCount > 0)?.day;
@@ -180,6 +181,7 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
         }
         cache = {
           days: all,
+          info,
           plan: progression.plan,
           startStage: progression.startStage,
           // The athlete's own thresholds, as the engine applies them: the bands and zones drawn.
@@ -192,7 +194,15 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
       }
       const win = timeWindowOf(today, weeks, cache.lastRun);
       body.replaceChildren(
-        ...drawCharts(cache.days, cache.plan, win, units, cache.thresholds, cache.startStage),
+        ...drawCharts(
+          cache.days,
+          cache.info,
+          cache.plan,
+          win,
+          units,
+          cache.thresholds,
+          cache.startStage,
+        ),
       );
       body.append(wellnessCard(aapi, win, { width: chartWidth() }));
     } catch (err) {

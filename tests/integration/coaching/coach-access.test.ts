@@ -26,6 +26,7 @@ const utcDay = (offset: number) =>
 const ATHLETE_ROUTES: Array<[method: string, path: string, body?: unknown]> = [
   ['GET', 'today'],
   ['GET', 'metrics/daily'],
+  ['GET', 'metrics/info'],
   ['GET', 'metrics/weekly'],
   ['GET', 'activities'],
   ['GET', 'activities/00000000-0000-4000-8000-000000000000'],
@@ -178,6 +179,11 @@ describe('coach access', () => {
     );
     expect(days.status).toBe(200);
     expect(days.body[0]?.runDistanceM).toBeGreaterThan(3000);
+    const info = await coach.get<{ spike: { caveat: string } }>(
+      `/api/athletes/${calmId}/metrics/info`,
+    );
+    expect(info.status).toBe(200);
+    expect(info.body.spike.caveat).toMatch(/Frandsen|association/i);
     const weekly = await coach.get<Array<{ runDistanceM: number }>>(
       `/api/athletes/${calmId}/metrics/weekly`,
     );

@@ -1,6 +1,6 @@
 // The engine's routes over HTTP on the real pipeline: check-ins and cross-training stored and
 // validated, today's decision with its reasons, red flags sending the runner to a clinician, the
-// progression set by the runner, the daily rows with their methods — and all of it private.
+// progression set by the runner, the daily numbers and the metrics' methods — all of it private.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { steadyPlan, toGpx, track, walkRunPlan } from '../../fixtures/generate-activity.ts';
 import { eventually, startPipeline, waitForUpload, type Pipeline } from '../../support/pipeline.ts';
@@ -132,17 +132,28 @@ describe('engine routes', () => {
     );
   });
 
-  it('returns daily rows with each metric carrying its method, source and caveat', async () => {
-    const days =
-      await runner.get<Array<Record<string, Record<string, Record<string, string>>>>>(
-        '/api/metrics/daily',
-      );
+  it("returns daily rows of numbers, and each metric's method, source and caveat once", async () => {
+    const days = await runner.get<Array<Record<string, unknown>>>('/api/metrics/daily');
     expect(days.status).toBe(200);
-    const last = days.body.at(-1);
-    expect(last?.acwr?.ewma?.method).toContain('EWMA');
-    expect(last?.acwr?.rolling?.caveat).toMatch(/team sports/i);
-    expect(typeof last?.fitness?.source).toBe('string');
-    expect(days.body.every((d) => !('carry' in d))).toBe(true);
+    const last = days.body.at(-1) as {
+      acwr?: { ewma: { ratio: number | null } };
+      fitness?: { ctl: number };
+    };
+    expect(typeof last.fitness?.ctl).toBe('number');
+    expect(last.acwr?.ewma).toHaveProperty('ratio');
+    // No text that is the same every day, and no sentence: they would be most of a year's bytes.
+    const text = JSON.stringify(days.body);
+    for (const key of ['"method"', '"source"', '"caveat"', '"message"', '"summary"', '"carry"'])
+      expect(text, key).not.toContain(key);
+    const info =
+      await runner.get<Record<string, { name: string; method: string; caveat: string }>>(
+        '/api/metrics/info',
+      );
+    expect(info.status).toBe(200);
+    expect(info.body.acwrEwma?.method).toContain('EWMA');
+    expect(info.body.acwrRolling?.caveat).toMatch(/team sports/i);
+    expect(info.body.fitness?.name).toMatch(/fitness/i);
+    expect((await p.client().get('/api/metrics/info')).status).toBe(401);
   });
 
   it('sends the runner to a clinician at once on night pain, with the red flag named', async () => {

@@ -1,6 +1,6 @@
 // The recompute worker on PostgreSQL: the incremental path (resuming from a stored day) writes
-// exactly the rows a recompute of the whole history writes; duplicate jobs are harmless; a new
-// day gets its row from the daily tick.
+// exactly the rows a recompute of the whole history writes; duplicate jobs are harmless; a
+// recompute writes no day whose row did not change; a new day gets its row from the daily tick.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '#shared/local-date';
 import { requestRecompute } from '#services/db/recompute.repository';
@@ -146,6 +146,30 @@ describe('recompute worker', () => {
     await recompute()({ athleteId }, { attempt: 1 });
     expect(await rows(p, athleteId)).toEqual(before);
     expect(await rowVersions(p, athleteId)).toEqual(versions);
+  });
+
+  it('recomputes the whole history writing only the rows whose values changed', async () => {
+    const before = await rows(p, athleteId);
+    const versions = await rowVersions(p, athleteId);
+    await requestRecompute(p.db.pool, athleteId, FROM_THE_START);
+    await recompute()({ athleteId }, { attempt: 1 });
+    expect(await rows(p, athleteId)).toEqual(before);
+    // Computed again, found equal, not written: every row keeps its version.
+    expect(await rowVersions(p, athleteId)).toEqual(versions);
+    const pending = await p.db.pool.query<{ pending_from: string | null }>(
+      'SELECT pending_from FROM recompute_requests WHERE athlete_id = $1',
+      [athleteId],
+    );
+    expect(pending.rows[0]?.pending_from).toBeNull();
+
+    // A change on the last day, recomputed from the start: only that day is written again.
+    await runner.post('/api/checkins', { date: TODAY, painMorning: 2, stiffness: 3 });
+    await requestRecompute(p.db.pool, athleteId, FROM_THE_START);
+    await recompute()({ athleteId }, { attempt: 1 });
+    const after = await rowVersions(p, athleteId);
+    expect(after.slice(0, -1)).toEqual(versions.slice(0, -1));
+    expect(after.at(-1)?.day).toBe(TODAY);
+    expect(after.at(-1)?.version).not.toBe(versions.at(-1)?.version);
   });
 
   it('adds the new day when the local date moves on (the daily tick)', async () => {

@@ -5,6 +5,7 @@
 // partly done says why, in the same words on the card and on the activity page, and does not count.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  hillRepeatsPlan,
   steadyPlan,
   stopsPlan,
   stridesPlan,
@@ -23,6 +24,7 @@ interface Comparison {
   reason: string | null;
   performed: string;
   strides: number;
+  hillRepeats: number;
   message: string;
 }
 interface StoredProgression {
@@ -82,7 +84,12 @@ describe('a session completes its stage by its shape, through the HTTP API', () 
           `/api/metrics/daily?from=${utcDay(0)}&to=${utcDay(0)}`,
         );
         found = days.body[0]?.progression;
-        return found?.evaluation !== undefined && found.evaluation !== null;
+        // A recompute from before the scores arrived may have stored the session unrated.
+        return (
+          found?.evaluation !== undefined &&
+          found.evaluation !== null &&
+          found.evaluation.outcome !== 'unrated'
+        );
       },
       20_000,
       'the morning evaluation to be stored',
@@ -204,5 +211,40 @@ describe('a session completes its stage by its shape, through the HTTP API', () 
       `/api/metrics/daily?from=${utcDay(-1)}&to=${utcDay(-1)}`,
     );
     expect(codes(days.body[0]?.flags ?? [])).not.toContain('intensity_beyond_stage');
+  });
+
+  it('six strides of 20 s, shorter than the detected 30-s bouts, are recognised at stage 8', async () => {
+    const { c, today, comparison } = await sessionAt(8, stridesPlan(6, 20));
+    expect(comparison).toMatchObject({ completion: 'completed', strides: 6 });
+    expect(comparison.performed).toBe('33 min with 6 strides');
+    expect(reason(today, 'session_completed')?.message).toContain('(33 min with 6 strides)');
+    expect((await stored(c)).completions).toBe(1);
+  });
+
+  it('six strides of 20 s at the easy stage 5 are partly done and flagged, on card and page', async () => {
+    const { c, today, comparison } = await sessionAt(5, stridesPlan(6, 20));
+    expect(comparison).toMatchObject({
+      completion: 'partly_done',
+      reason: '6 strides; stage 5 is easy, conversational',
+      strides: 6,
+    });
+    expect(reason(today, 'session_partly_done')?.message).toContain(comparison.reason ?? '-');
+    expect((await stored(c)).completions).toBe(0);
+    const days = await c.get<Array<{ flags: Today['flags'] }>>(
+      `/api/metrics/daily?from=${utcDay(-1)}&to=${utcDay(-1)}`,
+    );
+    expect(days.body[0]?.flags.find((f) => f.code === 'intensity_beyond_stage')).toMatchObject({
+      severity: 'caution',
+      value: 6,
+    });
+  });
+
+  it('four hill repeats are recognised in the stage-8 comparison', async () => {
+    // 15 min easy first, so the session is stage 8's 30 min: 900 + 300 + 4 × 120 + 300 s = 33 min.
+    const plan = [{ durationS: 900, speedMps: 3 }, ...hillRepeatsPlan(4)];
+    const { today, comparison } = await sessionAt(8, plan);
+    expect(comparison).toMatchObject({ completion: 'completed', hillRepeats: 4 });
+    expect(comparison.performed).toBe('33 min with 4 hill repeats');
+    expect(reason(today, 'session_completed')?.message).toContain('with 4 hill repeats');
   });
 });

@@ -85,4 +85,33 @@ describe('compareSession()', () => {
       compareSession({ intervals: [], movingS: 1800, running: false }, stage(0), t).asPlanned,
     ).toBe(true);
   });
+
+  // Strides found in the stream (detect-strides.ts): six of 20 s, shorter than the detection's
+  // 30-s work bouts, in a steady 30 min (no intervals detected).
+  const sixStrides = [0, 1, 2, 3, 4, 5].map((i) => ({
+    startS: 1200 + 80 * i,
+    durationS: 20,
+    distanceM: 100,
+  }));
+  const steady = { intervals: [], movingS: 1980, distanceM: 6180, running: true };
+
+  it('recognises six 20-s strides at stage 8, with the hill repeats', () => {
+    const c = compareSession({ ...steady, strides: sixStrides, hillRepeats: 4 }, stage(8), t);
+    expect(c).toMatchObject({
+      completion: 'completed',
+      strides: 6,
+      hillRepeats: 4,
+      performed: '33 min with 6 strides and 4 hill repeats',
+    });
+  });
+
+  it('says six 20-s strides at the easy stage 5 made it partly done', () => {
+    const c = compareSession({ ...steady, strides: sixStrides }, stage(5), t);
+    expect(c).toMatchObject({
+      completion: 'partly_done',
+      reason: '6 strides; stage 5 is easy, conversational',
+    });
+    // Without the strides, the same 33 min completes stage 5.
+    expect(compareSession(steady, stage(5), t).completion).toBe('completed');
+  });
 });

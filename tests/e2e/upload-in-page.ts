@@ -1,0 +1,28 @@
+// Upload one file through the page's own fetch, as the import page does, and wait for its activity.
+import type { Page } from 'playwright-core';
+
+/** The id of the activity the file became (throws when the upload fails or never finishes). */
+export async function uploadText(page: Page, name: string, text: string): Promise<string> {
+  const id = await page.evaluate(
+    async ({ name, text }) => {
+      const form = new FormData();
+      form.append('file', new Blob([text]), name);
+      const up = (await (await fetch('/api/uploads', { method: 'POST', body: form })).json()) as {
+        uploads: Array<{ id: string }>;
+      };
+      for (let i = 0; i < 400; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        const u = (await (await fetch(`/api/uploads/${up.uploads[0]?.id}`)).json()) as {
+          status: string;
+          activityIds: string[];
+        };
+        if (u.status === 'done') return u.activityIds[0] ?? '';
+        if (u.status === 'failed') return '';
+      }
+      return '';
+    },
+    { name, text },
+  );
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw new Error(`upload of ${name} gave no activity`);
+  return id;
+}

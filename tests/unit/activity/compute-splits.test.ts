@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { computeSplits } from '../../../shared/activity/compute-splits.ts';
+
+const at = (s: number, d: number, more: { hrBpm?: number; eleM?: number } = {}) => ({
+  t: 1_700_000_000_000 + s * 1000,
+  distanceM: d,
+  ...more,
+});
+
+describe('computeSplits()', () => {
+  it('closes a split on a sample that lands on the boundary', () => {
+    const splits = computeSplits(
+      [at(0, 0), at(200, 500), at(400, 1000), at(700, 1500), at(1000, 2000)],
+      1000,
+    );
+    expect(splits.map((s) => [s.n, s.distanceM, s.durationS])).toEqual([
+      [1, 1000, 400],
+      [2, 1000, 600],
+    ]);
+  });
+
+  it('interpolates the crossing between samples, with HR time-weighted and elevation change', () => {
+    // 500 m at 100 s, 1500 m at 300 s: 1000 m is crossed halfway, at 200 s, elevation 30 m.
+    // Split 1: HR 120 for 100 s, 140 for 100 s → 130; elevation 10 → 30 = +20.
+    // Split 2 (800 m in 200 s): HR 140 for 100 s, 160 for 100 s → 150; elevation 30 → 30 = 0.
+    const splits = computeSplits(
+      [
+        at(0, 0, { hrBpm: 120, eleM: 10 }),
+        at(100, 500, { hrBpm: 140, eleM: 20 }),
+        at(300, 1500, { hrBpm: 160, eleM: 40 }),
+        at(400, 1800, { eleM: 30 }),
+      ],
+      1000,
+    );
+    expect(splits).toEqual([
+      { n: 1, distanceM: 1000, durationS: 200, avgHrBpm: 130, eleChangeM: 20 },
+      { n: 2, distanceM: 800, durationS: 200, avgHrBpm: 150, eleChangeM: 0 },
+    ]);
+  });
+
+  it('counts a stop inside a split as part of its time (elapsed, as a watch does)', () => {
+    const splits = computeSplits([at(0, 0), at(100, 500), at(160, 500), at(260, 1000)], 1000);
+    expect(splits.map((s) => s.durationS)).toEqual([260]);
+  });
+
+  it('splits by the mile: 1609.344 m at 1 m/s is 1609.344 s, then the 390.656 m left', () => {
+    const splits = computeSplits([at(0, 0), at(2000, 2000)], 1609.344);
+    expect(splits).toHaveLength(2);
+    expect(splits[0]?.durationS).toBeCloseTo(1609.344, 6);
+    expect(splits[1]?.distanceM).toBeCloseTo(390.656, 6);
+  });
+
+  it('drops a last piece under 10 m, and gives nothing without distances', () => {
+    expect(computeSplits([at(0, 0), at(1002, 1005)], 1000)).toHaveLength(1);
+    expect(computeSplits([{ t: 0 }, { t: 1000 }], 1000)).toEqual([]);
+  });
+
+  it('rejects a split length that is not positive', () => {
+    expect(() => computeSplits([], 0)).toThrow('invalid splitM: 0');
+  });
+});
