@@ -11,7 +11,9 @@ import { findAthleteById } from '#services/db/athletes.repository';
 import { replaceEngineDays, type EngineDayRow } from '#services/db/daily-metrics.repository';
 import { replaceStageChanges } from '#services/db/stage-changes.repository';
 import { claimPendingRecompute, finishPendingRecompute } from '#services/db/recompute.repository';
+import { deleteTodayDecision, saveTodayDecision } from '#services/db/today-decisions.repository';
 import { compactMetrics } from '#services/engine/compact-metrics';
+import { leanDay } from '#services/engine/lean-day';
 import { ALL_DAYS, prepareEngineInput } from '#services/engine/engine-input';
 import type { Processor } from '#services/queue/jobs';
 import { raiseAlerts, type AlertDeps } from '#services/coaching/raise-alerts';
@@ -25,16 +27,20 @@ export interface RecomputeDeps {
 
 export function toEngineDayRow(row: DailyMetricsRow): EngineDayRow {
   const { carry, ...metrics } = row;
-  return {
+  const totals = {
     day: row.date,
     runDistanceM: row.load.runDistanceM,
     runMovingS: row.load.runMovingS,
     runCount: row.load.runCount,
+  };
+  return {
+    ...totals,
     stage: row.stage,
     action: row.recommendation.action,
     worstSeverity: row.flags[0]?.severity ?? null,
     metrics: compactMetrics(metrics),
     carry,
+    lean: JSON.stringify(leanDay(totals, metrics)),
   };
 }
 
@@ -89,16 +95,21 @@ async function writeRecompute(
   const athlete = await findAthleteById(client, athleteId);
   if (!athlete) return false;
   const today = localDateOf(deps.now(), athlete.timezone);
-  // Only future days changed: they are computed when they come.
-  if (from > today) return finishPendingRecompute(client, athleteId);
+  // Only future days changed: they are computed when they come (today is computed live till then).
+  if (from > today) {
+    await deleteTodayDecision(client, athleteId);
+    return finishPendingRecompute(client, athleteId);
+  }
   const prepared = await prepareEngineInput(client, athlete, from, today, {
     refreshLoads: true,
   });
   if (!prepared) {
     await replaceEngineDays(client, athleteId, ALL_DAYS, []);
     await replaceStageChanges(client, athleteId, ALL_DAYS, []);
+    await deleteTodayDecision(client, athleteId);
   } else {
     const out = runEngine(prepared.input);
+    await saveTodayDecision(client, athleteId, today, out.today);
     await replaceEngineDays(client, athleteId, prepared.writeFrom, out.days.map(toEngineDayRow));
     await replaceStageChanges(
       client,
@@ -119,11 +130,18 @@ async function writeRecompute(
 
 /** Rounds one job runs while requests keep coming; then the next request's job takes over. */
 const MAX_ROUNDS = 20;
+/**
+ * The pause before running again for requests that came during a round: a burst of writes is
+ * recomputed together, and the API sharing the process keeps the CPU meanwhile. Today's decision
+ * is computed live while a request is pending, so nobody reads a stale answer in the pause.
+ */
+const GATHER_MS = 200;
 
 export function createRecomputeProcessor(deps: RecomputeDeps): Processor<'recompute'> {
   return async ({ athleteId }) => {
     // A request that arrives while this runs joins the job (its own is the same job): run again.
-    for (let round = 0; round < MAX_ROUNDS && (await recomputeOnce(deps, athleteId)); round++);
+    for (let round = 0; round < MAX_ROUNDS && (await recomputeOnce(deps, athleteId)); round++)
+      await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
     // After the rows are written (and on a retry, when nothing was pending): alerts are stored once
     // per event and mailed once, so running this again is harmless.
     if (deps.alerts) await raiseAlerts(deps.alerts, athleteId);

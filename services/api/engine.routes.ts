@@ -7,7 +7,7 @@ import type { DailyMetrics, TodayDecision } from '#shared/api/metrics';
 import { z } from 'zod';
 import type { Pool } from '#services/db/database';
 import { insertCrossTraining, listCrossTraining } from '#services/db/cross-training.repository';
-import { listEngineDays } from '#services/db/daily-metrics.repository';
+import { listLeanDays } from '#services/db/daily-metrics.repository';
 import { leanDay } from '#services/engine/lean-day';
 import { METRICS_INFO } from '#services/engine/metrics-info';
 import { recomputeFrom } from '#services/engine/request-recompute';
@@ -63,14 +63,17 @@ export function engineRoutes(deps: { pool: Pool; queue: JobQueue; now: () => Dat
   router.get('/metrics/daily', async (req, res) => {
     const range = parseInput(rangeSchema, req.query);
     const athlete = await currentAthlete(deps.pool, res);
-    const days = await listEngineDays(deps.pool, athlete.id, range);
+    const days = await listLeanDays(deps.pool, athlete.id, range);
     // Numbers and codes only: no sentence of the day is sent, so there is nothing to speak for
-    // the reader (the texts are in GET /api/metrics/info and GET /api/today).
-    res.json(
-      days.map(({ metrics, ...totals }) =>
-        leanDay(totals, (metrics ?? null) as Parameters<typeof leanDay>[1]),
-      ) satisfies DailyMetrics[],
-    );
+    // the reader (the texts are in GET /api/metrics/info and GET /api/today). Each day is stored
+    // as it is sent, and joined here without being parsed.
+    const json = days.map((d) => {
+      if (d.lean !== null) return d.lean;
+      const { lean: _none, metrics, ...totals } = d;
+      const day: DailyMetrics = leanDay(totals, (metrics ?? null) as Parameters<typeof leanDay>[1]);
+      return JSON.stringify(day);
+    });
+    res.type('application/json').send(`[${json.join(',')}]`);
   });
 
   router.get('/metrics/info', async (_req, res) => {

@@ -22,6 +22,8 @@ export interface EngineDayRow {
   worstSeverity: string | null;
   metrics: unknown;
   carry: unknown;
+  /** The day as GET /api/metrics/daily sends it (JSON text), stored so reads need not build it. */
+  lean: string;
 }
 
 /** The row as written, and the digest of it that tells whether a stored row is the same. */
@@ -35,6 +37,8 @@ function encodeRow(r: EngineDayRow) {
     .update(metrics)
     .update('|')
     .update(carry)
+    .update('|')
+    .update(r.lean)
     .digest('base64url');
   return { row: r, metrics, carry, digest };
 }
@@ -70,14 +74,15 @@ export async function replaceEngineDays(
     const batch = changed.slice(i, i + ENGINE_DAYS_BATCH);
     await db.query(
       `INSERT INTO daily_metrics AS d (athlete_id, day, run_distance_m, run_moving_s, run_count, stage,
-         action, worst_severity, metrics, carry, digest)
+         action, worst_severity, metrics, carry, digest, lean)
        SELECT $1, * FROM unnest($2::date[], $3::float8[], $4::float8[], $5::int[], $6::int[], $7::text[],
-         $8::text[], $9::jsonb[], $10::jsonb[], $11::text[])
+         $8::text[], $9::jsonb[], $10::jsonb[], $11::text[], $12::text[])
        ON CONFLICT (athlete_id, day) DO UPDATE SET
          run_distance_m = excluded.run_distance_m, run_moving_s = excluded.run_moving_s,
          run_count = excluded.run_count, stage = excluded.stage, action = excluded.action,
          worst_severity = excluded.worst_severity, metrics = excluded.metrics,
-         carry = excluded.carry, digest = excluded.digest, computed_at = now()`,
+         carry = excluded.carry, digest = excluded.digest, lean = excluded.lean,
+         computed_at = now()`,
       [
         athleteId,
         batch.map((e) => e.row.day),
@@ -90,6 +95,7 @@ export async function replaceEngineDays(
         batch.map((e) => e.metrics),
         batch.map((e) => e.carry),
         batch.map((e) => e.digest),
+        batch.map((e) => e.row.lean),
       ],
     );
   }
@@ -133,6 +139,58 @@ export async function listEngineDays(
     runCount: r.run_count,
     metrics: r.metrics,
   }));
+}
+
+/**
+ * The days of a range as GET /api/metrics/daily sends them, oldest first: the stored JSON text of
+ * each day, or — for a row written before those were stored — its totals and metrics to build it.
+ */
+export async function listLeanDays(
+  db: Queryable,
+  athleteId: string,
+  range: { from?: string | undefined; to?: string | undefined },
+): Promise<
+  Array<
+    | { lean: string }
+    | {
+        lean: null;
+        day: string;
+        runDistanceM: number;
+        runMovingS: number;
+        runCount: number;
+        metrics: unknown;
+      }
+  >
+> {
+  const { rows } = await db.query<{
+    lean: string | null;
+    day: string;
+    run_distance_m: number;
+    run_moving_s: number;
+    run_count: number;
+    metrics: unknown;
+  }>(
+    `SELECT lean, day, run_distance_m, run_moving_s, run_count,
+            CASE WHEN lean IS NULL THEN metrics END AS metrics
+       FROM daily_metrics
+      WHERE athlete_id = $1
+        AND ($2::date IS NULL OR day >= $2::date)
+        AND ($3::date IS NULL OR day <= $3::date)
+      ORDER BY day`,
+    [athleteId, range.from ?? null, range.to ?? null],
+  );
+  return rows.map((r) =>
+    r.lean !== null
+      ? { lean: r.lean }
+      : {
+          lean: null,
+          day: r.day,
+          runDistanceM: r.run_distance_m,
+          runMovingS: r.run_moving_s,
+          runCount: r.run_count,
+          metrics: r.metrics,
+        },
+  );
 }
 
 /** Athletes whose latest computed day is before `beforeDay` (the daily tick uses it). */

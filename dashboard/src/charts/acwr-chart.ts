@@ -3,7 +3,7 @@
 // team sports, so it is shaded lightly and named.
 import * as Plot from '@observablehq/plot';
 import type { DailyMetrics, Thresholds } from '../api.ts';
-import { dayDate } from '../format.ts';
+import { dayDate, formatDay } from '../format.ts';
 import { inWindow, timeAxis, type ChartSize, type TimeWindow } from './time-axis.ts';
 
 interface Datum {
@@ -77,7 +77,7 @@ export function acwrChart(
         Plot.pointerX({
           x: 'date',
           y: 'ratio',
-          title: (d: Datum) => `${d.day}\n${d.method}: ${d.ratio.toFixed(2)}`,
+          title: (d: Datum) => `${formatDay(d.day)}\n${d.method}: ${d.ratio.toFixed(2)}`,
         }),
       ),
     ],

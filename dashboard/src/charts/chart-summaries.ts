@@ -31,7 +31,7 @@ export function weeklySummary(days: DailyMetrics[], win: TimeWindow, units: Unit
     (a, w) => (a && a.distance >= w.distance ? a : w),
     undefined,
   );
-  if (!last || !best) return 'No weeks in this window.';
+  if (!last || !best || best.distance <= 0) return 'No run in this window.';
   return (
     `This week ${last.distance.toFixed(1)} ${units} in ${last.runs} run${last.runs === 1 ? '' : 's'}; ` +
     `the longest week in this window ${best.distance.toFixed(1)} ${units} (week of ${formatDay(best.weekStart)}).`

@@ -2,7 +2,7 @@
 // fitness while the hip is unloaded, never counted as running distance.
 import * as Plot from '@observablehq/plot';
 import type { DailyMetrics } from '../api.ts';
-import { addDays, dayDate } from '../format.ts';
+import { addDays, dayDate, formatDay } from '../format.ts';
 import { inWindow, timeAxis, type ChartSize, type TimeWindow } from './time-axis.ts';
 
 type Kind = 'Cardio' | 'Strength & mobility';
@@ -48,7 +48,7 @@ export function crossTrainingChart(
           insetLeft: 0.5,
           insetRight: 0.5,
           tip: true,
-          title: (d: Datum) => `${d.day}\n${d.kind}: ${Math.round(d.minutes)} min`,
+          title: (d: Datum) => `${formatDay(d.day)}\n${d.kind}: ${Math.round(d.minutes)} min`,
         }),
       ),
       Plot.ruleY([0]),

@@ -2,7 +2,7 @@
 // the primary load (session-RPE by default: arbitrary units).
 import * as Plot from '@observablehq/plot';
 import type { DailyMetrics } from '../api.ts';
-import { dayDate } from '../format.ts';
+import { dayDate, formatDay } from '../format.ts';
 import { inWindow, timeAxis, type ChartSize, type TimeWindow } from './time-axis.ts';
 
 type Series = 'Fitness (CTL)' | 'Fatigue (ATL)' | 'Form (CTL − ATL)';
@@ -58,7 +58,8 @@ export function fitnessChart(
         Plot.pointerX({
           x: 'date',
           y: 'value',
-          title: (d: Datum) => `${d.day}\n${d.series}: ${d.value.toFixed(1)} ${loadUnit}`,
+          title: (d: Datum) =>
+            `${formatDay(d.day)}\n${d.series}: ${d.value.toFixed(1)} ${loadUnit}`,
         }),
       ),
     ],

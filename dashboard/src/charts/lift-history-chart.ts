@@ -3,7 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import { describedChart } from './described-chart.ts';
 import type { LiftHistory } from '../programme-api.ts';
-import { dayDate } from '../format.ts';
+import { dayDate, formatDay } from '../format.ts';
 
 /** What the chart plots: load when the exercise was ever loaded, else reps, else the hold. */
 export function measureOf(h: LiftHistory): { key: 'loadKg' | 'reps' | 'holdS'; label: string } {
@@ -33,7 +33,7 @@ export function liftHistoryChart(h: LiftHistory, width: number): SVGSVGElement |
         fill: (d: { hurt: boolean }) => (d.hurt ? '#c92a2a' : '#1f6feb'),
         symbol: (d: { hurt: boolean }) => (d.hurt ? 'triangle' : 'circle'),
         title: (d: (typeof data)[number]) =>
-          `${d.date.toISOString().slice(0, 10)}: ${d.sets}×${d.reps ?? `${d.holdS} s`}${d.loadKg !== null ? ` at ${d.loadKg} kg` : ''}, pain ${d.pain ?? '–'}/10, ${d.outcome.replace('_', ' ')}`,
+          `${formatDay(d.date.toISOString().slice(0, 10))}: ${d.sets}×${d.reps ?? `${d.holdS} s`}${d.loadKg !== null ? ` at ${d.loadKg} kg` : ''}, pain ${d.pain ?? '–'}/10, ${d.outcome.replace('_', ' ')}`,
       }),
       Plot.text(
         data.filter((d) => d.hurt),

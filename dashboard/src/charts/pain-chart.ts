@@ -4,7 +4,7 @@
 // day it was felt.
 import * as Plot from '@observablehq/plot';
 import type { DailyMetrics } from '../api.ts';
-import { dayDate } from '../format.ts';
+import { dayDate, formatDay } from '../format.ts';
 import { painZoneLabels, painZoneOf, type PainThresholds } from './threshold-bands.ts';
 import { inWindow, timeAxis, ZONE_COLOURS, type ChartSize, type TimeWindow } from './time-axis.ts';
 
@@ -81,7 +81,7 @@ export function painChart(
         r: 4,
         tip: true,
         title: (d: Datum) =>
-          `${d.day}\nPain ${d.moment.toLowerCase()}: ${d.score}/10 (${painZoneOf(d.score, zones)})`,
+          `${formatDay(d.day)}\nPain ${d.moment.toLowerCase()}: ${d.score}/10 (${painZoneOf(d.score, zones)})`,
       }),
     ],
   });

@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import { describedChart } from './described-chart.ts';
 import type { RosterRow } from '../api.ts';
-import { dayDate, distanceIn, type Units } from '../format.ts';
+import { dayDate, distanceIn, formatDay, type Units } from '../format.ts';
 
 export function sparklineChart(
   points: RosterRow['sparkline'],
@@ -26,7 +26,7 @@ export function sparklineChart(
         x: 'day',
         y: 'd',
         fill: '#1f6feb',
-        title: (p) => `${p.day}: ${p.d.toFixed(1)} ${units}`,
+        title: (p) => `${formatDay(p.day)}: ${p.d.toFixed(1)} ${units}`,
       }),
       Plot.ruleY([0], { stroke: '#ccc' }),
     ],

@@ -4,7 +4,15 @@
 // a word in the tip.
 import * as Plot from '@observablehq/plot';
 import type { DailyMetrics, SpikeBand } from '../api.ts';
-import { addDays, dayDate, distanceIn, formatPercent, SPIKE_LABEL, type Units } from '../format.ts';
+import {
+  addDays,
+  dayDate,
+  distanceIn,
+  formatDay,
+  formatPercent,
+  SPIKE_LABEL,
+  type Units,
+} from '../format.ts';
 import type { SpikeThresholds } from './threshold-bands.ts';
 import { BAND_COLOURS, inWindow, timeAxis, type ChartSize, type TimeWindow } from './time-axis.ts';
 
@@ -109,10 +117,11 @@ export function spikeChart(
         symbol: 'band',
         r: 5,
         fill: (d: RunDatum) => (d.band === 'no_reference' ? '#555' : BAND_COLOURS[d.band]),
-        stroke: 'white',
+        // × is drawn with its stroke alone: white would hide it on the white plot.
+        stroke: (d: RunDatum) => (d.band === 'no_reference' ? '#555' : 'white'),
         tip: true,
         title: (d: RunDatum) =>
-          `${d.day}: ${d.distance.toFixed(2)} ${units}\n` +
+          `${formatDay(d.day)}: ${d.distance.toFixed(2)} ${units}\n` +
           (d.ref !== null && d.spike !== null && d.band !== 'no_reference'
             ? `30-day longest ${d.ref.toFixed(2)} ${units}\nspike ${formatPercent(d.spike)} (${SPIKE_LABEL[d.band]})`
             : 'No run in the previous 30 days: compared with the stage instead'),

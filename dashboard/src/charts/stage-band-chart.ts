@@ -72,9 +72,10 @@ export function stageBandChart(
   const segments = stageSegmentsOf(days, win, current);
   const plot = Plot.plot({
     width: size.width,
-    height: 64,
+    // Room under the band for the two-line ticks ("4" over "Oct"): 24 px clipped the month.
+    height: 76,
     marginLeft: MARGIN_LEFT,
-    marginBottom: 24,
+    marginBottom: 36,
     x: timeAxis(win),
     y: { axis: null, domain: [0, 1] },
     color: { type: 'linear', domain: [0, 8], range: ['#dbe4ff', '#364fc7'] },

@@ -1,7 +1,7 @@
 // Weekly running distance (Monday-based weeks) against the stage's weekly target.
 import * as Plot from '@observablehq/plot';
 import type { DailyMetrics, StageDefinition } from '../api.ts';
-import { addDays, dayDate, distanceIn, type Units } from '../format.ts';
+import { addDays, dayDate, distanceIn, formatDay, type Units } from '../format.ts';
 import { timeAxis, type ChartSize, type TimeWindow } from './time-axis.ts';
 
 export interface WeekDatum {
@@ -90,7 +90,7 @@ export function weeklyDistanceChart(
         insetRight: 2,
         tip: true,
         title: (d: WeekDatum) =>
-          `Week of ${d.weekStart}\n${d.distance.toFixed(1)} ${units} in ${d.runs} run(s)` +
+          `Week of ${formatDay(d.weekStart)}\n${d.distance.toFixed(1)} ${units} in ${d.runs} run(s)` +
           (d.target !== undefined
             ? `\nStage ${d.stage} target ≈ ${d.target.toFixed(1)} ${units}`
             : ''),

@@ -3,7 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import { describedChart } from './described-chart.ts';
 import type { WellnessDay } from '../api.ts';
-import { dayDate } from '../format.ts';
+import { dayDate, formatDay } from '../format.ts';
 import { inWindow, timeAxis, type ChartSize, type TimeWindow } from './time-axis.ts';
 
 export type WellnessMetric = 'restingHrBpm' | 'hrvSdnnMs';
@@ -42,7 +42,8 @@ export function wellnessChart(
         symbol: look.symbol,
         r: 3,
         tip: true,
-        title: (d: { day: string; value: number }) => `${d.day}: ${Math.round(d.value * 10) / 10}`,
+        title: (d: { day: string; value: number }) =>
+          `${formatDay(d.day)}: ${Math.round(d.value * 10) / 10}`,
       }),
     ],
   });

@@ -317,7 +317,7 @@ export async function coachAthletePage(athleteId: string): Promise<Node[]> {
       notesCard(athleteId, today.date, activities.rows),
     ),
     ...programme,
-    chartsPanel(aapi, today.date, units),
+    chartsPanel(aapi, today.date, units, 'coach'),
     activityList(
       activities,
       units,

@@ -23,6 +23,37 @@ import { timeWindowOf, WINDOW_WEEKS, type TimeWindow } from '../charts/time-axis
 import { weeklyDistanceChart } from '../charts/weekly-distance-chart.ts';
 import { wellnessCard } from './wellness-card.ts';
 
+/** Who is looking: the runner adds their own runs; a coach waits for the athlete's. */
+export type Viewer = 'athlete' | 'coach';
+
+/** Where a chart's data comes from, so that an empty chart can say how to fill it. */
+type Source = 'runs' | 'checkins' | 'cross';
+
+/**
+ * In place of empty axes: what will appear and how to get it there. The chart's one-line summary
+ * stays above it, as the text a screen reader would have read from the chart.
+ */
+function emptyState(what: string, source: Source, viewer: Viewer): HTMLElement {
+  const how =
+    viewer === 'coach'
+      ? {
+          runs: 'It fills in as the athlete uploads runs or syncs them from Strava.',
+          checkins: 'It fills in as the athlete logs daily check-ins.',
+          cross: 'It fills in as the athlete logs cross-training.',
+        }[source]
+      : {
+          runs: h('a', { href: '/import' }, 'Upload a run or connect Strava'),
+          checkins: 'Log this morning’s hip check-in on Today.',
+          cross: 'Log cross-training on Today.',
+        }[source];
+  return h(
+    'div',
+    { class: 'chart-empty' },
+    h('p', {}, what),
+    h('p', {}, how, typeof how === 'string' ? null : '.'),
+  );
+}
+
 /** `summary`: what the chart shows in a sentence, under the title and as the chart's label. */
 function chartCard(
   id: string,
@@ -31,13 +62,13 @@ function chartCard(
   about: string,
   caveat?: string,
 ): HTMLElement {
-  const drawn = chart instanceof HTMLParagraphElement;
+  const empty = chart.classList.contains('chart-empty');
   return h(
     'section',
     { class: 'card chart', id, 'aria-label': title },
     h('h3', {}, title),
-    drawn ? null : h('p', { class: 'chart-summary' }, summary),
-    h('div', { class: 'chart-body' }, drawn ? chart : describedChart(chart, summary)),
+    h('p', { class: 'chart-summary' }, summary),
+    h('div', { class: 'chart-body' }, empty ? chart : describedChart(chart, summary)),
     caveat ? h('p', { class: 'caveat' }, h('strong', {}, 'Caveat: '), caveat) : null,
     h('p', { class: 'muted small' }, about),
   );
@@ -51,6 +82,7 @@ function drawCharts(
   units: Units,
   thresholds: Thresholds,
   startStage: number,
+  viewer: Viewer,
 ): HTMLElement[] {
   // The stage in force where no day has one yet (a new runner): the stage they start from.
   const startDef = plan[startStage];
@@ -59,7 +91,14 @@ function drawCharts(
   const size = { width: chartWidth() };
   const shown = days.filter((d) => d.day >= win.from && d.day <= win.to);
   const has = (test: (d: DailyMetrics) => boolean) => shown.some(test);
-  const empty = (text: string) => h('p', { class: 'muted empty' }, text);
+  const hasRuns = has((d) => (d.load?.longestRunM ?? 0) > 0);
+  const empty = (what: string, source: Source) => emptyState(what, source, viewer);
+  const weekly = weeklySummary(days, win, units);
+  const spike = spikeSummary(days, win, units);
+  const acwr = acwrSummary(days, win);
+  const fitness = fitnessSummary(days, win);
+  const pain = painSummary(days, win);
+  const cross = crossSummary(days, win);
   return [
     chartCard(
       'stage-chart',
@@ -70,13 +109,26 @@ function drawCharts(
     chartCard(
       'weekly-chart',
       `Weekly running distance (${units})`,
-      [weeklyDistanceChart(days, plan, win, units, size), weeklySummary(days, win, units)],
+      [
+        hasRuns
+          ? weeklyDistanceChart(days, plan, win, units, size)
+          : empty('Bars of the weekly running distance will appear here.', 'runs'),
+        weekly,
+      ],
       'Bars: distance run each Monday–Sunday week. Dashed ticks: the stage’s weekly running minutes at your median pace.',
     ),
     chartCard(
       'spike-chart',
       `Each run against its 30-day longest (${units})`,
-      [spikeChart(days, win, units, size, thresholds), spikeSummary(days, win, units)],
+      [
+        hasRuns
+          ? spikeChart(days, win, units, size, thresholds)
+          : empty(
+              'Each run will appear here against the longest run of the 30 days before it.',
+              'runs',
+            ),
+        spike,
+      ],
       `Dashed line: longest single run of the previous 30 days. Shaded: ${spikeBandsText(thresholds)}. Symbols: ● ok, ▲ caution, ■ high, ◆ very high, × no 30-day reference. Frandsen et al. 2025, BJSM 59:1203.`,
       info.spike.caveat,
     ),
@@ -86,8 +138,11 @@ function drawCharts(
       [
         has((d) => d.acwr?.ewma.ratio != null || d.acwr?.rolling.coupled != null)
           ? acwrChart(days, win, size, thresholds)
-          : empty('No ratio yet: it needs 28 days of history and some chronic load.'),
-        acwrSummary(days, win),
+          : empty(
+              'The ratio of the last week’s load to the last four weeks’ will appear here once there are 28 days of history.',
+              'runs',
+            ),
+        acwr,
       ],
       `${info.acwrEwma.method} (Williams 2017); rolling: ${info.acwrRolling.method} (Gabbett 2016).`,
       info.acwrRolling.caveat,
@@ -95,7 +150,15 @@ function drawCharts(
     chartCard(
       'fitness-chart',
       'Fitness, fatigue and form',
-      [fitnessChart(days, win, size), fitnessSummary(days, win)],
+      [
+        has((d) => d.fitness != null)
+          ? fitnessChart(days, win, size)
+          : empty(
+              'Fitness, fatigue and form, built from the training load, will appear here.',
+              'runs',
+            ),
+        fitness,
+      ],
       info.fitness.method,
       info.fitness.caveat,
     ),
@@ -111,8 +174,8 @@ function drawCharts(
             d.pain?.painMorning != null,
         )
           ? painChart(days, win, size, thresholds)
-          : empty('No pain scores in this window: log them in the daily check-in.'),
-        painSummary(days, win),
+          : empty('Pain scores during and after runs and on waking will appear here.', 'checkins'),
+        pain,
       ],
       `Zones: ${zones.green} green, ${zones.amber} amber (do not progress), ${zones.red} red (drop a stage). Silbernagel et al. 2007, hip-cautious variant.`,
     ),
@@ -122,15 +185,20 @@ function drawCharts(
       [
         has((d) => (d.load?.crossTrainingMin ?? 0) > 0)
           ? crossTrainingChart(days, win, size)
-          : empty('No cross-training logged in this window.'),
-        crossSummary(days, win),
+          : empty('Days with cross-training will appear here.', 'cross'),
+        cross,
       ],
       'Counts toward total load, never toward running distance.',
     ),
   ];
 }
 
-export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTMLElement {
+export function chartsPanel(
+  aapi: AthleteApi,
+  today: string,
+  units: Units,
+  viewer: Viewer = 'athlete',
+): HTMLElement {
   let weeks = 12;
   const select = h(
     'select',
@@ -202,6 +270,7 @@ export function chartsPanel(aapi: AthleteApi, today: string, units: Units): HTML
           units,
           cache.thresholds,
           cache.startStage,
+          viewer,
         ),
       );
       body.append(wellnessCard(aapi, win, { width: chartWidth() }));

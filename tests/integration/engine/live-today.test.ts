@@ -3,6 +3,7 @@
 // The workers are off here, and the recompute is run by hand, so the stored rows are stale on
 // purpose when the red flag arrives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestRecompute } from '#services/db/recompute.repository';
 import { createRecomputeProcessor } from '#workers/recompute.processor';
 import { utcDay } from '../../support/daily-loop.ts';
 import { startPipeline, type Pipeline } from '../../support/pipeline.ts';
@@ -46,5 +47,40 @@ describe('today, live', () => {
     }>('/api/today');
     expect(today.body.recommendation.action).toBe('see_clinician');
     expect(today.body.hold?.since).toBe(utcDay(-1));
+  });
+
+  it("answers the worker's decision while nothing is pending, the same as computed live", async () => {
+    const c = p.client();
+    await c.signup('stored-today@example.com');
+    const athleteId = (await c.get<{ athlete: { id: string } }>('/api/me')).body.athlete.id;
+    await c.post('/api/progression/stage', { stage: 5, date: utcDay(-4) });
+    for (const d of [-4, -3, -2, -1, 0])
+      await c.post('/api/checkins', { date: utcDay(d), painMorning: 1 });
+    await createRecomputeProcessor({ pool: p.db.pool, now: () => new Date() })(
+      { athleteId },
+      { attempt: 1 },
+    );
+    const stored = await p.db.pool.query<{ day: string }>(
+      'SELECT day FROM today_decisions WHERE athlete_id = $1',
+      [athleteId],
+    );
+    expect(stored.rows[0]?.day).toBe(utcDay(0));
+    const fromStore = await c.get<Record<string, unknown>>('/api/today');
+    await p.db.pool.query('DELETE FROM today_decisions WHERE athlete_id = $1', [athleteId]);
+    const live = await c.get<Record<string, unknown>>('/api/today');
+    expect(fromStore.status).toBe(200);
+    expect(fromStore.body).toEqual(live.body);
+    expect((live.body.recommendation as { action: string }).action).toBe('run');
+
+    // Stored again, then a red flag: the stored 'run' no longer stands, today is computed live.
+    await requestRecompute(p.db.pool, athleteId, utcDay(-1));
+    await createRecomputeProcessor({ pool: p.db.pool, now: () => new Date() })(
+      { athleteId },
+      { attempt: 1 },
+    );
+    expect((await c.get<typeof live.body>('/api/today')).body).toEqual(live.body);
+    await c.post('/api/checkins', { date: utcDay(0), nightPain: true });
+    const flagged = await c.get<{ recommendation: { action: string } }>('/api/today');
+    expect(flagged.body.recommendation.action).toBe('see_clinician');
   });
 });

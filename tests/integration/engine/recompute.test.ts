@@ -172,6 +172,16 @@ describe('recompute worker', () => {
     expect(after.at(-1)?.version).not.toBe(versions.at(-1)?.version);
   });
 
+  it('sends the same days from the stored answers as from rows stored before them', async () => {
+    const stored = await runner.get<unknown[]>('/api/metrics/daily?from=1990-01-01');
+    expect(stored.body.length).toBe((await rows(p, athleteId)).length);
+    await p.db.pool.query('UPDATE daily_metrics SET lean = NULL WHERE athlete_id = $1', [
+      athleteId,
+    ]);
+    const built = await runner.get<unknown[]>('/api/metrics/daily?from=1990-01-01');
+    expect(built.body).toEqual(stored.body);
+  });
+
   it('adds the new day when the local date moves on (the daily tick)', async () => {
     const tomorrow = new Date(NOW.getTime() + 86_400_000);
     const requested = await requestNewDays({

@@ -1,0 +1,108 @@
+// A new runner's trends in real Chromium, before any run and after the first: every empty chart
+// says what will appear and how to get it there (no empty axes, no '000000' ticks), and once a run
+// is in, the drawn charts have readable ticks and month labels inside the plot.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describeWithBrowser } from '../support/browser.ts';
+import {
+  collectPageErrors,
+  newContext,
+  signUp,
+  startE2e,
+  steadyRunGpx,
+  waitForMetrics,
+  type E2eEnv,
+} from './e2e-env.ts';
+
+const RUN_CHARTS = ['#weekly-chart', '#spike-chart', '#acwr-chart', '#fitness-chart'];
+
+/** Every tick label of the chart's plots, and whether each lies inside its svg. */
+function ticksOf(page: Page, card: string) {
+  return page.locator(`${card} svg text`).evaluateAll((els) =>
+    els.map((e) => {
+      const svg = e.closest('svg');
+      const r = e.getBoundingClientRect();
+      const box = svg?.getBoundingClientRect();
+      const inside =
+        !!box && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 && r.left >= box.left - 0.5;
+      return { text: e.textContent ?? '', inside };
+    }),
+  );
+}
+
+describeWithBrowser('a new runner’s charts', () => {
+  let env: E2eEnv;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    env = await startE2e();
+    context = await newContext(env, 1440, 900);
+    page = await context.newPage();
+    errors = collectPageErrors(page);
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await env?.close();
+  });
+
+  it('before any run: each chart says what will appear and links to the import page', async () => {
+    await signUp(page, env.url, 'first-charts@example.com', 'runner');
+    await page.locator('#cross-chart').waitFor();
+    for (const card of RUN_CHARTS) {
+      const empty = page.locator(`${card} .chart-empty`);
+      expect(await empty.innerText()).toMatch(/will appear here/);
+      const link = empty.getByRole('link', { name: 'Upload a run or connect Strava' });
+      expect(await link.getAttribute('href')).toBe('/import');
+      // No empty axes: nothing drawn, and the summary still says what the chart holds.
+      expect(await page.locator(`${card} svg`).count()).toBe(0);
+      expect(await page.locator(`${card} .chart-summary`).innerText()).toMatch(/^No \w+/);
+    }
+    expect(await page.locator('#pain-chart .chart-empty').innerText()).toMatch(/check-in/);
+    expect(await page.locator('#cross-chart .chart-empty').innerText()).toMatch(/cross-training/);
+    // The stage in force (0) is drawn, with its month labels inside the plot.
+    expect(await page.locator('#stage-chart .stage-label text').first().textContent()).toBe('0');
+    const stageTicks = await ticksOf(page, '#stage-chart');
+    // Two-line ticks: the day over the month ('13' over 'Sep').
+    expect(stageTicks.some((t) => /^\d+[A-Z][a-z]{2}$/.test(t.text))).toBe(true);
+    expect(stageTicks.filter((t) => !t.inside)).toEqual([]);
+
+    await page.locator('#fitness-chart .chart-empty a').click();
+    await page.waitForURL(/\/import$/);
+  });
+
+  it(
+    'after the first run: the run charts are drawn, with readable ticks inside the plot',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      await page.getByLabel(/choose files/).setInputFiles([
+        {
+          name: 'first.gpx',
+          mimeType: 'application/gpx+xml',
+          buffer: Buffer.from(steadyRunGpx(3, 25)),
+        },
+      ]);
+      await page.locator('#upload-done').waitFor({ timeout: 30_000 });
+      await waitForMetrics(page);
+      await page.getByRole('link', { name: 'Today' }).click();
+      await page.locator('#spike-chart svg').waitFor({ timeout: 20_000 });
+      for (const card of ['#weekly-chart', '#spike-chart', '#fitness-chart']) {
+        expect(await page.locator(`${card} .chart-empty`).count()).toBe(0);
+        const ticks = await ticksOf(page, card);
+        expect(ticks.length).toBeGreaterThan(0);
+        expect(ticks.filter((t) => /^0{3,}/.test(t.text))).toEqual([]);
+        expect(ticks.filter((t) => !t.inside)).toEqual([]);
+      }
+      // The first run has nothing to compare with: its × is drawn in a colour, not white on white.
+      const cross = page.locator('#spike-chart svg [data-mark="dot"] path').first();
+      expect(await cross.getAttribute('stroke')).not.toBe('white');
+      // 28 days of history are still missing for the ratio: it keeps its empty state.
+      expect(await page.locator('#acwr-chart .chart-empty').count()).toBe(1);
+      expect(errors).toEqual([]);
+    },
+  );
+});
