@@ -20,6 +20,10 @@ import type { Pool } from '#services/db/database';
 import { findActivity } from '#services/db/activities.repository';
 import { listActivityPage } from '#services/db/activity-pages.repository';
 import { listWeeklyVolume } from '#services/db/metrics.repository';
+import { listRunIntensity } from '#services/db/intensity.repository';
+import type { IntensityMetrics } from '#shared/api/intensity';
+import { thresholdHrOf } from '#shared/engine/compute-intensity';
+import { intensityBasisOf, intensityLineOf } from '#shared/engine/intensity-line';
 import { currentAthlete } from './session.ts';
 import { isUuid } from './ids.ts';
 import { activityCursorSchema, nextLinkOf } from './activity-cursor.ts';
@@ -111,6 +115,24 @@ export function metricsRoutes(deps: { pool: Pool }): Router {
     const range = parseInput(rangeSchema, req.query);
     const athlete = await currentAthlete(deps.pool, res);
     res.json(await listWeeklyVolume(deps.pool, athlete.id, range));
+  });
+
+  // The intensity line: time above threshold, fast bouts, strides and hill repeats per day and week.
+  router.get('/intensity', async (req, res) => {
+    const range = parseInput(rangeSchema, req.query);
+    const athlete = await currentAthlete(deps.pool, res);
+    const profile = {
+      thresholdPaceSPerKm: athlete.thresholdPaceSPerKm,
+      hrMaxBpm: athlete.hrMaxBpm,
+    };
+    const basis = intensityBasisOf(profile);
+    const runs = await listRunIntensity(deps.pool, athlete.id, range);
+    res.json({
+      basis,
+      thresholdPaceSPerKm: profile.thresholdPaceSPerKm,
+      thresholdHrBpm: thresholdHrOf(profile.hrMaxBpm),
+      ...intensityLineOf(runs, basis),
+    } satisfies IntensityMetrics);
   });
 
   return router;

@@ -28,6 +28,7 @@ const ATHLETE_ROUTES: Array<[method: string, path: string, body?: unknown]> = [
   ['GET', 'metrics/daily'],
   ['GET', 'metrics/info'],
   ['GET', 'metrics/weekly'],
+  ['GET', 'metrics/intensity'],
   ['GET', 'activities'],
   ['GET', 'activities/00000000-0000-4000-8000-000000000000'],
   ['GET', 'checkins'],
