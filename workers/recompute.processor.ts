@@ -130,11 +130,18 @@ async function writeRecompute(
 
 /** Rounds one job runs while requests keep coming; then the next request's job takes over. */
 const MAX_ROUNDS = 20;
+/**
+ * The pause before running again for requests that came during a round: a burst of writes is
+ * recomputed together, and the API sharing the process keeps the CPU meanwhile. Today's decision
+ * is computed live while a request is pending, so nobody reads a stale answer in the pause.
+ */
+const GATHER_MS = 200;
 
 export function createRecomputeProcessor(deps: RecomputeDeps): Processor<'recompute'> {
   return async ({ athleteId }) => {
     // A request that arrives while this runs joins the job (its own is the same job): run again.
-    for (let round = 0; round < MAX_ROUNDS && (await recomputeOnce(deps, athleteId)); round++);
+    for (let round = 0; round < MAX_ROUNDS && (await recomputeOnce(deps, athleteId)); round++)
+      await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
     // After the rows are written (and on a retry, when nothing was pending): alerts are stored once
     // per event and mailed once, so running this again is harmless.
     if (deps.alerts) await raiseAlerts(deps.alerts, athleteId);

@@ -95,3 +95,25 @@ export async function listCheckIns(
   );
   return rows.map((r) => toCheckIn(r as Record<string, unknown>));
 }
+
+/**
+ * The days whose highest pain score (during, after, next morning, on waking or at rest) is above
+ * `greenMax`, with that score, oldest first: what the strength programme looks back on, without
+ * reading every check-in of the history.
+ */
+export async function listPainAbove(
+  db: Queryable,
+  athleteId: string,
+  greenMax: number,
+): Promise<Array<{ date: string; pain: number }>> {
+  const { rows } = await db.query<{ date: string; pain: number }>(
+    `SELECT date, pain FROM (
+       SELECT date, GREATEST(pain_during, pain_after, pain_next_morning, pain_morning, pain_at_rest)
+                AS pain
+         FROM checkins WHERE athlete_id = $1) AS c
+      WHERE pain > $2
+      ORDER BY date`,
+    [athleteId, greenMax],
+  );
+  return rows;
+}

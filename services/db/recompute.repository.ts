@@ -26,6 +26,25 @@ export async function requestRecompute(
 }
 
 /**
+ * The version of the athlete's pending request when it already covers `fromDate` for a recompute
+ * to come (both the pending day and the day asked since the running recompute began are on or
+ * before it); undefined when a request must be written. Only for data already committed: a
+ * recompute that takes the request after this read reads that data.
+ */
+export async function coveringRecompute(
+  db: Queryable,
+  athleteId: string,
+  fromDate: string,
+): Promise<number | undefined> {
+  const { rows } = await db.query<{ version: number }>(
+    `SELECT version FROM recompute_requests
+      WHERE athlete_id = $1 AND pending_from <= $2::date AND newer_from <= $2::date`,
+    [athleteId, fromDate],
+  );
+  return rows[0]?.version;
+}
+
+/**
  * Take the athlete's pending request for a recompute about to run, without locking it: the day to
  * recompute from (undefined when nothing is pending). Requests arriving from now on are gathered
  * apart (newer_from) and become the pending request when the recompute finishes, so a request

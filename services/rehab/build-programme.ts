@@ -16,7 +16,7 @@ import {
 } from '#shared/rehab/index';
 import type { Queryable } from '#services/db/database';
 import type { Athlete } from '#services/db/athletes.repository';
-import { listCheckIns } from '#services/db/checkins.repository';
+import { listPainAbove } from '#services/db/checkins.repository';
 import {
   findAdjustments,
   listStagesByDay,
@@ -38,12 +38,7 @@ async function painAboveGreen(
   athleteId: string,
   sessions: readonly StrengthSessionRow[],
 ): Promise<PainScore[]> {
-  const out: PainScore[] = [];
-  for (const c of await listCheckIns(db, athleteId, {})) {
-    const scores = [c.painDuring, c.painAfter, c.painNextMorning, c.painMorning, c.painAtRest];
-    const max = Math.max(-1, ...scores.filter((s): s is number => s !== null));
-    if (max > GREEN_MAX) out.push({ date: c.date, pain: max });
-  }
+  const out: PainScore[] = await listPainAbove(db, athleteId, GREEN_MAX);
   for (const s of sessions)
     if (s.pain !== null && s.pain > GREEN_MAX) out.push({ date: s.date, pain: s.pain });
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

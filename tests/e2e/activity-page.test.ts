@@ -281,5 +281,11 @@ describeWithBrowser('the activity page', () => {
     expect(await xTicks(page, 'hr-chart')).toEqual(pace);
     expect(await xTicks(page, 'ele-chart')).toEqual(pace);
     expect(await statOf(page, 'date')).toBe('Wed 24 Oct 2012');
+    // The file has two gaps in its recording (106 s at 6:43, 52 s at 13:21): each line breaks there
+    // instead of drawing a straight line across, so each is three pieces.
+    for (const chart of ['pace-chart', 'hr-chart', 'ele-chart']) {
+      const d = (await page.locator(`#${chart} [data-mark="line"] path`).getAttribute('d')) ?? '';
+      expect(d.match(/M/g)?.length, chart).toBe(3);
+    }
   });
 });

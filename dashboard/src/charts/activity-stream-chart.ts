@@ -8,6 +8,7 @@ import { describedChart } from './described-chart.ts';
 export interface StreamPoint {
   /** Minutes from the start. */
   min: number;
+  /** NaN where the line breaks (a pause or a gap in the recording). */
   value: number;
 }
 
@@ -31,7 +32,8 @@ export function activityStreamChart(
   },
 ): SVGSVGElement | HTMLElement {
   const fmt = options.format ?? ((v: number) => v.toFixed(0));
-  const values = points.map((p) => p.value);
+  const defined = points.filter((p) => !Number.isNaN(p.value));
+  const values = defined.map((p) => p.value);
   const summary = values.length
     ? `${options.label} over ${Math.round(options.axis.totalMin)} min: from ${fmt(Math.min(...values))} to ${fmt(Math.max(...values))} ${options.unit}.`
     : `No ${options.label.toLowerCase()} recorded.`;
@@ -49,7 +51,7 @@ export function activityStreamChart(
     marks: [
       Plot.lineY(points, { x: 'min', y: 'value', stroke: options.colour, strokeWidth: 1.5 }),
       Plot.tip(
-        points,
+        defined,
         Plot.pointerX({
           x: 'min',
           y: 'value',

@@ -46,6 +46,9 @@ function activityNotesCard(activityId: string): HTMLElement {
 
 const mmss = (min: number): string => formatDuration(min * 60);
 
+/** Samples further apart than this are a pause or a lost signal: no line is drawn across them. */
+const STREAM_GAP_MS = 30_000;
+
 function streams(
   a: ActivityDetail,
   units: Units,
@@ -56,10 +59,21 @@ function streams(
   const ele: StreamPoint[] = [];
   // A few hundred points per stream are plenty for a chart; smooth pace over a short window.
   const step = Math.max(1, Math.floor(a.samples.length / 600));
+  let last = -1;
   for (let i = 0; i < a.samples.length; i += step) {
     const s = a.samples[i];
     if (!s) continue;
     const min = (s.t - t0) / 60_000;
+    // A pause or a recording gap breaks every line, rather than a straight line drawn across it.
+    for (let j = last + 1; j <= i && last >= 0; j++) {
+      const gap = (a.samples[j]?.t ?? 0) - (a.samples[j - 1]?.t ?? 0);
+      if (gap > STREAM_GAP_MS) {
+        const at = ((a.samples[j - 1]?.t ?? 0) + gap / 2 - t0) / 60_000;
+        for (const stream of [pace, hr, ele]) stream.push({ min: at, value: Number.NaN });
+        break;
+      }
+    }
+    last = i;
     let speed = s.speedMps;
     const back = a.samples[Math.max(0, i - 10)];
     if (back && s.distanceM !== undefined && back.distanceM !== undefined && s.t > back.t)
@@ -88,7 +102,8 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
   const width = chartWidth();
   const back = athleteId ? `/coach/athletes/${athleteId}` : '/';
   const charts: Node[] = [];
-  if (pace.length)
+  const drawn = (points: StreamPoint[]) => points.some((p) => !Number.isNaN(p.value));
+  if (drawn(pace))
     charts.push(
       h(
         'figure',
@@ -105,7 +120,7 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
         }),
       ),
     );
-  if (hr.length)
+  if (drawn(hr))
     charts.push(
       h(
         'figure',
@@ -120,7 +135,7 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
         }),
       ),
     );
-  if (ele.length)
+  if (drawn(ele))
     charts.push(
       h(
         'figure',

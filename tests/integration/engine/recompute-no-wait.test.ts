@@ -53,6 +53,17 @@ describe('a check-in during a recompute', () => {
       expect(ended).toBe(false);
       const today = await c.get<{ recommendation: { action: string } }>('/api/today');
       expect(today.body.recommendation.action).toBe('see_clinician');
+      // A second check-in of the same day is covered by the request already waiting: not written.
+      const requestVersion = async () =>
+        (
+          await p.db.pool.query<{ v: string }>(
+            'SELECT xmin::text AS v FROM recompute_requests WHERE athlete_id = $1',
+            [athleteId],
+          )
+        ).rows[0]?.v;
+      const before = await requestVersion();
+      expect((await c.post('/api/checkins', { date: utcDay(0), stiffness: 4 })).status).toBe(200);
+      expect(await requestVersion()).toBe(before);
     } finally {
       await blocker.query('COMMIT');
       blocker.release();
@@ -64,6 +75,10 @@ describe('a check-in during a recompute', () => {
       [athleteId, utcDay(0)],
     );
     expect(stored.rows[0]?.action).toBe('see_clinician');
+    const day = await c.get<Array<{ pain?: { stiffness?: number } }>>(
+      `/api/metrics/daily?from=${utcDay(0)}&to=${utcDay(0)}`,
+    );
+    expect(day.body[0]?.pain?.stiffness).toBe(4);
     const pending = await p.db.pool.query<{ pending_from: string | null }>(
       'SELECT pending_from FROM recompute_requests WHERE athlete_id = $1',
       [athleteId],
