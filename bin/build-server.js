@@ -34,7 +34,8 @@ const sourceUrls = {
 const started = Date.now();
 await build({
   absWorkingDir: root,
-  entryPoints: { main: 'app/main.ts' },
+  // The parsing thread of a bulk import is an entry of its own (a file a Worker can start).
+  entryPoints: { main: 'app/main.ts', 'parse-worker': 'services/ingest/parse-worker.ts' },
   outdir,
   bundle: true,
   splitting: true,

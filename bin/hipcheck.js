@@ -5,7 +5,20 @@
 // --max-semi-space-size=32 (MiB): the engine allocates many short-lived objects per day it
 // computes, and a larger young generation roughly halves a full recompute's time
 // (bench/recompute-pure.ts); npm scripts and the Docker image pass the same flag.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// `import` runs again without that flag: it computes one history, at the end, and its main thread
+// (storing what two parsing threads read) would grow its young generation to the full size,
+// holding a bulk import near 400 MB of RSS instead of 250 (bench/import.ts).
+const YOUNG = /^--max-semi-space-size=/;
+if (process.argv[2] === 'import' && process.execArgv.some((a) => YOUNG.test(a))) {
+  const execArgv = process.execArgv.filter((a) => !YOUNG.test(a));
+  const args = [...execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)];
+  const child = spawnSync(process.execPath, args, { stdio: 'inherit' });
+  process.exit(child.status ?? 1);
+}
 
 const compiled = new URL('../dist/server/main.js', import.meta.url);
 let main;

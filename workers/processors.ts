@@ -17,6 +17,8 @@ export interface ProcessorDeps {
   queue: JobQueue;
   now: () => Date;
   beforeIngestCommit?: IngestDeps['beforeCommit'];
+  /** How activity files are parsed (default: on the job's own thread). */
+  parse?: IngestDeps['parse'];
   /** Where uploads wait until processed (DATA_DIR/uploads); shared with the API. */
   uploadsDir?: string;
   /** Absent when Strava is not configured: its jobs then fail with a message saying so. */
@@ -34,6 +36,7 @@ export function createProcessors(deps: ProcessorDeps): Processors {
       spool: createSpool(deps.uploadsDir),
       now: deps.now,
       ...(deps.beforeIngestCommit ? { beforeCommit: deps.beforeIngestCommit } : {}),
+      ...(deps.parse ? { parse: deps.parse } : {}),
     }),
     recompute: createRecomputeProcessor({ pool: deps.pool, now: deps.now, alerts: deps.alerts }),
     'strava-backfill': createStravaBackfillProcessor(stravaDeps),

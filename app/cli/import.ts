@@ -1,9 +1,12 @@
-// `hipcheck import --email E FILE…`: bulk-import activity files and export ZIPs (Strava, Apple
-// Health, Garmin, plain ZIPs of activity files) for one runner. Files are copied into the spool as
-// streams and go through the same outbox and processors as uploads; the jobs run in this process
-// (so no separate worker is needed), and a line is printed for each file as it finishes.
+// `hipcheck import --email E FILE|DIRECTORY…`: bulk-import activity files and export ZIPs (Strava,
+// Apple Health, Garmin, plain ZIPs of activity files) for one runner. Files are copied into the
+// spool as streams, a few at a time, and go through the same outbox and processors as uploads; the
+// jobs run in this process (so no separate worker is needed), with files parsed on worker threads
+// while this thread stores them, and a line is printed for each file as it finishes. The runner's
+// metrics are recomputed once, after the last file.
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Config } from '#services/config';
 import { findAthleteByUserId } from '#services/db/athletes.repository';
@@ -14,6 +17,7 @@ import {
   listUploadsOfBatches,
   type Upload,
 } from '#services/db/uploads.repository';
+import { createParsePool } from '#services/ingest/parse-in-worker';
 import { createSpool, type Spool } from '#services/ingest/spool';
 import {
   spoolUpload,
@@ -22,7 +26,7 @@ import {
 } from '#services/ingest/store-uploads';
 import { fileWarningsByUpload } from '#services/ingest/upload-warnings';
 import { createInProcessQueue } from '#services/queue/in-process-queue';
-import type { Processors } from '#services/queue/jobs';
+import type { JobQueue, Processors } from '#services/queue/jobs';
 import { openDatabase } from '../runtime.ts';
 import { createProcessors } from '#workers/processors';
 
@@ -30,6 +34,9 @@ interface Io {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
+
+/** Files spooled and stored per transaction. */
+const SPOOL_BATCH = 20;
 
 const USAGE = 'usage: hipcheck import --email EMAIL FILE|DIRECTORY…';
 
@@ -51,6 +58,7 @@ export async function importCommand(args: string[], io: Io, config: Config): Pro
   }
   const log = (m: string) => io.stderr.write(`${m}\n`);
   const db = await openDatabase(config, log);
+  const closers: Array<() => Promise<void>> = [];
   try {
     const user = await findUserByEmail(db.pool, email);
     const athlete = user ? await findAthleteByUserId(db.pool, user.id) : undefined;
@@ -58,39 +66,77 @@ export async function importCommand(args: string[], io: Io, config: Config): Pro
       io.stderr.write(`no runner account with the email ${email}: sign up first\n`);
       return 1;
     }
+    // Files parsed on every core while this thread writes to the database: a parse on each
+    // thread, and one job more storing what was parsed.
+    const threads = Math.max(1, availableParallelism());
+    const parsePool = createParsePool(threads);
+    closers.push(() => parsePool.close());
     const ready: { processors?: Processors } = {};
-    const queue = createInProcessQueue(() => ready.processors as Processors, log);
+    const queue = createInProcessQueue(() => ready.processors as Processors, log, {
+      concurrency: threads + 1,
+    });
+    // Recomputes wait until every file is stored: one recompute of the history at the end instead
+    // of one per stretch of files (each request is in the database already; only the job waits).
+    const deferred = new Map<string, () => Promise<void>>();
+    let storing = true;
+    const jobs: JobQueue = {
+      close: () => queue.close(),
+      enqueue(name, data, jobId) {
+        if (name === 'recompute' && storing) {
+          deferred.set(JSON.stringify(data), () => queue.enqueue(name, data, jobId));
+          return Promise.resolve();
+        }
+        return queue.enqueue(name, data, jobId);
+      },
+    };
     ready.processors = createProcessors({
       pool: db.pool,
-      queue,
+      queue: jobs,
       now: () => new Date(),
       uploadsDir: config.uploadsDir,
+      parse: parsePool.parse,
     });
     const spool = createSpool(config.uploadsDir);
 
-    const { received, unreadable } = await spoolFiles(spool, await expandDirectories(files));
-    for (const line of unreadable) io.stdout.write(`${line}\n`);
-    const stored = await storeSpooledUploads({ pool: db.pool, queue, spool }, athlete.id, received);
-    const batchNames = new Map(stored.batches.map((b) => [b.id, b.filename]));
+    // Files are spooled and stored a few at a time, so that parsing starts with the first ones.
+    const uploads: Upload[] = [];
+    const batchNames = new Map<string, string>();
     const printer = createPrinter(db.pool, io, athlete.timezone, batchNames);
+    const finished = new Set<string>();
     const poll = async () => {
-      const uploads = await listUploadsByIds(
-        db.pool,
-        stored.uploads.map((u) => u.id),
-      );
-      const items = await listUploadsOfBatches(db.pool, [...batchNames.keys()]);
+      const open = uploads.filter((u) => !finished.has(u.id)).map((u) => u.id);
+      const listed = open.length === 0 ? [] : await listUploadsByIds(db.pool, open);
+      for (const u of listed) if (isFinished(u)) finished.add(u.id);
+      const items =
+        batchNames.size === 0 ? [] : await listUploadsOfBatches(db.pool, [...batchNames.keys()]);
       // An export is printed through its files; only its own failure (a refused ZIP) is a line.
       await printer.print([
-        ...uploads.filter((u) => u.kind !== 'export' || u.status === 'failed'),
+        ...listed.filter((u) => u.kind !== 'export' || u.status === 'failed'),
         ...items,
       ]);
-      const unfinishedExports = uploads.some((u) => u.kind === 'export' && !isFinished(u));
-      return unfinishedExports || items.some((u) => !isFinished(u));
     };
-    let polling = Promise.resolve(true);
+    let polling = Promise.resolve();
     const timer = setInterval(() => {
       polling = polling.then(poll);
     }, 250);
+    let unreadable = 0;
+    const paths = await expandDirectories(files);
+    for (let from = 0; from < paths.length; from += SPOOL_BATCH) {
+      const spooled = await spoolFiles(spool, paths.slice(from, from + SPOOL_BATCH));
+      for (const line of spooled.unreadable) io.stdout.write(`${line}\n`);
+      unreadable += spooled.unreadable.length;
+      if (spooled.received.length === 0) continue;
+      const stored = await storeSpooledUploads(
+        { pool: db.pool, queue: jobs, spool },
+        athlete.id,
+        spooled.received,
+      );
+      uploads.push(...stored.uploads);
+      for (const b of stored.batches) batchNames.set(b.id, b.filename);
+    }
+    await queue.idle();
+    storing = false;
+    for (const enqueue of deferred.values()) await enqueue();
     await queue.idle();
     clearInterval(timer);
     await polling;
@@ -98,10 +144,11 @@ export async function importCommand(args: string[], io: Io, config: Config): Pro
     await queue.close();
 
     const c = printer.counts;
-    c.failed += unreadable.length;
+    c.failed += unreadable;
     io.stdout.write(`${c.done} imported, ${c.duplicate} duplicate, ${c.failed} failed\n`);
     return c.failed > 0 ? 1 : 0;
   } finally {
+    for (const close of closers) await close();
     await db.close();
   }
 }
@@ -118,11 +165,11 @@ export async function expandDirectories(paths: readonly string[]): Promise<strin
       out.push(path);
       continue;
     }
-    const entries = await readdir(path, { withFileTypes: true });
-    for (const e of entries
-      .filter((x) => x.isFile() && !x.name.startsWith('.'))
-      .sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      out.push(join(path, e.name));
+    const names = (await readdir(path)).filter((n) => !n.startsWith('.')).sort();
+    for (const name of names) {
+      const entry = join(path, name);
+      // Symbolic links followed: a link to a file is that file.
+      if ((await stat(entry).catch(() => undefined))?.isFile()) out.push(entry);
     }
   }
   return out;

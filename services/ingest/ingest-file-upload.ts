@@ -4,7 +4,6 @@
 // run, the other legs cross-training of their sport and minutes). A file still in the spool has its
 // bytes moved into the row as it finishes; the spool file is deleted after the commit.
 import type { Activity } from '#shared/activity/activity';
-import { parseActivities } from '#shared/activity/parse-activity-file';
 import { activityTimeRange } from '#shared/activity/plausible-time';
 import { sportOfName } from '#shared/activity/sport';
 import { BadInputError } from '#shared/errors';
@@ -15,6 +14,7 @@ import { findActivityIdBySource } from '#services/db/activities.repository';
 import { finishUpload, type StoredUpload } from '#services/db/uploads.repository';
 import { enqueueRecompute } from '#services/engine/request-recompute';
 import type { JobQueue } from '#services/queue/jobs';
+import { parseOnThisThread, type ParseFile } from './parse-in-worker.ts';
 import type { Spool } from './spool.ts';
 import { storeActivity } from './store-activity.ts';
 
@@ -23,6 +23,8 @@ export interface IngestContext {
   queue: JobQueue;
   spool: Spool;
   now: () => Date;
+  /** How a file is parsed: on this thread unless given (a bulk import uses a pool of threads). */
+  parse?: ParseFile;
   /** Test hook: runs inside the transaction just before it commits. */
   beforeCommit?: () => Promise<void>;
 }
@@ -81,9 +83,12 @@ export async function ingestFileUpload(
     const now = ctx.now();
     let activities: Activity[];
     try {
-      activities = parseActivities(locked.filename, bytes, {
-        timeRange: activityTimeRange(now.getTime(), athlete.timezone),
-      }).activities;
+      const parse = ctx.parse ?? parseOnThisThread;
+      activities = (
+        await parse(locked.filename, bytes, {
+          timeRange: activityTimeRange(now.getTime(), athlete.timezone),
+        })
+      ).activities;
       applyHints(activities, locked);
     } catch (err) {
       if (!(err instanceof BadInputError)) throw err;

@@ -75,7 +75,7 @@ export function surgeryStatusOn(
 /** "Week 6 after your surgery on Mon 2 Mar: …" — the reason every day of the hold carries. */
 export function surgeryReasonOf(h: SurgeryHold): Reason {
   const week = `Week ${h.weeksSince + 1} after {your} surgery on ${formatDay(h.surgeryDate)}`;
-  const jog = `week 10 (${formatDay(h.noJogBefore)})`;
+  const jog = `${jogWeekOf(h)} (${formatDay(h.noJogBefore)})`;
   return {
     code: 'surgery_hold',
     message:
@@ -87,9 +87,15 @@ export function surgeryReasonOf(h: SurgeryHold): Reason {
   };
 }
 
+/** "week 10" by default: the week a coach's surgeryNoJogWeeks sets, not a fixed number. */
+function jogWeekOf(h: SurgeryHold): string {
+  return `week ${daysBetween(h.surgeryDate, h.noJogBefore) / 7}`;
+}
+
 /** What ends the hold, for the card. */
 export function surgeryHowToClearOf(h: SurgeryHold): string {
+  const jog = `${jogWeekOf(h)} (${formatDay(h.noJogBefore)})`;
   return h.clearedOn === null
-    ? `Once {your} surgeon or physiotherapist has cleared running, record the clearance with its date; jogging starts at week 10 (${formatDay(h.noJogBefore)}), or earlier at the stage the clinician names.`
-    : `Jogging starts at week 10 (${formatDay(h.noJogBefore)}); to start earlier, record the clearance again with the stage the clinician named.`;
+    ? `Once {your} surgeon or physiotherapist has cleared running, record the clearance with its date; jogging starts at ${jog}, or earlier at the stage the clinician names.`
+    : `Jogging starts at ${jog}; to start earlier, record the clearance again with the stage the clinician named.`;
 }

@@ -70,6 +70,17 @@ describe('activityTimeRange()', () => {
       Date.UTC(2026, 11, 2, 10, 0, 0),
     ]);
   });
+
+  it('gives UTC+14 the same span by arithmetic as the time-zone database gives Etc/GMT-14', () => {
+    // Just before and just after midnight in UTC+14, and a leap day.
+    for (const iso of ['2026-11-30T09:59:59Z', '2026-11-30T10:00:00Z', '2028-02-28T12:00:00Z']) {
+      const now = Date.parse(iso);
+      const fast = activityTimeRange(now, 'Pacific/Kiritimati');
+      const db = activityTimeRange(now, 'Etc/GMT-14');
+      expect([fast.lastDay, fast.toMs]).toEqual([db.lastDay, db.toMs]);
+    }
+    expect(activityTimeRange(Date.parse('2028-02-28T12:00:00Z')).lastDay).toBe('2028-03-01');
+  });
 });
 
 describe('implausible times in files', () => {
