@@ -18,6 +18,7 @@ import type {
   Note,
   NoteRow,
 } from '../../shared/api/coaching.ts';
+import type { IntensityMetrics } from '../../shared/api/intensity.ts';
 import type { DailyMetrics, MetricsInfo, TodayDecision } from '../../shared/api/metrics.ts';
 import type {
   Clearance,
@@ -35,6 +36,7 @@ export type * from '../../shared/api/activities.ts';
 export type * from '../../shared/api/athlete.ts';
 export type * from '../../shared/api/checkins.ts';
 export type * from '../../shared/api/coaching.ts';
+export type * from '../../shared/api/intensity.ts';
 export type * from '../../shared/api/metrics.ts';
 export type * from '../../shared/api/progression.ts';
 export type * from '../../shared/api/uploads.ts';
@@ -132,6 +134,9 @@ export function athleteApi(athleteId?: string) {
     metricsInfo: () => request<MetricsInfo>('GET', `${base}/metrics/info`),
     weekly: (from?: string, to?: string) =>
       request<WeeklyRow[]>('GET', `${base}/metrics/weekly${q({ from, to })}`),
+    /** Time above threshold, strides and hill repeats per day and week. */
+    intensity: (from: string, to: string) =>
+      request<IntensityMetrics>('GET', `${base}/metrics/intensity${q({ from, to })}`),
     /**
      * The last 90 days of activities, newest first; `next` reads the older ones. With none in the
      * last 90 days, the newest older page: "recent" is then the latest import, however old.

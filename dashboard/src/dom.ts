@@ -1,5 +1,7 @@
 // A tiny element builder: the dashboard needs no framework.
 
+import { formatDay } from './format.ts';
+
 type Child = Node | string | null | undefined | false;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -46,8 +48,8 @@ export function dayChoice(today: string, yesterday: string): HTMLSelectElement {
   return h(
     'select',
     { name: 'date' },
-    h('option', { value: today }, `Today (${today})`),
-    h('option', { value: yesterday }, `Yesterday (${yesterday})`),
+    h('option', { value: today }, `Today (${formatDay(today)})`),
+    h('option', { value: yesterday }, `Yesterday (${formatDay(yesterday)})`),
   );
 }
 

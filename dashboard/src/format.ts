@@ -87,6 +87,23 @@ export function formatDate(localDate: string): string {
   return `${formatDay(localDate)} ${localDate.slice(0, 4)}`;
 }
 
+/**
+ * 'Mon 30 Nov 2026, 14:05' for an instant (an ISO timestamp) in the viewer's time zone: when
+ * something was written or when a link expires. `day` leaves the time out.
+ */
+export function formatMoment(iso: string | Date, part: 'day' | 'time' = 'time'): string {
+  const d = new Date(iso);
+  const day = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(d);
+  if (part === 'day') return day;
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(d);
+  return `${day}, ${time}`;
+}
+
 export const formatCount = (n: number): string => n.toLocaleString('en-US');
 
 /** YYYY-MM-DD of `d` in `timeZone`. */

@@ -15,6 +15,7 @@ import { isUuid } from './ids.ts';
 export const toUploadJson = (u: Upload, warnings: ShownWarning[] = []): UploadJson => ({
   id: u.id,
   filename: u.filename,
+  name: u.nameHint,
   kind: u.kind,
   status: u.status,
   activityIds: u.activityIds,

@@ -84,6 +84,12 @@ async function estimateOf(pool: Pool, strava: StravaContext | undefined, pending
   });
 }
 
+/** Why connecting cannot start on a server without a Strava app (the connect route's 503 says it too). */
+export const STRAVA_OFF_REASON =
+  'This Hipcheck has no Strava app configured, so Strava is off here; the person who runs it ' +
+  'turns it on by setting STRAVA_CLIENT_ID, STRAVA_CLIENT_SECRET and TOKEN_ENCRYPTION_KEY. ' +
+  'Meanwhile, upload your runs as files.';
+
 export async function stravaStatusJson(
   deps: { pool: Pool; strava: StravaContext | undefined },
   athlete: Athlete,
@@ -92,8 +98,12 @@ export async function stravaStatusJson(
   const backfillDays = deps.strava?.backfillDays ?? 180;
   const webhooks = await webhookStateOf(deps.pool, deps.strava);
   const account = await findStravaAccountByAthlete(deps.pool, athlete.id);
+  const availability = deps.strava
+    ? { available: true, unavailableReason: null }
+    : { available: false, unavailableReason: STRAVA_OFF_REASON };
   if (!account) {
     return {
+      ...availability,
       connected: false,
       status: 'not_connected' as const,
       backfillDays,
@@ -122,6 +132,7 @@ export async function stravaStatusJson(
       ? await estimateOf(deps.pool, deps.strava, counts.pending)
       : null;
   return {
+    ...availability,
     connected,
     status: account.status,
     stravaAthleteId: account.stravaAthleteId,

@@ -24,6 +24,10 @@ export interface StravaDisconnected {
 
 /** GET /api/strava/status. */
 export interface StravaConnection {
+  /** false: this server has no Strava app configured, and connecting cannot start. */
+  available: boolean;
+  /** Why Strava is off, in words for the runner (what the operator sets); null when available. */
+  unavailableReason: string | null;
   connected: boolean;
   status: 'not_connected' | StravaAccountStatus;
   /** Once connected: the Strava athlete, the scope granted and when. */

@@ -16,7 +16,10 @@ export interface UploadError {
 
 export interface UploadRow {
   id: string;
+  /** The file's name, or its path inside an export ZIP ('activities/1005.fit'). */
   filename: string;
+  /** The activity's name from the export's list (a Strava export's activities.csv), if any. */
+  name: string | null;
   kind: UploadKind;
   status: UploadStatus;
   activityIds: string[];

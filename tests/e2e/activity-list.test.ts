@@ -66,7 +66,7 @@ describeWithBrowser('the activity list', () => {
     await older.click();
     await rows.nth(39).waitFor();
     expect(await rows.count()).toBe(40);
-    const day = (n: number) => rows.nth(n).locator('td').first().textContent();
+    const day = (n: number) => rows.nth(n).locator('td time').first().getAttribute('datetime');
     expect(await day(23)).toBe(dayOf(100));
     await older.click();
     await rows.nth(42).waitFor();

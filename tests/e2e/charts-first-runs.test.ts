@@ -100,6 +100,20 @@ describeWithBrowser('a new runner’s charts', () => {
       // The first run has nothing to compare with: its × is drawn in a colour, not white on white.
       const cross = page.locator('#spike-chart svg [data-mark="dot"] path').first();
       expect(await cross.getAttribute('stroke')).not.toBe('white');
+      // Fitness, fatigue and form of the last day as a readout; form against intervals.icu's zones,
+      // named in the caption, with the model's caveat still in view.
+      const readout = await page.locator('#fitness-readout').innerText();
+      expect(readout).toMatch(/Fitness \(CTL\)\s+\d+/);
+      expect(readout).toMatch(/Fatigue \(ATL\)\s+\d+/);
+      expect(readout).toMatch(
+        /Form \(TSB\)\s+[+−]?\d+ · (High risk|Optimal|Grey zone|Fresh|Transition)/,
+      );
+      const zones = page.locator('#fitness-chart svg.form-zones');
+      expect(await zones.getAttribute('aria-label')).toMatch(/intervals\.icu zones; the latest/);
+      expect(await page.locator('#form-zones-source').innerText()).toMatch(
+        /intervals\.icu.+optimal −30 to −10/,
+      );
+      expect(await page.locator('#fitness-chart .caveat').innerText()).toMatch(/not of hip health/);
       // 28 days of history are still missing for the ratio: it keeps its empty state.
       expect(await page.locator('#acwr-chart .chart-empty').count()).toBe(1);
       expect(errors).toEqual([]);

@@ -1,11 +1,12 @@
 // Every page of the dashboard (tests/support/page-tour.ts: a visitor, a new runner, the demo runner
 // and the demo coach) in real Chromium at 1440 × 900 and 390 × 844: axe-core finds no serious or
-// critical WCAG 2.2 A/AA violation, and on a phone no page is wider than the screen.
+// critical WCAG 2.2 A/AA violation, no visible text shows an ISO date (YYYY-MM-DD) where a person
+// reads a day, and on a phone no page is wider than the screen.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { demoCommand } from '#app/cli/demo';
 import { startHipcheck, type Running } from '#app/runtime';
 import { loadConfig } from '#services/config';
@@ -15,6 +16,23 @@ import { ensureDashboardBuilt } from '../support/dashboard-build.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { contextsFor, DESKTOP, PHONE, settle, TOUR } from '../support/page-tour.ts';
 import { DEMO_PASSWORD, DEMO_RUNNER_EMAIL } from '#shared/demo/demo-story';
+
+/** Visible text holding a YYYY-MM-DD day, outside form fields and download links. */
+function isoDatesShown(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      const text = n.textContent ?? '';
+      if (!el || !/\b\d{4}-\d{2}-\d{2}\b/.test(text)) continue;
+      if (el.closest('input, textarea, select, script, style, a[download]')) continue;
+      if (!el.checkVisibility()) continue;
+      out.push(text.trim().slice(0, 80));
+    }
+    return out;
+  });
+}
 
 describeWithBrowser('every page, as the demo’s people see it', () => {
   let db: TestDatabase;
@@ -54,7 +72,7 @@ describeWithBrowser('every page, as the demo’s people see it', () => {
     ['390 × 844', PHONE],
   ] as const) {
     it(
-      `at ${size}: no serious or critical axe violation${viewport === PHONE ? ', nothing wider than the screen' : ''}`,
+      `at ${size}: no serious or critical axe violation, no ISO date shown${viewport === PHONE ? ', nothing wider than the screen' : ''}`,
       { timeout: 240_000 },
       async () => {
         const pages = await contextsFor(browser, url, viewport);
@@ -63,6 +81,9 @@ describeWithBrowser('every page, as the demo’s people see it', () => {
           for (const stop of TOUR) {
             const page = pages[stop.who];
             await stop.open(page);
+            // Days are written for people ('Mon 30 Nov'); ISO days only in inputs and exports.
+            for (const text of await isoDatesShown(page))
+              found.push(`${stop.name}: an ISO date shown: "${text}"`);
             for (const v of await seriousAxeViolations(page))
               found.push(
                 `${stop.name}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(' | ')}`,

@@ -75,21 +75,23 @@ describeWithBrowser('the runner in the browser', () => {
       const items = page.locator('#upload-results li');
       expect(await items.count()).toBe(4);
       expect(await page.locator('#upload-results li.status-done').count()).toBe(2);
+      // An export's files go by their activities' names from activities.csv.
       expect(await page.locator('#upload-results li.status-duplicate').innerText()).toContain(
-        'activities/103.gpx',
+        'Same run again',
       );
       const failed = await page.locator('#upload-results li.status-failed').innerText();
-      expect(failed).toContain('activities/104.gpx');
+      expect(failed).toContain('Broken watch');
       expect(failed).toMatch(/Failed: .+/);
       expect(await page.locator('#upload-progress').getAttribute('value')).toBe('1');
 
-      // Strava is not configured on the test server: the button says why instead of a raw 503.
-      await page.locator('#strava-status').getByText('Not connected.').waitFor();
-      await page.locator('#strava-connect').click();
-      await page
-        .locator('#strava-error')
-        .getByText(/not configured/)
-        .waitFor();
+      // Strava is not configured on the test server: the button is off, and the page says why.
+      await page.locator('#strava-status').getByText('Strava is off on this Hipcheck.').waitFor();
+      expect(await page.locator('#strava-connect').isDisabled()).toBe(true);
+      const off = page.locator('#strava-off');
+      expect(await off.innerText()).toMatch(/no Strava app configured.+STRAVA_CLIENT_ID/);
+      expect(await page.locator('#strava-connect').getAttribute('aria-describedby')).toBe(
+        'strava-off',
+      );
       await screenshot(page, 'import.png');
     },
   );

@@ -78,6 +78,9 @@ describeWithBrowser('Strava in the browser', () => {
     p.fake.setAuthorizeBehaviour({ athleteId: athlete.id });
     await page.goto('/import');
     await page.locator('#strava-intro').getByText('your last 180 days').waitFor();
+    // Strava is configured on this server: the button is live, with no reason against it.
+    expect(await page.locator('#strava-connect').isEnabled()).toBe(true);
+    expect(await page.locator('#strava-off').isHidden()).toBe(true);
     await connectFromImport(page);
     expect(await outcomeOf(page)).toBe('connected');
     expect(await page.locator('h1').innerText()).toBe('Strava is connected');

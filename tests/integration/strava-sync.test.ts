@@ -183,6 +183,8 @@ describe('Strava sync through the API, the jobs and the database', () => {
     const status = await ben.get<StravaStatus>('/api/strava/status');
     expect(status.status).toBe(200);
     expect(status.body).toMatchObject({
+      available: true,
+      unavailableReason: null,
       connected: false,
       status: 'not_connected',
       backfill: { done: 0, total: 0, nextBatchAt: null },

@@ -1,8 +1,9 @@
 // One sentence per chart of the athlete's trends: what a sighted reader takes from it at a glance,
 // for a screen reader (the chart's label) and for everyone (the line under its title).
-import type { DailyMetrics } from '../api.ts';
-import { distanceIn, formatDay, type Units } from '../format.ts';
+import type { DailyMetrics, IntensityMetrics } from '../api.ts';
+import { addDays, distanceIn, formatDay, type Units } from '../format.ts';
 import { inWindow, type TimeWindow } from './time-axis.ts';
+import { minutes, type Week } from './intensity-chart.ts';
 import { stageSegmentsOf } from './stage-band-chart.ts';
 import { weeksOf, type WeekDatum } from './weekly-distance-chart.ts';
 
@@ -98,4 +99,26 @@ export function crossSummary(days: DailyMetrics[], win: TimeWindow): string {
   const crossDays = shownOf(days, win).filter((d) => (d.load?.crossTrainingMin ?? 0) > 0);
   const min = crossDays.reduce((s, d) => s + (d.load?.crossTrainingMin ?? 0), 0);
   return `${crossDays.length} cross-training day${crossDays.length === 1 ? '' : 's'} in this window, ${Math.round(min)} min in all.`;
+}
+
+/** One sentence for the chart's label and the line under its title. */
+export function intensitySummary(m: IntensityMetrics, win: TimeWindow): string {
+  const weeks = m.weeks.filter((w) => w.weekStart <= win.to && addDays(w.weekStart, 6) >= win.from);
+  const days = m.days.filter((d) => inWindow(d.day, win));
+  if (days.length === 0) return 'No run with a speed stream in this window.';
+  const above = weeks.reduce((s, w) => s + w.aboveThresholdS, 0);
+  const strides = days.reduce((s, d) => s + d.strides, 0);
+  const hills = days.reduce((s, d) => s + d.hillRepeats, 0);
+  const top = weeks.reduce<Week | undefined>(
+    (a, w) => (a && a.aboveThresholdS >= w.aboveThresholdS ? a : w),
+    undefined,
+  );
+  const most =
+    top && top.aboveThresholdS > 0
+      ? `; the most in a week ${minutes(top.aboveThresholdS)} min (week of ${formatDay(top.weekStart)})`
+      : '';
+  return (
+    `${minutes(above)} min above threshold in ${days.length} day${days.length === 1 ? '' : 's'} of running, ` +
+    `${strides} stride${strides === 1 ? '' : 's'} and ${hills} hill repeat${hills === 1 ? '' : 's'}${most}.`
+  );
 }

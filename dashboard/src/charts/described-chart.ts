@@ -14,10 +14,15 @@ function unlabelMarks(root: Element): void {
 
 export function describedChart<T extends ChartNode>(chart: T, summary: string): T {
   // A chart with a legend is a <figure>: the legend, then the plot's own <svg>.
+  // A chart of several plots names its main one (data-chart-main); the others label themselves.
+  const main = chart.querySelector(':scope > [data-chart-main], :scope > * > [data-chart-main]');
   const svg =
     chart instanceof SVGSVGElement
       ? chart
-      : [...chart.children].filter((c) => c instanceof SVGSVGElement).at(-1);
+      : main instanceof SVGSVGElement
+        ? main
+        : (main?.querySelector('svg:last-of-type') ??
+          [...chart.children].filter((c) => c instanceof SVGSVGElement).at(-1));
   unlabelMarks(chart);
   new MutationObserver(() => unlabelMarks(chart)).observe(chart, {
     childList: true,

@@ -25,7 +25,7 @@ export function wellnessChart(
     .map((d) => ({ date: dayDate(d.day), day: d.day, value: d[metric] as number }));
   const last = data.at(-1);
   const summary = last
-    ? `${look.label}: ${data.length} days in this window, the last (${last.day}) ${Math.round(last.value * 10) / 10}.`
+    ? `${look.label}: ${data.length} days in this window, the last (${formatDay(last.day)}) ${Math.round(last.value * 10) / 10}.`
     : `${look.label}: no values in this window.`;
   const chart = Plot.plot({
     width: size.width,

@@ -3,6 +3,7 @@
 import { api, type InboxAlert } from '../api.ts';
 import { h } from '../dom.ts';
 import { formatDay } from '../format.ts';
+import { refreshAlertBell } from '../views/alert-bell.ts';
 
 const KIND: Record<string, string> = {
   red_flag: 'Red flag',
@@ -21,10 +22,14 @@ export async function coachAlertsPage(): Promise<Node[]> {
     link.addEventListener('click', () => {
       if (a.readAt === null) void api.markAlertRead(a.id).catch(() => undefined);
     });
-    return h(
+    const unread = a.readAt === null;
+    const mark = unread
+      ? h('button', { type: 'button', class: 'link mark-read' }, 'Mark read')
+      : null;
+    const li = h(
       'li',
       {
-        class: `alert-item kind-${a.kind}${a.readAt === null ? ' unread' : ''}`,
+        class: `alert-item kind-${a.kind}${unread ? ' unread' : ''}`,
         'data-alert-id': a.id,
       },
       h('span', { class: 'alert-kind' }, KIND[a.kind] ?? a.kind),
@@ -35,7 +40,20 @@ export async function coachAlertsPage(): Promise<Node[]> {
         `${a.athleteName ?? a.athleteEmail}, ${formatDay(a.day)}`,
       ),
       h('p', {}, link),
+      mark,
     );
+    mark?.addEventListener('click', async () => {
+      mark.disabled = true;
+      try {
+        await api.markAlertRead(a.id);
+        li.classList.remove('unread');
+        mark.remove();
+        await refreshAlertBell();
+      } catch {
+        mark.disabled = false;
+      }
+    });
+    return li;
   };
   return [
     h('h1', {}, 'Alerts'),

@@ -7,7 +7,6 @@ import {
   type AthleteApi,
   type Note,
   type Progression,
-  type StageDefinition,
   type Thresholds,
   type TodayDecision,
 } from '../api.ts';
@@ -17,6 +16,7 @@ import { activityList } from '../views/activity-list.ts';
 import { aboutText, noteThreads } from '../views/note-threads.ts';
 import { chartsPanel } from '../views/charts-panel.ts';
 import { decisionCard, planList } from '../views/decision-card.ts';
+import { planEditor } from '../views/plan-editor.ts';
 import { stageForm } from '../views/stage-form.ts';
 import { coachProgrammeCards } from '../views/coach-programme-card.ts';
 
@@ -92,115 +92,6 @@ function stageCard(
     h('details', {}, h('summary', {}, 'Thresholds'), tForm),
     h('details', {}, h('summary', {}, 'Plan'), planForm),
   );
-}
-
-// The numbers of each stage a coach may change; the rest of a stage (mode, rules) stays as it is.
-const PLAN_FIELDS: Array<[keyof StageDefinition, string]> = [
-  ['runMin', 'run min'],
-  ['walkMin', 'walk min'],
-  ['repeats', 'repeats'],
-  ['totalMin', 'total min'],
-  ['perWeek', 'per week'],
-];
-
-/** Edit the plan stage by stage; "Restore the default plan" sends null. */
-function planEditor(
-  p: Progression,
-  save: (plan: StageDefinition[] | null) => Promise<Progression>,
-): HTMLElement {
-  const rows = p.plan.map((stage) => {
-    const inputs = PLAN_FIELDS.map(([key, label]) =>
-      h('input', {
-        type: 'number',
-        min: 0,
-        step: 'any',
-        name: `stage-${stage.stage}-${key}`,
-        value: String(stage[key]),
-        'aria-label': `Stage ${stage.stage} ${label}`,
-      }),
-    );
-    const text = h('input', {
-      type: 'text',
-      name: `stage-${stage.stage}-text`,
-      value: stage.text,
-      'aria-label': `Stage ${stage.stage} session`,
-    });
-    return { stage, inputs, text };
-  });
-  const status = h('p', { role: 'status', class: 'status' });
-  const error = h('p', { class: 'error', role: 'alert' });
-  const restore = h('button', { type: 'button', class: 'secondary' }, 'Restore the default plan');
-  const form = h(
-    'form',
-    { id: 'plan-form' },
-    h(
-      'table',
-      { class: 'plan-table' },
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', {}, 'Stage'),
-          ...PLAN_FIELDS.map(([, l]) => h('th', {}, l)),
-          h('th', {}, 'Session'),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        ...rows.map((r) =>
-          h(
-            'tr',
-            {},
-            h('td', {}, `${r.stage.stage} ${r.stage.name}`),
-            ...r.inputs.map((i) => h('td', {}, i)),
-            h('td', {}, r.text),
-          ),
-        ),
-      ),
-    ),
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save plan'), restore),
-    status,
-    error,
-  );
-  const run = async (plan: StageDefinition[] | null) => {
-    error.textContent = '';
-    try {
-      const saved = await save(plan);
-      // Show what the server now holds (after a restore, the default plan's numbers).
-      rows.forEach((r, n) => {
-        const stage = saved.plan[n];
-        if (!stage) return;
-        r.stage = stage;
-        PLAN_FIELDS.forEach(
-          ([key], k) => ((r.inputs[k] as HTMLInputElement).value = String(stage[key])),
-        );
-        r.text.value = stage.text;
-      });
-      status.textContent = plan
-        ? 'Plan saved; the athlete’s history is being recomputed.'
-        : 'Default plan restored.';
-    } catch (err) {
-      error.textContent = errorText(err);
-    }
-  };
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const plan = rows.map((r) => {
-      const next: StageDefinition = { ...r.stage, text: r.text.value.trim() || r.stage.text };
-      PLAN_FIELDS.forEach(([key], k) => {
-        (next as unknown as Record<string, unknown>)[key] = Number(
-          (r.inputs[k] as HTMLInputElement).value,
-        );
-      });
-      return next;
-    });
-    void run(plan);
-  });
-  restore.addEventListener('click', () => void run(null));
-  return form;
 }
 
 /**

@@ -3,6 +3,7 @@
 // status filter; and an invite link to share.
 import { api, type RosterRow } from '../api.ts';
 import { errorText, field, h } from '../dom.ts';
+import { formatMoment } from '../format.ts';
 import { rosterList } from '../views/roster-list.ts';
 import { rosterStravaSync } from '../views/roster-strava-sync.ts';
 
@@ -47,7 +48,7 @@ function inviteCard(): HTMLElement {
         h(
           'p',
           { class: 'muted small' },
-          `Valid until ${new Date(inv.expiresAt).toLocaleString('en-GB')}. The athlete opens it, creates an account (or signs in) and accepts; they can revoke access at any time.`,
+          `Valid until ${formatMoment(inv.expiresAt)}. The athlete opens it, creates an account (or signs in) and accepts; they can revoke access at any time.`,
         ),
       );
     } catch (err) {

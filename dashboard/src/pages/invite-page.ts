@@ -3,6 +3,7 @@
 // used (unknown, used or expired: the server does not say which) says so and what to do.
 import { api, type InviteView, type Me } from '../api.ts';
 import { errorText, field, h, onSubmit } from '../dom.ts';
+import { formatMoment } from '../format.ts';
 import { authPage } from './auth-page.ts';
 
 const who = (i: InviteView) => (i.coachName ? `${i.coachName} (${i.coachEmail})` : i.coachEmail);
@@ -102,11 +103,7 @@ export async function invitePage(
     h('strong', {}, who(invite)),
     ' invites you to share your Hipcheck data: today’s decision, load and risk numbers, check-ins and your progression. Your notes and the details of each run stay private unless you choose to share them. You can revoke access at any time in Settings.',
   );
-  const until = h(
-    'p',
-    { class: 'muted small' },
-    `Valid until ${new Date(invite.expiresAt).toLocaleString('en-GB')}.`,
-  );
+  const until = h('p', { class: 'muted small' }, `Valid until ${formatMoment(invite.expiresAt)}.`);
   if (!me) return [card(intro, until, ...newcomerForm(token, invite, rerender))];
   if (!me.athlete)
     return [

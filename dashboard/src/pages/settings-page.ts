@@ -4,6 +4,7 @@ import { api, athleteApi, type AthleteProfile, type Grant } from '../api.ts';
 import { alertSettingsCard } from '../views/alert-settings-card.ts';
 import { nameCard } from '../views/name-card.ts';
 import { errorText, field, h } from '../dom.ts';
+import { formatMoment } from '../format.ts';
 import { navigate } from '../router.ts';
 import { stageForm } from '../views/stage-form.ts';
 import type { PageContext } from './page-context.ts';
@@ -215,11 +216,7 @@ function grantsCard(): HTMLElement {
             'li',
             {},
             h('strong', {}, g.coachEmail),
-            h(
-              'span',
-              { class: 'muted small' },
-              ` since ${new Date(g.grantedAt).toLocaleDateString('en-GB')}`,
-            ),
+            h('span', { class: 'muted small' }, ` since ${formatMoment(g.grantedAt, 'day')}`),
             h(
               'label',
               { class: 'check' },

@@ -3,7 +3,7 @@
 // older ones on request.
 import type { ActivityRow, Page } from '../api.ts';
 import { errorText, h } from '../dom.ts';
-import { formatDistance, formatDuration, formatPace, type Units } from '../format.ts';
+import { formatDate, formatDistance, formatDuration, formatPace, type Units } from '../format.ts';
 
 const SPORT_WORDS: Record<string, string> = {
   run: 'Run',
@@ -89,7 +89,8 @@ export function activityList(
     h(
       'tr',
       { 'data-activity-id': a.id },
-      h('td', {}, a.localDate),
+      // The day for people; the ISO day stays machine-readable on <time>.
+      h('td', {}, h('time', { datetime: a.localDate }, formatDate(a.localDate))),
       h('td', {}, ...nameCell(a, hrefOf ? hrefOf(a.id) : null)),
       h('td', { class: 'num' }, formatDistance(a.distanceM, units)),
       h('td', { class: 'num' }, formatDuration(a.movingS)),

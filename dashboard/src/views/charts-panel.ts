@@ -1,5 +1,12 @@
 // Every chart of an athlete on one time axis, with a selector for the window (4–52 weeks).
-import type { AthleteApi, DailyMetrics, MetricsInfo, StageDefinition, Thresholds } from '../api.ts';
+import type {
+  AthleteApi,
+  DailyMetrics,
+  IntensityMetrics,
+  MetricsInfo,
+  StageDefinition,
+  Thresholds,
+} from '../api.ts';
 import { chartWidth, errorText, h } from '../dom.ts';
 import { addDays, type Units } from '../format.ts';
 import { acwrChart } from '../charts/acwr-chart.ts';
@@ -7,6 +14,7 @@ import {
   acwrSummary,
   crossSummary,
   fitnessSummary,
+  intensitySummary,
   painSummary,
   spikeSummary,
   stageSummary,
@@ -15,6 +23,7 @@ import {
 import { crossTrainingChart } from '../charts/cross-training-chart.ts';
 import { describedChart } from '../charts/described-chart.ts';
 import { fitnessChart } from '../charts/fitness-chart.ts';
+import { intensityCaption, intensityChart } from '../charts/intensity-chart.ts';
 import { painChart } from '../charts/pain-chart.ts';
 import { spikeChart } from '../charts/spike-chart.ts';
 import { painZoneLabels, spikeBandsText } from '../charts/threshold-bands.ts';
@@ -83,6 +92,7 @@ function drawCharts(
   thresholds: Thresholds,
   startStage: number,
   viewer: Viewer,
+  intensity: IntensityMetrics,
 ): HTMLElement[] {
   // The stage in force where no day has one yet (a new runner): the stage they start from.
   const startDef = plan[startStage];
@@ -131,6 +141,20 @@ function drawCharts(
       ],
       `Dashed line: longest single run of the previous 30 days. Shaded: ${spikeBandsText(thresholds)}. Symbols: ● ok, ▲ caution, ■ high, ◆ very high, × no 30-day reference. Frandsen et al. 2025, BJSM 59:1203.`,
       info.spike.caveat,
+    ),
+    chartCard(
+      'intensity-chart',
+      'Intensity: time above threshold, strides and hills',
+      [
+        intensity.days.some((d) => d.day >= win.from && d.day <= win.to)
+          ? intensityChart(intensity, win, size)
+          : empty(
+              'Minutes above threshold each week, strides and hill repeats will appear here.',
+              'runs',
+            ),
+        intensitySummary(intensity, win),
+      ],
+      intensityCaption(intensity),
     ),
     chartCard(
       'acwr-chart',
@@ -228,6 +252,7 @@ export function chartsPanel(
         plan: StageDefinition[];
         thresholds: Thresholds;
         startStage: number;
+        intensity: IntensityMetrics;
         lastRun?: string;
       }
     | undefined;
@@ -247,8 +272,11 @@ export function chartsPanel(
           const latest = (await aapi.activities()).rows[0]?.localDate;
           if (latest) all = await aapi.daily(addDays(latest, -52 * 7 - 31), latest);
         }
+        const first = all[0]?.day ?? addDays(today, -52 * 7 - 31);
+        const intensity = await aapi.intensity(first, all.at(-1)?.day ?? today);
         cache = {
           days: all,
+          intensity,
           info,
           plan: progression.plan,
           startStage: progression.startStage,
@@ -271,6 +299,7 @@ export function chartsPanel(
           cache.thresholds,
           cache.startStage,
           viewer,
+          cache.intensity,
         ),
       );
       body.append(wellnessCard(aapi, win, { width: chartWidth() }));

@@ -37,17 +37,37 @@ function activityLinks(ids: readonly string[]): HTMLElement | null {
   );
 }
 
+/**
+ * The reason a file failed, said once: the messages of the readers start with the file's path
+ * (sometimes twice, 'activities/1005.fit: activities/1005.fit: …'), which the line already names.
+ */
+function reasonOnce(filename: string, message: string): string {
+  const base = filename.slice(filename.lastIndexOf('/') + 1);
+  let out = message.trim();
+  for (;;) {
+    const next = [filename, base]
+      .filter((p) => p !== '' && out.startsWith(`${p}:`))
+      .map((p) => out.slice(p.length + 1).trim())[0];
+    if (next === undefined || next === '') return out;
+    out = next;
+  }
+}
+
 function resultItem(u: UploadRow, within?: string): HTMLLIElement {
   const warnings = u.warnings ?? [];
+  // An export's file goes by its activity's name (activities.csv), its path kept as a tooltip.
+  const named = u.name ?? null;
   return h(
     'li',
     { class: `status-${u.status}`, 'data-upload-id': u.id },
-    h('span', { class: 'file' }, within ? `${within} › ${u.filename}` : u.filename),
+    named
+      ? h('span', { class: 'file', title: u.filename }, named)
+      : h('span', { class: 'file' }, within ? `${within} › ${u.filename}` : u.filename),
     h(
       'span',
       { class: 'result' },
       STATUS_WORD[u.status],
-      u.status === 'failed' && u.error ? `: ${u.error.message}` : '',
+      u.status === 'failed' && u.error ? `: ${reasonOnce(u.filename, u.error.message)}` : '',
     ),
     u.status === 'done' || u.status === 'duplicate' ? activityLinks(u.activityIds ?? []) : null,
     warnings.length

@@ -2,7 +2,7 @@
 // replies under it, and — for the athlete — a reply form. Unread replies are marked for the coach.
 import type { Note, NoteRow } from '../api.ts';
 import { errorText, h } from '../dom.ts';
-import { formatDay } from '../format.ts';
+import { formatDay, formatMoment } from '../format.ts';
 
 export interface NoteThreadsOptions {
   /** The list's id (tests and labels find it by this). */
@@ -17,8 +17,7 @@ export interface NoteThreadsOptions {
 }
 
 const whoOf = (n: NoteRow): string => n.authorName || n.authorEmail || 'deleted account';
-const when = (iso: string): string =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const when = (iso: string): string => formatMoment(iso);
 
 function replyForm(
   noteId: string,

@@ -2,6 +2,7 @@
 // button per set (a tap marks it done and starts the rest timer), what to do one tap away, and
 // what was done (reps, hold, load) editable before the session is saved with its RPE and pain.
 import { h } from '../dom.ts';
+import { formatDay } from '../format.ts';
 import type {
   PrescribedExercise,
   ProgrammeSession,
@@ -76,7 +77,11 @@ function exerciseItem(p: PrescribedExercise, timer: RestTimer) {
       h('p', {}, h('strong', {}, 'Load: '), p.loadGuidance),
       h('p', {}, h('strong', {}, 'Pain: '), p.painRule),
       p.lastStep
-        ? h('p', { class: 'muted small' }, `Last time (${p.lastStep.date}): ${p.lastStep.reason}`)
+        ? h(
+            'p',
+            { class: 'muted small' },
+            `Last time (${formatDay(p.lastStep.date)}): ${p.lastStep.reason}`,
+          )
         : null,
     ),
     h(

@@ -2,6 +2,7 @@
 // coaches themselves. POST …/progression/stage; the decision changes at once.
 import type { AthleteApi, StageDefinition } from '../api.ts';
 import { errorText, field, h } from '../dom.ts';
+import { formatDay } from '../format.ts';
 
 /** "10 × (run 1 min / walk 2 min); up to 3 sessions a week". */
 export function stageSessionText(s: StageDefinition): string {
@@ -53,7 +54,7 @@ export function stageForm(
     status.textContent = '';
     try {
       const r = await aapi.setStage(Number(stage.value), note.value.trim() || undefined);
-      status.textContent = `Stage ${r.stage} set from ${r.date}.`;
+      status.textContent = `Stage ${r.stage} set from ${formatDay(r.date)}.`;
       await onChange();
     } catch (err) {
       error.textContent = errorText(err);

@@ -29,6 +29,22 @@ export function connectStravaButton(
   return { button, error };
 }
 
+/**
+ * The button off, with the server's reason beside it (this Hipcheck has no Strava app), or on
+ * again. `reason` sits in `note`, which also describes the button to a screen reader.
+ */
+export function showStravaAvailability(
+  button: HTMLButtonElement,
+  note: HTMLElement,
+  s: { available: boolean; unavailableReason: string | null },
+): void {
+  button.disabled = !s.available;
+  note.hidden = s.available;
+  note.textContent = s.available ? '' : (s.unavailableReason ?? 'Strava is off on this Hipcheck.');
+  if (s.available) button.removeAttribute('aria-describedby');
+  else button.setAttribute('aria-describedby', note.id);
+}
+
 /** A connection was started in this tab and never came back to Hipcheck's callback. */
 export function connectAttemptUnfinished(): boolean {
   const at = Number(sessionStorage.getItem(STARTED_KEY) ?? '');

@@ -4,7 +4,11 @@
 // an app it has not reviewed at its athlete limit on its own page), what that means.
 import { stravaApi, type StravaConnection } from '../strava-api.ts';
 import { errorText, h, sleep } from '../dom.ts';
-import { connectAttemptUnfinished, connectStravaButton } from './strava-connect.ts';
+import {
+  connectAttemptUnfinished,
+  connectStravaButton,
+  showStravaAvailability,
+} from './strava-connect.ts';
 
 function strandedHint(): HTMLElement {
   return h(
@@ -33,6 +37,7 @@ export function stravaImportCard(): HTMLElement {
   const extra = h('div', { id: 'strava-details' });
   const error = h('p', { class: 'error', role: 'alert', id: 'strava-action-error' });
   const { button: connect, error: connectError } = connectStravaButton();
+  const off = h('p', { class: 'muted small', id: 'strava-off', hidden: true });
   const hint = connectAttemptUnfinished() ? strandedHint() : null;
   const all = h(
     'button',
@@ -53,6 +58,7 @@ export function stravaImportCard(): HTMLElement {
     statusText,
     extra,
     h('div', { class: 'actions' }, connect, all, disconnect),
+    off,
     connectError,
     error,
   );
@@ -63,9 +69,14 @@ export function stravaImportCard(): HTMLElement {
       'Strava’s limits; then new activities arrive on their own.';
     connect.hidden = s.connected;
     disconnect.hidden = !s.connected;
+    showStravaAvailability(connect, off, s);
     const details: HTMLElement[] = [];
     if (!s.connected) {
-      statusText.textContent = s.disconnected ? s.disconnected.message : 'Not connected.';
+      statusText.textContent = !s.available
+        ? 'Strava is off on this Hipcheck.'
+        : s.disconnected
+          ? s.disconnected.message
+          : 'Not connected.';
       all.hidden = true;
     } else {
       hint?.remove();

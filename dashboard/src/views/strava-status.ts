@@ -4,7 +4,7 @@
 // reconnect. Nothing at all for a runner who never connected Strava.
 import { stravaApi, type StravaConnection } from '../strava-api.ts';
 import { h } from '../dom.ts';
-import { connectStravaButton } from './strava-connect.ts';
+import { connectStravaButton, showStravaAvailability } from './strava-connect.ts';
 
 function disconnectedNotice(s: StravaConnection): HTMLElement[] {
   const d = s.disconnected;
@@ -14,6 +14,8 @@ function disconnectedNotice(s: StravaConnection): HTMLElement[] {
     'strava-reconnect',
     'strava-reconnect-error',
   );
+  const off = h('p', { class: 'muted small', id: 'strava-reconnect-off', hidden: true });
+  showStravaAvailability(button, off, s);
   return [
     h('h2', {}, 'Strava is disconnected'),
     h('p', { role: 'alert', id: 'strava-disconnected' }, d.message),
@@ -25,6 +27,7 @@ function disconnectedNotice(s: StravaConnection): HTMLElement[] {
       '.',
     ),
     button,
+    off,
     error,
   ];
 }
