@@ -13,7 +13,7 @@ import { replaceStageChanges } from '#services/db/stage-changes.repository';
 import { claimPendingRecompute, finishPendingRecompute } from '#services/db/recompute.repository';
 import { deleteTodayDecision, saveTodayDecision } from '#services/db/today-decisions.repository';
 import { compactMetrics } from '#services/engine/compact-metrics';
-import { leanDay } from '#services/engine/lean-day';
+import { LEAN_FORMAT, leanDay } from '#services/engine/lean-day';
 import { ALL_DAYS, prepareEngineInput } from '#services/engine/engine-input';
 import type { Processor } from '#services/queue/jobs';
 import { raiseAlerts, type AlertDeps } from '#services/coaching/raise-alerts';
@@ -40,7 +40,7 @@ export function toEngineDayRow(row: DailyMetricsRow): EngineDayRow {
     worstSeverity: row.flags[0]?.severity ?? null,
     metrics: compactMetrics(metrics),
     carry,
-    lean: JSON.stringify(leanDay(totals, metrics)),
+    lean: { format: LEAN_FORMAT, text: () => JSON.stringify(leanDay(totals, metrics)) },
   };
 }
 

@@ -87,8 +87,9 @@ export function createApp(deps: AppDeps): Express {
   if (deps.metrics) app.use(httpMetrics(deps.metrics.registry));
   app.use(securityHeaders(deps.publicUrl));
   // gzip for JSON and the dashboard's files when the client accepts it (compressible types above
-  // 1 KB; no route streams events, which would need a flush per event).
-  app.use(compression());
+  // 1 KB; no route streams events, which would need a flush per event). Level 1: half the CPU of
+  // the default for a year of daily metrics, the largest answer, at 11 KB instead of 7.
+  app.use(compression({ level: 1 }));
 
   app.use(healthRoutes({ pool: deps.pool, redis: deps.redis, draining: deps.draining }));
   const metricsToken = deps.metrics?.token;

@@ -22,8 +22,12 @@ export interface EngineDayRow {
   worstSeverity: string | null;
   metrics: unknown;
   carry: unknown;
-  /** The day as GET /api/metrics/daily sends it (JSON text), stored so reads need not build it. */
-  lean: string;
+  /**
+   * The day as GET /api/metrics/daily sends it (JSON text), stored so reads need not build it;
+   * built only for the days written. `format` names its shape, and is part of the digest: a new
+   * shape writes every day again.
+   */
+  lean: { format: number; text: () => string };
 }
 
 /** The row as written, and the digest of it that tells whether a stored row is the same. */
@@ -37,8 +41,7 @@ function encodeRow(r: EngineDayRow) {
     .update(metrics)
     .update('|')
     .update(carry)
-    .update('|')
-    .update(r.lean)
+    .update(`|${r.lean.format}`)
     .digest('base64url');
   return { row: r, metrics, carry, digest };
 }
@@ -95,7 +98,7 @@ export async function replaceEngineDays(
         batch.map((e) => e.metrics),
         batch.map((e) => e.carry),
         batch.map((e) => e.digest),
-        batch.map((e) => e.row.lean),
+        batch.map((e) => e.row.lean.text()),
       ],
     );
   }

@@ -7,6 +7,12 @@
 import type { DailyMetrics } from '#shared/api/metrics';
 import type { DailyMetricsRow } from '#shared/engine/index';
 
+/**
+ * The shape of the days this module makes: stored with each day's digest, so that a change here
+ * (raise it with any change to leanDay) has the next recompute write every day again.
+ */
+export const LEAN_FORMAT = 1;
+
 /** A stored day's metrics (the engine's row without its carry and without the info texts). */
 type StoredDay = Partial<Omit<DailyMetricsRow, 'carry'>>;
 

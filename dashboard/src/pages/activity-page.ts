@@ -15,7 +15,7 @@ import {
   type StreamAxis,
   type StreamPoint,
 } from '../charts/activity-stream-chart.ts';
-import { activityStats } from '../views/activity-stats.ts';
+import { activityStats, lapsNote } from '../views/activity-stats.ts';
 import { dataTable } from '../views/data-table.ts';
 import { hrZonesSection, splitsTable } from '../views/activity-splits.ts';
 import { hasRoute, routeChart, routeOf } from '../charts/route-chart.ts';
@@ -222,6 +222,9 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
             ]),
           )
         : h('p', { class: 'muted' }, 'No laps in this file.'),
+      ((note) => (note ? h('p', { class: 'muted', id: 'laps-note' }, note) : null))(
+        lapsNote(a, units),
+      ),
       a.intervals.length
         ? dataTable(
             'Detected run and walk bouts',
