@@ -3,7 +3,7 @@
 // server (what `npm start` runs) and of the same sources run through tsx (what every start cost
 // before the server was compiled), alternating. Prints medians and their ratio; not a test.
 // Needs PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test) and REDIS_URL.
-// Run: npm run bench:start [-- --runs N]
+// Run: npm run bench:start [-- --runs N --port P]
 import { spawn, spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -11,10 +11,12 @@ import { createTestDatabase } from '../tests/support/db.ts';
 import { median, option } from './support.ts';
 
 const runs = Number(option('--runs') ?? 5);
+let portFrom = option('--port') === undefined ? undefined : Number(option('--port'));
 const root = join(import.meta.dirname, '..');
 
 async function readyAfter(db: string, fromSource: boolean): Promise<number> {
-  const port = 39_000 + Math.floor(Math.random() * 1000);
+  // --port P: the ports from P on, one per start (a shared machine gives each user a range).
+  const port = portFrom === undefined ? 39_000 + Math.floor(Math.random() * 1000) : portFrom++;
   const started = process.hrtime.bigint();
   const child = spawn(join(root, 'bin', 'hipcheck.js'), ['start'], {
     cwd: root,

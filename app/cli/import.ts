@@ -136,6 +136,8 @@ export async function importCommand(args: string[], io: Io, config: Config): Pro
     }
     await queue.idle();
     storing = false;
+    // Every file is parsed: the threads' memory goes before the history is computed.
+    await parsePool.close();
     for (const enqueue of deferred.values()) await enqueue();
     await queue.idle();
     clearInterval(timer);

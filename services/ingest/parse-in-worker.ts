@@ -101,7 +101,7 @@ export interface ParsePool {
   close(): Promise<void>;
 }
 
-/** `size` worker threads, started when the first file comes. */
+/** `size` worker threads, started when the first file comes; once closed, files parse here. */
 export function createParsePool(size: number): ParsePool {
   const idle: Worker[] = [];
   const busy = new Map<Worker, Task>();
@@ -171,6 +171,7 @@ export function createParsePool(size: number): ParsePool {
 
   return {
     parse(filename, bytes, options) {
+      if (closed) return parseOnThisThread(filename, bytes, options);
       if (!started) {
         started = true;
         for (let i = 0; i < size; i++) spawn();

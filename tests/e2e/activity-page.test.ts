@@ -251,6 +251,27 @@ describeWithBrowser('the activity page', () => {
     expect(await page.locator('#splits-zones').count()).toBe(0);
   });
 
+  it.skipIf(!hasSharedData)(
+    "says so when a file's laps disagree with its track (togeojson tour_hr.tcx)",
+    async () => {
+      // The file's one lap claims 2283 s and 6.84 km; its track points cover 15:59:36–16:07:19.
+      const tcx = readFileSync(activityFile('togeojson--tour_hr.tcx'), 'utf8');
+      const id = await uploadText(page, 'tour_hr.tcx', tcx);
+      await page.goto(`/activities/${id}`);
+      await page.locator('#laps').waitFor();
+      expect((await rowsOf(page, 'laps'))[0]?.slice(2, 4)).toEqual(['38:03', '6.84 km']);
+      const note = await page.locator('#laps-note').innerText();
+      expect(note).toMatch(/^The file's laps add up to 38:03 and 6\.84 km, its recorded track to /);
+      expect(note).toContain(await statOf(page, 'distance'));
+      // A file whose lap matches its track (fit-parser example.fit: 24.79 km both) has no note.
+      const fit = readFileSync(activityFile('fit-parser--example.fit'));
+      await page.goto(`/activities/${await uploadText(page, 'example.fit', fit)}`);
+      await page.locator('#laps').waitFor();
+      expect(await statOf(page, 'distance')).toBe('24.79 km');
+      expect(await page.locator('#laps-note').count()).toBe(0);
+    },
+  );
+
   it('fits a phone: nothing scrolls sideways at 390 px', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const [name, id] of [

@@ -2,11 +2,17 @@
 import type { Page } from 'playwright-core';
 
 /** The id of the activity the file became (throws when the upload fails or never finishes). */
-export async function uploadText(page: Page, name: string, text: string): Promise<string> {
+export async function uploadText(
+  page: Page,
+  name: string,
+  content: string | Uint8Array,
+): Promise<string> {
+  const b64 = Buffer.from(content).toString('base64');
   const id = await page.evaluate(
-    async ({ name, text }) => {
+    async ({ name, b64 }) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
       const form = new FormData();
-      form.append('file', new Blob([text]), name);
+      form.append('file', new Blob([bytes]), name);
       const up = (await (await fetch('/api/uploads', { method: 'POST', body: form })).json()) as {
         uploads: Array<{ id: string }>;
       };
@@ -21,7 +27,7 @@ export async function uploadText(page: Page, name: string, text: string): Promis
       }
       return '';
     },
-    { name, text },
+    { name, b64 },
   );
   if (!/^[0-9a-f-]{36}$/.test(id)) throw new Error(`upload of ${name} gave no activity`);
   return id;

@@ -76,3 +76,25 @@ export function activityStats(a: ActivityDetail, units: Units): HTMLElement {
     ),
   );
 }
+
+/**
+ * A sentence when the file's own lap totals disagree with its track (a watch that kept a lap from
+ * before the recorded points, say): the laps are shown as the file states them, and the page says
+ * which numbers the summary uses instead of leaving two totals side by side unexplained.
+ */
+export function lapsNote(
+  a: Pick<ActivityDetail, 'laps' | 'distanceM' | 'elapsedS'>,
+  units: Units,
+): string | null {
+  if (a.laps.length === 0) return null;
+  const lapS = a.laps.reduce((t, l) => t + l.durationS, 0);
+  const lapM = a.laps.reduce((t, l) => t + l.distanceM, 0);
+  const offM = Math.abs(lapM - a.distanceM) > Math.max(100, 0.1 * a.distanceM);
+  const offS = Math.abs(lapS - a.elapsedS) > Math.max(60, 0.1 * a.elapsedS);
+  if (!offM && !offS) return null;
+  return (
+    `The file's laps add up to ${formatDuration(lapS)} and ${formatDistance(lapM, units)}, ` +
+    `its recorded track to ${formatDuration(a.elapsedS)} and ${formatDistance(a.distanceM, units)}: ` +
+    'the laps are as the file states them; the summary, charts and splits use the track.'
+  );
+}
