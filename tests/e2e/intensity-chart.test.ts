@@ -1,6 +1,7 @@
 // The intensity line on the trends, in real Chromium: a new runner reads the empty state; after an
 // easy run with 6 × 20 s strides at 5 m/s and a threshold pace of 4:00/km, the chart says 2 min
-// above threshold (6 × 20 s) and 6 strides, and its caption names the threshold it used.
+// above threshold (6 × 20 s) and 6 strides, and its caption names the threshold it used; at stage
+// 8 the activity page recognises the strides.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { stridesPlan, toGpx, track } from '../fixtures/generate-activity.ts';
@@ -42,27 +43,36 @@ describeWithBrowser('the intensity chart on the trends', () => {
     const gpx = toGpx(track(stridesPlan(6, 20), { startMs: morningDaysAgo(1) }), {
       type: 'running',
     });
-    const status = await page.evaluate(async (gpx) => {
-      await fetch('/api/athlete', {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ thresholdPaceSPerKm: 240 }),
-      });
-      const form = new FormData();
-      form.append('file', new Blob([gpx]), 'strides.gpx');
-      const up = (await (await fetch('/api/uploads', { method: 'POST', body: form })).json()) as {
-        uploads: Array<{ id: string }>;
-      };
-      for (let i = 0; i < 400; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        const u = (await (await fetch(`/api/uploads/${up.uploads[0]?.id}`)).json()) as {
-          status: string;
+    const before = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    const done = await page.evaluate(
+      async ({ gpx, before }) => {
+        const send = (method: string, path: string, body: unknown) =>
+          fetch(path, {
+            method,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
+        await send('PUT', '/api/athlete', { thresholdPaceSPerKm: 240 });
+        await send('POST', '/api/progression/stage', { stage: 8, date: before });
+        const form = new FormData();
+        form.append('file', new Blob([gpx]), 'strides.gpx');
+        const up = (await (await fetch('/api/uploads', { method: 'POST', body: form })).json()) as {
+          uploads: Array<{ id: string }>;
         };
-        if (u.status !== 'queued' && u.status !== 'processing') return u.status;
-      }
-      return 'timeout';
-    }, gpx);
-    expect(status).toBe('done');
+        for (let i = 0; i < 400; i++) {
+          await new Promise((r) => setTimeout(r, 50));
+          const u = (await (await fetch(`/api/uploads/${up.uploads[0]?.id}`)).json()) as {
+            status: string;
+            activityIds: string[];
+          };
+          if (u.status !== 'queued' && u.status !== 'processing')
+            return { status: u.status, id: u.activityIds[0] ?? '' };
+        }
+        return { status: 'timeout', id: '' };
+      },
+      { gpx, before },
+    );
+    expect(done.status).toBe('done');
     await waitForMetrics(page);
     await page.goto('/');
     await chart.locator('svg[role="img"]').waitFor({ timeout: 20_000 });
@@ -74,6 +84,16 @@ describeWithBrowser('the intensity chart on the trends', () => {
     expect(await chart.locator('svg[role="img"]').getAttribute('aria-label')).toBe(summary);
     expect(await chart.innerText()).toContain('minutes above the threshold pace (4:00/km)');
     await screenshot(page, 'intensity-chart.png');
+
+    // The activity page's comparison with stage 8 recognises the strides.
+    await page.goto(`/activities/${done.id}`);
+    await page
+      .locator('#prescription-compare')
+      .getByText(/33 min with 6 strides/)
+      .waitFor();
+    expect(await page.locator('#prescription-intensity').innerText()).toBe(
+      'Fast running found in this session: 6 strides.',
+    );
     expect(errors).toEqual([]);
   });
 });

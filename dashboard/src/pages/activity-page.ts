@@ -170,6 +170,7 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
         // The server's words, the same rule and sentence as the decision card's.
         a.comparison?.message ?? 'No stage on record for this day.',
       ),
+      fastRunningFound(a),
     ),
     h(
       'section',
@@ -241,4 +242,23 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
     ),
     athleteId ? null : activityNotesCard(id),
   ].filter((n): n is HTMLElement => n !== null);
+}
+
+/** The stage-8 entries found in the session, whatever the stage: strides, fast intervals, hills. */
+function fastRunningFound(a: ActivityDetail): HTMLElement | null {
+  const c = a.comparison;
+  if (!c) return null;
+  const n = (k: number, one: string, many: string) => (k > 0 ? `${k} ${k === 1 ? one : many}` : '');
+  const found = [
+    n(c.strides, 'stride', 'strides'),
+    n(c.fastBouts, 'fast interval', 'fast intervals'),
+    n(c.hillRepeats, 'hill repeat', 'hill repeats'),
+  ].filter((w) => w !== '');
+  return found.length === 0
+    ? null
+    : h(
+        'p',
+        { id: 'prescription-intensity', class: 'muted small' },
+        `Fast running found in this session: ${found.join(', ')}.`,
+      );
 }
