@@ -62,7 +62,11 @@ describeWithBrowser('a new runner’s charts', () => {
     }
     expect(await page.locator('#pain-chart .chart-empty').innerText()).toMatch(/check-in/);
     expect(await page.locator('#cross-chart .chart-empty').innerText()).toMatch(/cross-training/);
-    // The stage in force (0) is drawn, with its month labels inside the plot.
+    // The stage in force (0) is drawn, with its month labels inside the plot, and named as where
+    // the plan starts (not as begun on the window's first day).
+    expect(await page.locator('#stage-chart .chart-summary').innerText()).toMatch(
+      /^Stage 0 \(.+\): where the plan starts/,
+    );
     expect(await page.locator('#stage-chart .stage-label text').first().textContent()).toBe('0');
     const stageTicks = await ticksOf(page, '#stage-chart');
     // Two-line ticks: the day over the month ('13' over 'Sep').

@@ -19,6 +19,9 @@ export function stageSummary(
   const last = segments.at(-1);
   if (!last) return 'No stage in force in this window.';
   const changes = segments.length - 1;
+  // No computed day yet (a new runner): the stage they start from, not a date it began.
+  if (!shownOf(days, win).some((d) => d.stage !== undefined))
+    return `Stage ${last.stage}${last.name ? ` (${last.name})` : ''}: where the plan starts; no stage change yet.`;
   return (
     `Stage ${last.stage}${last.name ? ` (${last.name})` : ''} since ${formatDay(last.from)}; ` +
     `${changes} stage change${changes === 1 ? '' : 's'} in this window.`

@@ -24,7 +24,15 @@ export async function coachAlertsPage(): Promise<Node[]> {
     });
     const unread = a.readAt === null;
     const mark = unread
-      ? h('button', { type: 'button', class: 'link mark-read' }, 'Mark read')
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'link mark-read',
+            'aria-label': `Mark read: ${KIND[a.kind] ?? a.kind}, ${a.athleteName ?? a.athleteEmail}`,
+          },
+          'Mark read',
+        )
       : null;
     const li = h(
       'li',

@@ -70,6 +70,7 @@ export function stravaImportCard(): HTMLElement {
     connect.hidden = s.connected;
     disconnect.hidden = !s.connected;
     showStravaAvailability(connect, off, s);
+    intro.hidden = !s.available;
     const details: HTMLElement[] = [];
     if (!s.connected) {
       statusText.textContent = !s.available
