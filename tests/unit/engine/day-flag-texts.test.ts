@@ -9,40 +9,13 @@ import { detectDayFlags, type DayFlagFacts } from '../../../shared/engine/detect
 import { metricCautionsOf } from '../../../shared/engine/metric-cautions.ts';
 import { DEFAULT_THRESHOLDS } from '../../../shared/engine/thresholds.ts';
 import type { Flag, StageChange } from '../../../shared/engine/types.ts';
+import { dayFacts as facts, quietMeasures, type Measures } from '../../fixtures/day-facts.ts';
 
 const t = DEFAULT_THRESHOLDS;
-type Measures = Parameters<typeof metricCautionsOf>[0];
-const quiet = {
-  weeklyChange: { value: 0.05, caution: false },
-  rolling: { coupled: 1, uncoupled: 1 },
-  ewma: { ratio: 1 },
-  monotony: { monotony: 1, high: false },
-  trend: { rising: false, change: null, moment: null, mean7: null, meanPrevious7: null },
-} as unknown as Measures;
+const quiet = quietMeasures;
 const measures = (over: Record<string, unknown>): Measures =>
   ({ ...quiet, ...over }) as unknown as Measures;
 
-function facts(over: Partial<DayFlagFacts> = {}): DayFlagFacts {
-  return {
-    date: '2026-03-10',
-    stage: 3,
-    redFlagHold: null,
-    surgeryHeld: false,
-    changes: [],
-    evaluation: null,
-    sessionPain: undefined,
-    todayPain: undefined,
-    spike: null,
-    stageBeyond: null,
-    recentSpikes: [],
-    cautions: metricCautionsOf(quiet, t),
-    ranToday: false,
-    spacingBroken: false,
-    pausedToday: false,
-    clicking: false,
-    ...over,
-  };
-}
 const said = (flags: readonly Flag[]) => flags.map((f) => [f.code, f.severity, f.message, f.value]);
 
 describe('stage events', () => {

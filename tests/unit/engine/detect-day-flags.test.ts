@@ -1,40 +1,11 @@
 // science.md §3 pain zones (0–2 green, 3–5 amber, ≥6 red), §5 "a spike in the last 72 h is a flag
 // today", and design.md's order of flags (most severe first).
 import { describe, expect, it } from 'vitest';
-import { detectDayFlags, type DayFlagFacts } from '../../../shared/engine/detect-day-flags.ts';
-import { metricCautionsOf } from '../../../shared/engine/metric-cautions.ts';
+import { detectDayFlags } from '../../../shared/engine/detect-day-flags.ts';
 import { DEFAULT_THRESHOLDS } from '../../../shared/engine/thresholds.ts';
+import { dayFacts as facts } from '../../fixtures/day-facts.ts';
 
 const t = DEFAULT_THRESHOLDS;
-const quiet = {
-  weeklyChange: { value: 0.05, caution: false },
-  rolling: { coupled: 1, uncoupled: 1 },
-  ewma: { ratio: 1 },
-  monotony: { monotony: 1, high: false },
-  trend: { rising: false, change: null, moment: null },
-} as unknown as Parameters<typeof metricCautionsOf>[0];
-
-function facts(over: Partial<DayFlagFacts> = {}): DayFlagFacts {
-  return {
-    date: '2026-03-10',
-    stage: 3,
-    redFlagHold: null,
-    surgeryHeld: false,
-    changes: [],
-    evaluation: null,
-    sessionPain: undefined,
-    todayPain: undefined,
-    spike: null,
-    stageBeyond: null,
-    recentSpikes: [],
-    cautions: metricCautionsOf(quiet, t),
-    ranToday: false,
-    spacingBroken: false,
-    pausedToday: false,
-    clicking: false,
-    ...over,
-  };
-}
 
 describe('detectDayFlags', () => {
   it('a quiet day has no flag', () => {
