@@ -1,5 +1,3 @@
-import { detectHillRepeats } from '#shared/activity/detect-hill-repeats';
-import { detectStrides } from '#shared/activity/detect-strides';
 import { Router } from 'express';
 import type { ActivityDetail } from '#shared/api/activities';
 import { z } from 'zod';
@@ -20,7 +18,7 @@ import type { Pool } from '#services/db/database';
 import { findActivity } from '#services/db/activities.repository';
 import { listActivityPage } from '#services/db/activity-pages.repository';
 import { listWeeklyVolume } from '#services/db/metrics.repository';
-import { listRunIntensity } from '#services/db/intensity.repository';
+import { findActivityIntensity, listRunIntensity } from '#services/db/intensity.repository';
 import type { IntensityMetrics } from '#shared/api/intensity';
 import { thresholdHrOf } from '#shared/engine/compute-intensity';
 import { intensityBasisOf, intensityLineOf } from '#shared/engine/intensity-line';
@@ -72,6 +70,7 @@ export function activitiesRoutes(deps: { pool: Pool; now: () => Date }): Router 
     const stageNumber =
       (await findStageOn(deps.pool, athlete.id, activity.localDate)) ?? settings.startStage;
     const stage = plan[stageNumber];
+    const intensity = await findActivityIntensity(deps.pool, activity.id);
     const comparison = stage
       ? compareSession(
           {
@@ -80,12 +79,10 @@ export function activitiesRoutes(deps: { pool: Pool; now: () => Date }): Router 
             movingS: activity.movingS,
             distanceM: activity.distanceM,
             running: isRunningSport(activity.sport as Sport),
-            // Read from the same stored samples as the engine's, so page and card agree.
-            ...(activity.samples.length > 0
-              ? {
-                  strides: detectStrides(activity.samples),
-                  hillRepeats: detectHillRepeats(activity.samples).length,
-                }
+            // The strides and hill repeats the engine was given (stored with the loads), so page
+            // and card agree; none before they are computed (an activity not yet recomputed).
+            ...(intensity
+              ? { strides: intensity.strides, hillRepeats: intensity.hillRepeats.length }
               : {}),
           },
           stage,

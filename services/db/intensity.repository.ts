@@ -18,3 +18,15 @@ export async function listRunIntensity(
   );
   return rows.map((r) => ({ localDate: r.local_date, intensity: r.intensity }));
 }
+
+/** One activity's stored intensity (already scoped by the caller); null before it is computed. */
+export async function findActivityIntensity(
+  db: Queryable,
+  activityId: string,
+): Promise<ActivityIntensity | null> {
+  const { rows } = await db.query<{ intensity: ActivityIntensity | null }>(
+    'SELECT intensity FROM activities WHERE id = $1',
+    [activityId],
+  );
+  return rows[0]?.intensity ?? null;
+}
