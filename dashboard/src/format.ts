@@ -93,12 +93,8 @@ export function formatDate(localDate: string): string {
  */
 export function formatMoment(iso: string | Date, part: 'day' | 'time' = 'time'): string {
   const d = new Date(iso);
-  const day = new Intl.DateTimeFormat('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  }).format(d);
+  // The same words as a day's ('Wed 24 Oct 2012'): Intl puts a comma after the weekday with a year.
+  const day = formatDate(localDateIn(d, Intl.DateTimeFormat().resolvedOptions().timeZone));
   if (part === 'day') return day;
   const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(d);
   return `${day}, ${time}`;

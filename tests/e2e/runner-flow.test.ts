@@ -92,6 +92,13 @@ describeWithBrowser('the runner in the browser', () => {
       expect(await page.locator('#strava-connect').getAttribute('aria-describedby')).toBe(
         'strava-off',
       );
+      // Settings says the same.
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.locator('#settings-strava-status').getByText('Strava is off').waitFor();
+      expect(await page.locator('#settings-strava-connect').isDisabled()).toBe(true);
+      expect(await page.locator('#settings-strava-off').innerText()).toMatch(/STRAVA_CLIENT_ID/);
+      await page.getByRole('link', { name: 'Import', exact: true }).click();
+      await page.locator('#strava-status').getByText('Strava is off on this Hipcheck.').waitFor();
       await screenshot(page, 'import.png');
     },
   );

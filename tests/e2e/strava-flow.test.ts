@@ -76,6 +76,9 @@ describeWithBrowser('Strava in the browser', () => {
       endAt: new Date(Date.now() - 200 * DAY),
     });
     p.fake.setAuthorizeBehaviour({ athleteId: athlete.id });
+    await page.goto('/settings');
+    await page.locator('#settings-strava-status').getByText('Not connected.').waitFor();
+    expect(await page.locator('#settings-strava-connect').isEnabled()).toBe(true);
     await page.goto('/import');
     await page.locator('#strava-intro').getByText('your last 180 days').waitFor();
     // Strava is configured on this server: the button is live, with no reason against it.

@@ -7,6 +7,7 @@ import { errorText, field, h } from '../dom.ts';
 import { formatMoment } from '../format.ts';
 import { navigate } from '../router.ts';
 import { stageForm } from '../views/stage-form.ts';
+import { stravaSettingsCard } from '../views/strava-settings-card.ts';
 import type { PageContext } from './page-context.ts';
 
 /** '4:45' → 285 s; '' → null; anything else → undefined (invalid). */
@@ -338,7 +339,7 @@ export function settingsPage(ctx: PageContext): Node[] {
     h('h1', {}, 'Settings'),
     nameCard(ctx.me),
     ...(a
-      ? [profileCard(a, ctx), stageCard(), grantsCard(), accountCard()]
+      ? [profileCard(a, ctx), stageCard(), grantsCard(), stravaSettingsCard(), accountCard()]
       : [
           loadingCard(alertSettingsCard()),
           h('section', { class: 'card' }, h('p', {}, 'Coach accounts have no athlete profile.')),
