@@ -117,7 +117,11 @@ export async function releaseAlerts(db: Queryable, ids: readonly string[]): Prom
   await db.query('UPDATE coach_alerts SET emailed_at = NULL WHERE id = ANY($1::uuid[])', [ids]);
 }
 
-/** The coach's inbox, newest first: alerts about athletes who still grant access. */
+/**
+ * The coach's inbox: unread first, then the most serious (a red flag, a very high spike, missed
+ * check-ins), then the newest — so a red flag never sits below a reminder. Only alerts about
+ * athletes who still grant access.
+ */
 export async function listInbox(db: Queryable, coachUserId: string): Promise<InboxAlert[]> {
   const { rows } = await db.query<{
     id: string;
@@ -137,7 +141,9 @@ export async function listInbox(db: Queryable, coachUserId: string): Promise<Inb
        JOIN athletes t ON t.id = a.athlete_id
        JOIN users u ON u.id = t.user_id
       WHERE a.coach_user_id = $1
-      ORDER BY a.created_at DESC, a.id
+      ORDER BY a.read_at IS NOT NULL,
+               CASE a.kind WHEN 'red_flag' THEN 0 WHEN 'very_high_spike' THEN 1 ELSE 2 END,
+               a.created_at DESC, a.id
       LIMIT 200`,
     [coachUserId],
   );

@@ -5,6 +5,7 @@
 // on the daily digest gets one email with the day's alerts; with mail off the inbox still fills.
 // Every new route answers 404 to a coach without a grant on the alert's athlete.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertAlert } from '#services/db/alerts.repository';
 import { createMailer, type Mailer } from '#services/mail/mailer';
 import { sendAlertDigests, type AlertDeps } from '#services/coaching/raise-alerts';
 import { recomputeFrom } from '#services/engine/request-recompute';
@@ -209,5 +210,27 @@ describe('coach alerts', () => {
     await recompute({ athleteId }, { attempt: 1 });
     expect(mailsTo(coachEmail)).toHaveLength(0);
     expect((await coach.get<Inbox>('/api/coach/alerts')).body.unread).toBe(1);
+  });
+
+  it('the inbox puts unread first, then a red flag before a spike before missed check-ins', async () => {
+    const { runner, athleteId } = await flaggedRunner();
+    const coach = await coachOf(runner, 'order-coach');
+    const coachUserId = (await coach.get<{ id: string }>('/api/me')).body.id;
+    // Raised in this order, oldest first: the red flag, then missed check-ins, then a spike.
+    for (const kind of ['red_flag', 'missed_check_ins', 'very_high_spike'])
+      await insertAlert(p.db.pool, {
+        coachUserId,
+        athleteId,
+        kind,
+        eventKey: kind,
+        day: utcDay(0),
+        message: `${kind} for Maja`,
+      });
+    const kinds = async () =>
+      (await coach.get<Inbox>('/api/coach/alerts')).body.alerts.map((a) => a.kind);
+    expect(await kinds()).toEqual(['red_flag', 'very_high_spike', 'missed_check_ins']);
+    const redFlag = (await coach.get<Inbox>('/api/coach/alerts')).body.alerts[0]?.id ?? '';
+    expect((await coach.post(`/api/coach/alerts/${redFlag}/read`)).status).toBe(200);
+    expect(await kinds()).toEqual(['very_high_spike', 'missed_check_ins', 'red_flag']);
   });
 });
