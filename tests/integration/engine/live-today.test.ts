@@ -18,18 +18,24 @@ describe('today, live', () => {
     await p.close();
   });
 
-  it('holds today for a red flag of yesterday before the stored rows are recomputed', async () => {
+  /** A runner at stage 5 for five days of green mornings, the worker's rows written up to today. */
+  async function stageFiveRunnerRecomputed(email: string) {
     const c = p.client();
-    await c.signup('live-today@example.com');
+    await c.signup(email);
     const athleteId = (await c.get<{ athlete: { id: string } }>('/api/me')).body.athlete.id;
     await c.post('/api/progression/stage', { stage: 5, date: utcDay(-4) });
     for (const d of [-4, -3, -2, -1, 0])
       await c.post('/api/checkins', { date: utcDay(d), painMorning: 1 });
-    // The worker's rows, up to today, without any red flag.
     await createRecomputeProcessor({ pool: p.db.pool, now: () => new Date() })(
       { athleteId },
       { attempt: 1 },
     );
+    return { c, athleteId };
+  }
+
+  it('holds today for a red flag of yesterday before the stored rows are recomputed', async () => {
+    // The worker's rows, up to today, without any red flag.
+    const { c, athleteId } = await stageFiveRunnerRecomputed('live-today@example.com');
     const { rows } = await p.db.pool.query<{ n: string }>(
       'SELECT count(*) AS n FROM daily_metrics WHERE athlete_id = $1',
       [athleteId],
@@ -50,16 +56,7 @@ describe('today, live', () => {
   });
 
   it("answers the worker's decision while nothing is pending, the same as computed live", async () => {
-    const c = p.client();
-    await c.signup('stored-today@example.com');
-    const athleteId = (await c.get<{ athlete: { id: string } }>('/api/me')).body.athlete.id;
-    await c.post('/api/progression/stage', { stage: 5, date: utcDay(-4) });
-    for (const d of [-4, -3, -2, -1, 0])
-      await c.post('/api/checkins', { date: utcDay(d), painMorning: 1 });
-    await createRecomputeProcessor({ pool: p.db.pool, now: () => new Date() })(
-      { athleteId },
-      { attempt: 1 },
-    );
+    const { c, athleteId } = await stageFiveRunnerRecomputed('stored-today@example.com');
     const stored = await p.db.pool.query<{ day: string }>(
       'SELECT day FROM today_decisions WHERE athlete_id = $1',
       [athleteId],
