@@ -2,9 +2,9 @@
 // the messages a runner sees for a broken file, laps that disagree with the track, a second
 // activity, a missing sport, cadence and heart rate read only from their own elements.
 import { describe, expect, it } from 'vitest';
-import { parseTcx, type TcxOptions } from '../../../shared/activity/parse-tcx.ts';
+import { parseTcx } from '../../../shared/activity/parse-tcx.ts';
 import { activityTimeRange } from '../../../shared/activity/plausible-time.ts';
-import { BadInputError } from '../../../shared/errors.ts';
+import { badInputOf } from '../../support/bad-input.ts';
 
 const enc = new TextEncoder();
 
@@ -30,16 +30,6 @@ function tcx(activities: string, extra = ''): Uint8Array {
 
 const activity = (laps: string, sport = 'Running', creator = '') =>
   `<Activity Sport="${sport}"><Id>2026-03-01T07:00:00Z</Id>${laps}${creator}</Activity>`;
-
-function errorOf(bytes: Uint8Array, options?: TcxOptions): BadInputError {
-  try {
-    parseTcx(bytes, options);
-  } catch (err) {
-    if (err instanceof BadInputError) return err;
-    throw err;
-  }
-  throw new Error('expected a BadInputError');
-}
 
 describe('parseTcx(): what a runner is told about a file it cannot read', () => {
   it.each([
@@ -95,7 +85,7 @@ describe('parseTcx(): what a runner is told about a file it cannot read', () => 
       'line 1: the file ends inside <Activity>: it is truncated',
     ],
   ])('%s', (_name, bytes, reason, message) => {
-    const err = errorOf(bytes);
+    const err = badInputOf(() => parseTcx(bytes));
     expect(err.reason).toBe(reason);
     expect(err.message).toBe(message);
   });
@@ -116,7 +106,7 @@ describe('parseTcx(): what a runner is told about a file it cannot read', () => 
   it('names a track point’s time before 1990 as a clock that was not set', () => {
     const range = activityTimeRange(Date.UTC(2026, 2, 2));
     const old = tcx(activity(lap(TEN.replace('2026-03-01T07:00:00', '1989-12-31T07:00:00'))));
-    const err = errorOf(old, { timeRange: range });
+    const err = badInputOf(() => parseTcx(old, { timeRange: range }));
     expect(err.reason).toBe('implausible_time');
     expect(err.message).toBe(
       "line 1: <Time> 1989-12-31T07:00:00.000Z is before 1990-01-01: the device's clock was not set",
