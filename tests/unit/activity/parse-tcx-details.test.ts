@@ -116,10 +116,14 @@ describe('parseTcx(): what a runner is told about a file it cannot read', () => 
 
 describe('parseTcx(): laps, sport, device', () => {
   it('reads the first activity only, and says so', () => {
-    const second = activity(lap(tp(600, 0) + tp(700, 500)));
+    // The second activity's points, laps and device are not read.
+    const creator = '<Creator><Name>Other watch</Name></Creator>';
+    const second = activity(lap(tp(600, 0) + tp(700, 500)), 'Running', creator);
     const a = parseTcx(tcx(activity(lap(TEN)) + second));
     expect(a.samples).toHaveLength(10);
+    expect(a.laps).toHaveLength(1);
     expect(a.summary.distanceM).toBe(270);
+    expect(a.device).toBeUndefined();
     expect(a.warnings).toContain('2 activities in the file: only the first was read');
   });
 
@@ -134,6 +138,7 @@ describe('parseTcx(): laps, sport, device', () => {
     const ride = parseTcx(tcx(activity(lap(TEN), 'Biking')));
     expect(ride.sport).toBe('ride');
     expect(ride.warnings.some((m) => m.startsWith('no sport'))).toBe(false);
+    expect(ride.warnings.some((m) => m.includes('activities in the file'))).toBe(false);
   });
 
   it('takes the distance from the laps when the track points have none', () => {
@@ -153,6 +158,12 @@ describe('parseTcx(): laps, sport, device', () => {
     // 272 m: 2 m off, within 1 % (2.72 m): no warning.
     const close = parseTcx(tcx(activity(lap(TEN, '<DistanceMeters>272</DistanceMeters>'))));
     expect(close.warnings.some((m) => m.startsWith('laps record'))).toBe(false);
+    // A track ending at 297 m against laps of 300 m: exactly 1 % (3 m) off, still no warning.
+    const edge = parseTcx(
+      tcx(activity(lap(TEN + tp(100, 297), '<DistanceMeters>300</DistanceMeters>'))),
+    );
+    expect(edge.summary.distanceM).toBe(297);
+    expect(edge.warnings.some((m) => m.startsWith('laps record'))).toBe(false);
   });
 
   it('keeps each lap’s own numbers only, with 0 for what it does not record', () => {
@@ -161,8 +172,11 @@ describe('parseTcx(): laps, sport, device', () => {
       '<AverageHeartRateBpm><Value>141</Value></AverageHeartRateBpm>' +
       '<MaximumHeartRateBpm><Value>160</Value></MaximumHeartRateBpm><TriggerMethod> Manual </TriggerMethod>';
     // A second lap starting before the first point (clock drift) starts at 0 s, and an empty
-    // trigger is left out.
-    const second = lap('', '<TriggerMethod></TriggerMethod>', '2026-03-01T06:59:00Z');
+    // trigger is left out, as are blank numbers.
+    const blank =
+      '<TotalTimeSeconds></TotalTimeSeconds><DistanceMeters> </DistanceMeters>' +
+      '<AverageHeartRateBpm><Value></Value></AverageHeartRateBpm><TriggerMethod></TriggerMethod>';
+    const second = lap('', blank, '2026-03-01T06:59:00Z');
     const a = parseTcx(tcx(activity(lap(TEN, head) + second)));
     expect(a.laps).toEqual([
       { startS: 0, durationS: 90, distanceM: 270, avgHrBpm: 141, trigger: 'Manual' },
