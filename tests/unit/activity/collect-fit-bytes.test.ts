@@ -104,12 +104,6 @@ describe('gunzipChunks()', () => {
     const none = badInputOf(() => gunzipChunks(new Uint8Array(0), 1e6, () => undefined));
     expect(none.reason).toBe('gzip_corrupt');
     expect(none.message).toBe('the gzip data is truncated');
-    // Cut inside the deflate data.
-    const cut = badInputOf(() =>
-      gunzipChunks(gz.subarray(0, gz.length - 20), 1e6, () => undefined),
-    );
-    expect(cut.reason).toBe('gzip_corrupt');
-    expect(cut.message).toMatch(/^the gzip data is (corrupt or )?truncated/);
     // The first deflate block (after the 10-byte gzip header) of the reserved type 3.
     const bad = Uint8Array.from(gz);
     bad[10] = 0xff;
