@@ -12,7 +12,7 @@ import {
 import { sessionShapesOf } from '../../../shared/engine/session-shape.ts';
 import { DEFAULT_THRESHOLDS } from '../../../shared/engine/thresholds.ts';
 import { baselineOf } from '../../../shared/engine/morning-baseline.ts';
-import { facts, stage, usual, walkFacts } from '../../fixtures/session-facts.ts';
+import { facts, stage, walkFacts } from '../../fixtures/session-facts.ts';
 import { walkRun } from '../../fixtures/session-intervals.ts';
 
 const t = DEFAULT_THRESHOLDS;
