@@ -2,9 +2,9 @@
 // the messages a runner sees for a file it cannot use, which <name> and <type> count, the other
 // spellings of heart rate and cadence, and heart rate recorded apart from the track.
 import { describe, expect, it } from 'vitest';
-import { parseGpx, type GpxParserOptions } from '../../../shared/activity/parse-gpx.ts';
+import { parseGpx } from '../../../shared/activity/parse-gpx.ts';
 import { activityTimeRange } from '../../../shared/activity/plausible-time.ts';
-import { BadInputError } from '../../../shared/errors.ts';
+import { badInputOf } from '../../support/bad-input.ts';
 
 const enc = new TextEncoder();
 const T0 = Date.UTC(2026, 2, 1, 7, 0, 0);
@@ -21,16 +21,6 @@ function gpx(body: string, head = '<gpx version="1.1" creator="Test">'): Uint8Ar
   return enc.encode(`${head}${body}</gpx>`);
 }
 const trk = (points: string, before = '') => `<trk>${before}<trkseg>${points}</trkseg></trk>`;
-
-function errorOf(bytes: Uint8Array, options?: GpxParserOptions): BadInputError {
-  try {
-    parseGpx(bytes, options);
-  } catch (err) {
-    if (err instanceof BadInputError) return err;
-    throw err;
-  }
-  throw new Error('expected a BadInputError');
-}
 
 describe('parseGpx(): what a runner is told about a file it cannot use', () => {
   it.each([
@@ -78,7 +68,7 @@ describe('parseGpx(): what a runner is told about a file it cannot use', () => {
     ],
     ['nothing at all', gpx(''), 'gpx_no_track', 'nothing was recorded: it has no track (<trk>)'],
   ])('%s', (_name, bytes, reason, message) => {
-    const err = errorOf(bytes);
+    const err = badInputOf(() => parseGpx(bytes));
     expect(err.reason).toBe(reason);
     expect(err.message).toBe(message);
   });
@@ -88,7 +78,7 @@ describe('parseGpx(): what a runner is told about a file it cannot use', () => {
     // the last day accepted is 2 March, tomorrow there.
     const range = activityTimeRange(Date.UTC(2026, 2, 1, 6));
     const late = '<trkpt lat="47" lon="8"><time>2026-03-05T07:00:00Z</time></trkpt>';
-    const err = errorOf(gpx(`\n${trk(FOUR + late)}`), { timeRange: range });
+    const err = badInputOf(() => parseGpx(gpx(`\n${trk(FOUR + late)}`), { timeRange: range }));
     expect(err.reason).toBe('implausible_time');
     expect(err.message).toBe(
       "line 2: <time> 2026-03-05T07:00:00Z is after tomorrow (2026-03-02 in Pacific/Kiritimati): the device's clock is wrong",

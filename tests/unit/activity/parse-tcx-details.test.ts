@@ -2,9 +2,9 @@
 // the messages a runner sees for a broken file, laps that disagree with the track, a second
 // activity, a missing sport, cadence and heart rate read only from their own elements.
 import { describe, expect, it } from 'vitest';
-import { parseTcx, type TcxOptions } from '../../../shared/activity/parse-tcx.ts';
+import { parseTcx } from '../../../shared/activity/parse-tcx.ts';
 import { activityTimeRange } from '../../../shared/activity/plausible-time.ts';
-import { BadInputError } from '../../../shared/errors.ts';
+import { badInputOf } from '../../support/bad-input.ts';
 
 const enc = new TextEncoder();
 
@@ -30,16 +30,6 @@ function tcx(activities: string, extra = ''): Uint8Array {
 
 const activity = (laps: string, sport = 'Running', creator = '') =>
   `<Activity Sport="${sport}"><Id>2026-03-01T07:00:00Z</Id>${laps}${creator}</Activity>`;
-
-function errorOf(bytes: Uint8Array, options?: TcxOptions): BadInputError {
-  try {
-    parseTcx(bytes, options);
-  } catch (err) {
-    if (err instanceof BadInputError) return err;
-    throw err;
-  }
-  throw new Error('expected a BadInputError');
-}
 
 describe('parseTcx(): what a runner is told about a file it cannot read', () => {
   it.each([
@@ -95,7 +85,7 @@ describe('parseTcx(): what a runner is told about a file it cannot read', () => 
       'line 1: the file ends inside <Activity>: it is truncated',
     ],
   ])('%s', (_name, bytes, reason, message) => {
-    const err = errorOf(bytes);
+    const err = badInputOf(() => parseTcx(bytes));
     expect(err.reason).toBe(reason);
     expect(err.message).toBe(message);
   });
@@ -116,7 +106,7 @@ describe('parseTcx(): what a runner is told about a file it cannot read', () => 
   it('names a track point’s time before 1990 as a clock that was not set', () => {
     const range = activityTimeRange(Date.UTC(2026, 2, 2));
     const old = tcx(activity(lap(TEN.replace('2026-03-01T07:00:00', '1989-12-31T07:00:00'))));
-    const err = errorOf(old, { timeRange: range });
+    const err = badInputOf(() => parseTcx(old, { timeRange: range }));
     expect(err.reason).toBe('implausible_time');
     expect(err.message).toBe(
       "line 1: <Time> 1989-12-31T07:00:00.000Z is before 1990-01-01: the device's clock was not set",
@@ -126,10 +116,14 @@ describe('parseTcx(): what a runner is told about a file it cannot read', () => 
 
 describe('parseTcx(): laps, sport, device', () => {
   it('reads the first activity only, and says so', () => {
-    const second = activity(lap(tp(600, 0) + tp(700, 500)));
+    // The second activity's points, laps and device are not read.
+    const creator = '<Creator><Name>Other watch</Name></Creator>';
+    const second = activity(lap(tp(600, 0) + tp(700, 500)), 'Running', creator);
     const a = parseTcx(tcx(activity(lap(TEN)) + second));
     expect(a.samples).toHaveLength(10);
+    expect(a.laps).toHaveLength(1);
     expect(a.summary.distanceM).toBe(270);
+    expect(a.device).toBeUndefined();
     expect(a.warnings).toContain('2 activities in the file: only the first was read');
   });
 
@@ -144,6 +138,7 @@ describe('parseTcx(): laps, sport, device', () => {
     const ride = parseTcx(tcx(activity(lap(TEN), 'Biking')));
     expect(ride.sport).toBe('ride');
     expect(ride.warnings.some((m) => m.startsWith('no sport'))).toBe(false);
+    expect(ride.warnings.some((m) => m.includes('activities in the file'))).toBe(false);
   });
 
   it('takes the distance from the laps when the track points have none', () => {
@@ -163,6 +158,12 @@ describe('parseTcx(): laps, sport, device', () => {
     // 272 m: 2 m off, within 1 % (2.72 m): no warning.
     const close = parseTcx(tcx(activity(lap(TEN, '<DistanceMeters>272</DistanceMeters>'))));
     expect(close.warnings.some((m) => m.startsWith('laps record'))).toBe(false);
+    // A track ending at 297 m against laps of 300 m: exactly 1 % (3 m) off, still no warning.
+    const edge = parseTcx(
+      tcx(activity(lap(TEN + tp(100, 297), '<DistanceMeters>300</DistanceMeters>'))),
+    );
+    expect(edge.summary.distanceM).toBe(297);
+    expect(edge.warnings.some((m) => m.startsWith('laps record'))).toBe(false);
   });
 
   it('keeps each lap’s own numbers only, with 0 for what it does not record', () => {
@@ -171,8 +172,11 @@ describe('parseTcx(): laps, sport, device', () => {
       '<AverageHeartRateBpm><Value>141</Value></AverageHeartRateBpm>' +
       '<MaximumHeartRateBpm><Value>160</Value></MaximumHeartRateBpm><TriggerMethod> Manual </TriggerMethod>';
     // A second lap starting before the first point (clock drift) starts at 0 s, and an empty
-    // trigger is left out.
-    const second = lap('', '<TriggerMethod></TriggerMethod>', '2026-03-01T06:59:00Z');
+    // trigger is left out, as are blank numbers.
+    const blank =
+      '<TotalTimeSeconds></TotalTimeSeconds><DistanceMeters> </DistanceMeters>' +
+      '<AverageHeartRateBpm><Value></Value></AverageHeartRateBpm><TriggerMethod></TriggerMethod>';
+    const second = lap('', blank, '2026-03-01T06:59:00Z');
     const a = parseTcx(tcx(activity(lap(TEN, head) + second)));
     expect(a.laps).toEqual([
       { startS: 0, durationS: 90, distanceM: 270, avgHrBpm: 141, trigger: 'Manual' },
