@@ -8,7 +8,11 @@ import { runEngine, type DailyMetricsRow } from '#shared/engine/index';
 import { localDateOf } from '#shared/local-date';
 import type { Client, Pool } from '#services/db/database';
 import { findAthleteById } from '#services/db/athletes.repository';
-import { replaceEngineDays, type EngineDayRow } from '#services/db/daily-metrics.repository';
+import {
+  readStoredDigests,
+  replaceEngineDays,
+  type EngineDayRow,
+} from '#services/db/daily-metrics.repository';
 import { replaceStageChanges } from '#services/db/stage-changes.repository';
 import { claimPendingRecompute, finishPendingRecompute } from '#services/db/recompute.repository';
 import { deleteTodayDecision, saveTodayDecision } from '#services/db/today-decisions.repository';
@@ -108,9 +112,19 @@ async function writeRecompute(
     await replaceStageChanges(client, athleteId, ALL_DAYS, []);
     await deleteTodayDecision(client, athleteId);
   } else {
+    // The stored digests are read while the engine runs (awaited by replaceEngineDays; a throw of
+    // the engine leaves the read to be rolled back with the transaction).
+    const stored = readStoredDigests(client, athleteId, prepared.writeFrom);
+    stored.catch(() => undefined);
     const out = runEngine(prepared.input);
     await saveTodayDecision(client, athleteId, today, out.today);
-    await replaceEngineDays(client, athleteId, prepared.writeFrom, out.days.map(toEngineDayRow));
+    await replaceEngineDays(
+      client,
+      athleteId,
+      prepared.writeFrom,
+      out.days.map(toEngineDayRow),
+      stored,
+    );
     await replaceStageChanges(
       client,
       athleteId,
