@@ -1,13 +1,12 @@
 // In real Chromium: the home page lists the last 90 days of activities, 20 rows at first, and
 // "Show older activities" goes on past them, reading the server's next page, until there are no
 // more.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import type { Activity } from '#shared/activity/activity';
 import { insertActivity } from '#services/db/activities.repository';
 import { withTransaction } from '#services/db/database';
 import { describeWithBrowser } from '../support/browser.ts';
-import { morningDaysAgo, newContext, signUp, startE2e, type E2eEnv } from './e2e-env.ts';
+import { morningDaysAgo, signUp, useBrowserPage } from './e2e-env.ts';
 
 const run = (startMs: number): Activity => ({
   format: 'gpx',
@@ -24,20 +23,7 @@ const run = (startMs: number): Activity => ({
 const dayOf = (d: number) => new Date(morningDaysAgo(d)).toISOString().slice(0, 10);
 
 describeWithBrowser('the activity list', () => {
-  let env: E2eEnv;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    env = await startE2e();
-    context = await newContext(env);
-    page = await context.newPage();
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await env?.close();
-  });
+  const { env, page } = useBrowserPage();
 
   it('shows 20 recent activities, then older ones on request until there are none', async () => {
     await signUp(page, env.url, 'older-runs@example.com', 'runner');

@@ -1,28 +1,12 @@
 // The charts draw the athlete's own thresholds, as GET /api/progression answers them: a runner
 // whose coach set tighter spike bands and pain zones reads those numbers on the charts,
 // not the defaults of science.md.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { describeWithBrowser } from '../support/browser.ts';
-import { collectPageErrors, newContext, signUp, startE2e, type E2eEnv } from './e2e-env.ts';
+import { signUp, useBrowserPage } from './e2e-env.ts';
 
 describeWithBrowser('the charts in the browser', () => {
-  let env: E2eEnv;
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    env = await startE2e();
-    context = await newContext(env);
-    page = await context.newPage();
-    errors = collectPageErrors(page);
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await env?.close();
-  });
+  const { env, page, errors } = useBrowserPage();
 
   it('words the spike bands and pain zones from the runner’s own thresholds', async () => {
     await signUp(page, env.url, 'own-thresholds@example.com', 'runner');

@@ -1,18 +1,10 @@
 // A new runner's trends in real Chromium, before any run and after the first: every empty chart
 // says what will appear and how to get it there (no empty axes, no '000000' ticks), and once a run
 // is in, the drawn charts have readable ticks and month labels inside the plot.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
-import {
-  collectPageErrors,
-  newContext,
-  signUp,
-  startE2e,
-  steadyRunGpx,
-  waitForMetrics,
-  type E2eEnv,
-} from './e2e-env.ts';
+import { signUp, steadyRunGpx, useBrowserPage, waitForMetrics } from './e2e-env.ts';
 
 const RUN_CHARTS = ['#weekly-chart', '#spike-chart', '#acwr-chart', '#fitness-chart'];
 
@@ -31,22 +23,7 @@ function ticksOf(page: Page, card: string) {
 }
 
 describeWithBrowser('a new runner’s charts', () => {
-  let env: E2eEnv;
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    env = await startE2e();
-    context = await newContext(env, 1440, 900);
-    page = await context.newPage();
-    errors = collectPageErrors(page);
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await env?.close();
-  });
+  const { env, page, errors } = useBrowserPage({ viewport: { width: 1440, height: 900 } });
 
   it('before any run: each chart says what will appear and links to the import page', async () => {
     await signUp(page, env.url, 'first-charts@example.com', 'runner');

@@ -3,33 +3,14 @@
 // SVG rather than an emoji, opens the inbox; "Mark read" clears the alert and the count. The
 // browser tests' workers run without mail, so the test raises the alerts as the recompute job does
 // once the athlete's metrics are in (mail off: the inbox fills without it).
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { raiseAlerts } from '#services/coaching/raise-alerts';
 import { createMailer } from '#services/mail/mailer';
 import { describeWithBrowser } from '../support/browser.ts';
-import {
-  collectPageErrors,
-  newContext,
-  signUp,
-  startE2e,
-  waitForMetrics,
-  type E2eEnv,
-} from './e2e-env.ts';
+import { newContext, signUp, useBrowserPage, waitForMetrics } from './e2e-env.ts';
 
 describeWithBrowser('the coach’s alert bell and inbox', () => {
-  let env: E2eEnv;
-  let coach: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    env = await startE2e();
-    coach = await (await newContext(env, 1440, 900)).newPage();
-    errors = collectPageErrors(coach);
-  }, 120_000);
-  afterAll(async () => {
-    await env?.close();
-  });
+  const { env, page: coach, errors } = useBrowserPage({ viewport: { width: 1440, height: 900 } });
 
   it(
     'a red flag shows on the bell, opens in the inbox and is marked read',

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { AppDeps } from '#services/api/app';
 import { createBullQueue, startBullWorkers, type BullWorkers } from '#services/queue/bullmq-queue';
 import { createProcessors } from '#workers/processors';
@@ -144,9 +145,8 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   await page.screenshot({ path: join(screenshotsDir, name), fullPage });
 }
 
-/** Errors thrown in the page, collected so that a test can assert there were none. */
-export function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
+/** Errors thrown in the page, collected (into `errors`, or a new list) for a test to assert none. */
+export function collectPageErrors(page: Page, errors: string[] = []): string[] {
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
 }
@@ -165,3 +165,102 @@ export async function waitForMetrics(page: Page): Promise<void> {
 
 export const newContext = (env: E2eEnv, width = 1200, height = 900): Promise<BrowserContext> =>
   env.browser.newContext({ viewport: { width, height }, timezoneId: 'UTC', baseURL: env.url });
+
+export const PHONE = { width: 390, height: 844 };
+
+/** A phone: 390 × 844 at twice the pixels, touch, and the page's mobile viewport honoured. */
+export const newPhoneContext = (env: E2eEnv): Promise<BrowserContext> =>
+  env.browser.newContext({
+    viewport: PHONE,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    baseURL: env.url,
+    timezoneId: 'UTC',
+  });
+
+/**
+ * A stand-in for an object that a beforeAll hook creates, so that a describe block can name it at
+ * once: every use inside hooks and tests reaches the object created; a use before it throws.
+ */
+function lateBound<T extends object>(
+  what: string,
+): {
+  handle: T;
+  get(): T | undefined;
+  set(value: T): void;
+} {
+  let current: T | undefined;
+  const handle = new Proxy({} as T, {
+    get(_, key) {
+      if (!current) throw new Error(`${what} is used before the beforeAll that creates it has run`);
+      const value: unknown = Reflect.get(current, key, current);
+      return typeof value === 'function'
+        ? (value as (...args: unknown[]) => unknown).bind(current)
+        : value;
+    },
+  });
+  return { handle, get: () => current, set: (value) => (current = value) };
+}
+
+/** The app, its workers and Chromium for the enclosing describe block: started before, closed after. */
+export function useE2eEnv(
+  deps: () => Partial<AppDeps> | Promise<Partial<AppDeps>> = () => ({}),
+): E2eEnv {
+  const env = lateBound<E2eEnv>('the e2e environment');
+  beforeAll(async () => env.set(await startE2e(await deps())), 120_000);
+  afterAll(async () => {
+    await env.get()?.close();
+  });
+  return env.handle;
+}
+
+export interface PageOptions {
+  /** 1200 × 900 unless given; 'phone' is newPhoneContext's. */
+  viewport?: { width: number; height: number } | 'phone';
+  /** Each step's time limit, so that a step fails with its locator inside the test's own limit. */
+  stepTimeoutMs?: number;
+  /** Where the page's errors are collected: a list of its own unless given (two pages, one list). */
+  errors?: string[];
+}
+
+export interface BrowserPage {
+  context: BrowserContext;
+  page: Page;
+  /** The messages of errors thrown in the page. */
+  errors: string[];
+}
+
+/** A page in a context of its own (UTC, the app as base URL), opened before and closed after. */
+export function usePage(env: E2eEnv, options: PageOptions = {}): BrowserPage {
+  const context = lateBound<BrowserContext>('the browser context');
+  const page = lateBound<Page>('the page');
+  const errors = options.errors ?? [];
+  beforeAll(async () => {
+    const { viewport, stepTimeoutMs } = options;
+    context.set(
+      viewport === 'phone'
+        ? await newPhoneContext(env)
+        : await newContext(env, viewport?.width, viewport?.height),
+    );
+    const opened = await context.handle.newPage();
+    if (stepTimeoutMs !== undefined) opened.setDefaultTimeout(stepTimeoutMs);
+    collectPageErrors(opened, errors);
+    page.set(opened);
+  }, 120_000);
+  afterAll(async () => {
+    await context.get()?.close();
+  });
+  return { context: context.handle, page: page.handle, errors };
+}
+
+/**
+ * What most browser tests start from: the app (with `deps`, more of its dependencies, made before
+ * it starts), Chromium and one page whose errors are collected. Call it at the top of a describe.
+ */
+export function useBrowserPage(
+  options: PageOptions & { deps?: () => Partial<AppDeps> | Promise<Partial<AppDeps>> } = {},
+): BrowserPage & { env: E2eEnv } {
+  const env = useE2eEnv(options.deps);
+  return { env, ...usePage(env, options) };
+}

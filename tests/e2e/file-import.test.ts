@@ -5,44 +5,28 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, screenshotsDir } from '../support/browser.ts';
 import { appleHealthExportZip } from '../fixtures/generate-exports.ts';
 import { toCutFit } from '../fixtures/generate-fit-files.ts';
 import {
-  collectPageErrors,
   dropFiles,
   morningDaysAgo,
-  newContext,
   screenshot,
   signUp,
-  startE2e,
   steadyRunGpx,
+  useBrowserPage,
   waitForMetrics,
-  type E2eEnv,
 } from './e2e-env.ts';
 
 // A run cut 10:00 in, 3 days ago at 07:00 UTC: the file ends at 07:10 on the runner's clock (UTC).
 const cutRun = () => toCutFit([{ durationS: 1800, speedMps: 3 }], 601, morningDaysAgo(3));
 
 describeWithBrowser('importing files and exports in the browser', () => {
-  let env: E2eEnv;
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
+  const { env, page, errors } = useBrowserPage();
 
   beforeAll(async () => {
-    env = await startE2e();
-    context = await newContext(env);
-    page = await context.newPage();
-    errors = collectPageErrors(page);
     await signUp(page, env.url, 'exports-runner@example.com', 'runner');
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await env?.close();
   });
 
   it(

@@ -2,18 +2,9 @@
 // name from activities.csv (not its path inside the ZIP), and a broken file's reason is said once,
 // without the path repeated in front of it.
 import { strToU8, zipSync } from 'fflate';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { describeWithBrowser } from '../support/browser.ts';
-import {
-  collectPageErrors,
-  dropFiles,
-  newContext,
-  signUp,
-  startE2e,
-  steadyRunGpx,
-  type E2eEnv,
-} from './e2e-env.ts';
+import { dropFiles, signUp, steadyRunGpx, useBrowserPage } from './e2e-env.ts';
 
 /** activities.csv as Strava writes it, one good run and one FIT file that is not a FIT file. */
 function exportWithBrokenFit(): Uint8Array {
@@ -30,22 +21,7 @@ function exportWithBrokenFit(): Uint8Array {
 }
 
 describeWithBrowser('the results of an export ZIP', () => {
-  let env: E2eEnv;
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    env = await startE2e();
-    context = await newContext(env);
-    page = await context.newPage();
-    errors = collectPageErrors(page);
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await env?.close();
-  });
+  const { env, page, errors } = useBrowserPage();
 
   it(
     'name each file by its activity and say a failure’s reason once',

@@ -1,40 +1,22 @@
 // The runner's flow in real Chromium: sign up, import a GPX and a Strava export ZIP (dropped on the
 // page), read today's decision and the charts, check in, open an activity, change settings, and a
 // night-pain check-in that turns the decision into "see a clinician". Screenshots of each page.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { describeWithBrowser } from '../support/browser.ts';
 import {
   collectPageErrors,
   dropFiles,
-  newContext,
   screenshot,
   signUp,
-  startE2e,
   steadyRunGpx,
   stravaExportZip,
+  useBrowserPage,
   waitForMetrics,
-  type E2eEnv,
 } from './e2e-env.ts';
 
 describeWithBrowser('the runner in the browser', () => {
-  let env: E2eEnv;
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
+  const { env, context, page, errors } = useBrowserPage();
   const email = 'morning-runner@example.com';
-
-  beforeAll(async () => {
-    env = await startE2e();
-    context = await newContext(env);
-    page = await context.newPage();
-    errors = collectPageErrors(page);
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await env?.close();
-  });
 
   it('signs up and lands on today’s decision with the check-in one tap away', async () => {
     await signUp(page, env.url, email, 'runner');

@@ -30,6 +30,33 @@ describe('parseAppleDate()', () => {
   });
 });
 
+describe('parseAppleDate(): limits', () => {
+  it.each([
+    ['2019-05-01 23:59:59 +1400', Date.UTC(2019, 4, 1, 9, 59, 59)],
+    ['2019-05-01 00:00:00 -0559', Date.UTC(2019, 4, 1, 5, 59, 0)],
+    ['  2019-05-01 07:00:00 +0000 ', Date.UTC(2019, 4, 1, 7, 0, 0)],
+    ['2024-02-29 12:00:00 +0100', Date.UTC(2024, 1, 29, 11, 0, 0)],
+  ])('reads %j', (text, ms) => {
+    expect(parseAppleDate(text)?.ms).toBe(ms);
+  });
+
+  it.each([
+    '2019-05-01 24:00:00 +0000',
+    '2019-05-01 07:60:00 +0000',
+    '2019-05-01 07:00:60 +0000',
+    '2019-05-01 07:00:00 +1500',
+    '2019-05-01 07:00:00 +0060',
+    '2019-13-01 07:00:00 +0000',
+    '2023-02-29 07:00:00 +0000',
+  ])('refuses %j', (text) => {
+    expect(parseAppleDate(text)).toBeUndefined();
+  });
+
+  it('is undefined for no text', () => {
+    expect(parseAppleDate(undefined)).toBeUndefined();
+  });
+});
+
 describe('readExport() on an Apple Health export', () => {
   const reading = readExport(zipSourceOfBytes(appleHealthExportZip()));
   const items: ExportItem[] = [...reading.items()];

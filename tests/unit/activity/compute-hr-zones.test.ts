@@ -39,7 +39,32 @@ describe('computeHrZoneTimes()', () => {
     expect(computeHrZoneTimes(samples, 200).map((z) => z.seconds)).toEqual([0, 0, 30, 0, 0]);
   });
 
+  it('counts a gap of exactly 30 s, and takes the caller’s longest gap', () => {
+    const samples = [
+      { t: 0, hrBpm: 150 },
+      { t: 30_000, hrBpm: 150 },
+      { t: 40_000, hrBpm: 150 },
+    ];
+    expect(computeHrZoneTimes(samples, 200).map((z) => z.seconds)).toEqual([0, 0, 40, 0, 0]);
+    expect(computeHrZoneTimes(samples, 200, 20).map((z) => z.seconds)).toEqual([0, 0, 10, 0, 0]);
+  });
+
+  it('counts no time for a repeated or backward timestamp', () => {
+    const samples = [
+      { t: 10_000, hrBpm: 150 },
+      { t: 10_000, hrBpm: 150 },
+      { t: 0, hrBpm: 150 },
+      { t: 10_000, hrBpm: 150 },
+    ];
+    expect(computeHrZoneTimes(samples, 200).map((z) => z.seconds)).toEqual([0, 0, 10, 0, 0]);
+  });
+
+  it('numbers the zones 1 to 5', () => {
+    expect(computeHrZoneTimes([], 200).map((z) => z.zone)).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('rejects an HRmax that is not positive', () => {
     expect(() => computeHrZoneTimes([], 0)).toThrow('invalid hrMaxBpm: 0');
+    expect(() => hrZoneBounds(Number.NaN)).toThrow('invalid hrMaxBpm: NaN');
   });
 });

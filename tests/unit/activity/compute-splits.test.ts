@@ -55,7 +55,71 @@ describe('computeSplits()', () => {
     expect(computeSplits([{ t: 0 }, { t: 1000 }], 1000)).toEqual([]);
   });
 
-  it('rejects a split length that is not positive', () => {
+  it('keeps a last piece of exactly 10 m', () => {
+    const splits = computeSplits([at(0, 0), at(1010, 1010)], 1000);
+    expect(splits.map((s) => s.distanceM)).toEqual([1000, 10]);
+  });
+
+  it('counts the heart rate of a stop in the split under way', () => {
+    // 100 s at 100 bpm running, 60 s stopped (the reading before the stop, 100 bpm, held), then
+    // 100 s at 160 bpm: (100 × 100 + 100 × 60 + 160 × 100) / 260 = 32000 / 260.
+    const splits = computeSplits(
+      [
+        at(0, 0, { hrBpm: 100 }),
+        at(100, 500, { hrBpm: 100 }),
+        at(160, 500, { hrBpm: 160 }),
+        at(260, 1000),
+      ],
+      1000,
+    );
+    expect(splits).toHaveLength(1);
+    expect(splits[0]?.avgHrBpm).toBeCloseTo(32000 / 260, 9);
+  });
+
+  it('skips samples whose distance is not a number', () => {
+    const splits = computeSplits([at(0, 0), at(100, Number.NaN), at(400, 1000)], 1000);
+    expect(splits.map((s) => [s.distanceM, s.durationS])).toEqual([[1000, 400]]);
+  });
+
+  it('gives no elevation change for a split whose start or end has no elevation', () => {
+    // The 1000-m boundary falls between a point without elevation and one with it.
+    const splits = computeSplits(
+      [at(0, 0, { eleM: 10 }), at(100, 500), at(300, 1500, { eleM: 40 })],
+      1000,
+    );
+    expect(splits).toEqual([
+      { n: 1, distanceM: 1000, durationS: 200 },
+      { n: 2, distanceM: 500, durationS: 100 },
+    ]);
+  });
+
+  it('ends the last split at the last elevation recorded, when the last point has none', () => {
+    // Split 1 ends on the 1000-m sample (20 m): +10. Split 2 runs to 1800 m, whose point has no
+    // elevation: the last one seen, 35 m at 1500 m, stands for it: 35 − 20 = +15.
+    const splits = computeSplits(
+      [
+        at(0, 0, { eleM: 10 }),
+        at(100, 1000, { eleM: 20 }),
+        at(200, 1500, { eleM: 35 }),
+        at(250, 1800),
+      ],
+      1000,
+    );
+    expect(splits.map((s) => [s.durationS, s.eleChangeM])).toEqual([
+      [100, 10],
+      [150, 15],
+    ]);
+  });
+
+  it('gives no heart rate to a split whose samples carry none', () => {
+    const splits = computeSplits([at(0, 0, { hrBpm: 120 }), at(100, 1000), at(300, 2000)], 1000);
+    expect(splits[0]?.avgHrBpm).toBe(120);
+    expect(splits[1]).toEqual({ n: 2, distanceM: 1000, durationS: 200 });
+  });
+
+  it('rejects a split length that is not positive, or not a number', () => {
     expect(() => computeSplits([], 0)).toThrow('invalid splitM: 0');
+    expect(() => computeSplits([], -1000)).toThrow('invalid splitM: -1000');
+    expect(() => computeSplits([], Number.NaN)).toThrow('invalid splitM: NaN');
   });
 });
