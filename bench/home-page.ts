@@ -6,8 +6,8 @@
 // panel's eight cards holds its chart (an svg) or its empty state; the time is the page's own clock
 // (performance.now(), from the start of navigation) at the first frame where that holds.
 // Goal: under 1 s for the ten-year runner on a quiet machine.
-// Run: npm run bench:home (or bench:dashboard, which runs the coach API bench after it)   (DATABASE_URL as for the tests; creates and drops its own database;
-// --runs N, default 7)
+// Run: npm run bench:home [-- --runs N]   (default 7; bench:dashboard runs the coach API bench
+// after it; DATABASE_URL as for the tests; creates and drops its own database)
 import { loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { localDateOf } from '../shared/local-date.ts';
