@@ -41,9 +41,10 @@ export interface GpxParser {
 
 type Field = 'ele' | 'time' | 'hr' | 'cad' | 'speed' | 'name' | 'type';
 
+/** The number in an element's text, NaN when there is none (Number() itself skips the spaces). */
 function numberOf(text: string): number {
-  const t = text.trim();
-  return t === '' ? Number.NaN : Number(t);
+  const v = Number(text);
+  return v === 0 && text.trim() === '' ? Number.NaN : v;
 }
 
 export function createGpxParser(options: GpxParserOptions = {}): GpxParser {
