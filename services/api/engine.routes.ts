@@ -7,7 +7,7 @@ import type { DailyMetrics, TodayDecision } from '#shared/api/metrics';
 import { z } from 'zod';
 import type { Pool } from '#services/db/database';
 import { insertCrossTraining, listCrossTraining } from '#services/db/cross-training.repository';
-import { listLeanDays } from '#services/db/daily-metrics.repository';
+import { findDailyMetricsVersion, listLeanDays } from '#services/db/daily-metrics.repository';
 import { leanDay } from '#services/engine/lean-day';
 import { METRICS_INFO } from '#services/engine/metrics-info';
 import { recomputeFrom } from '#services/engine/request-recompute';
@@ -15,6 +15,7 @@ import { computeTodayDecision } from '#services/engine/today-decision';
 import type { JobQueue } from '#services/queue/jobs';
 import { withPlanSessions } from '#services/rehab/plan-sessions';
 import { rangeSchema } from './activities.routes.ts';
+import { createAnswerCache, sendCachedJson } from './answer-cache.ts';
 import { checkinRoutes } from './checkins.routes.ts';
 import { clearanceRoutes } from './clearances.routes.ts';
 import { checkLoggable, localDate } from './dates.ts';
@@ -31,6 +32,9 @@ const crossTrainingSchema = z
     rpe: z.number().min(0).max(10).nullable().optional(),
   })
   .strict();
+
+/** Memory for the daily-metrics answers of one API process (gzipped: a year is 5–50 KB). */
+const DAILY_ANSWERS_BYTES = 32 * 1024 * 1024;
 
 export function engineRoutes(deps: { pool: Pool; queue: JobQueue; now: () => Date }): Router {
   const router = Router();
@@ -60,20 +64,30 @@ export function engineRoutes(deps: { pool: Pool; queue: JobQueue; now: () => Dat
     res.json((await withPlanSessions(deps.pool, athlete, decision)) satisfies TodayDecision);
   });
 
+  // A year of days is the largest answer; it changes only when a recompute writes the rows.
+  const dailyAnswers = createAnswerCache(DAILY_ANSWERS_BYTES);
   router.get('/metrics/daily', async (req, res) => {
     const range = parseInput(rangeSchema, req.query);
     const athlete = await currentAthlete(deps.pool, res);
-    const days = await listLeanDays(deps.pool, athlete.id, range);
-    // Numbers and codes only: no sentence of the day is sent, so there is nothing to speak for
-    // the reader (the texts are in GET /api/metrics/info and GET /api/today). Each day is stored
-    // as it is sent, and joined here without being parsed.
-    const json = days.map((d) => {
-      if (d.lean !== null) return d.lean;
-      const { lean: _none, metrics, ...totals } = d;
-      const day: DailyMetrics = leanDay(totals, (metrics ?? null) as Parameters<typeof leanDay>[1]);
-      return JSON.stringify(day);
+    const version = await findDailyMetricsVersion(deps.pool, athlete.id);
+    const key = `${athlete.id}|${version}|${range.from ?? ''}|${range.to ?? ''}`;
+    const answer = await dailyAnswers.get(key, async () => {
+      const days = await listLeanDays(deps.pool, athlete.id, range);
+      // Numbers and codes only: no sentence of the day is sent, so there is nothing to speak for
+      // the reader (the texts are in GET /api/metrics/info and GET /api/today). Each day is
+      // stored as it is sent, and joined here without being parsed.
+      const json = days.map((d) => {
+        if (d.lean !== null) return d.lean;
+        const { lean: _none, metrics, ...totals } = d;
+        const day: DailyMetrics = leanDay(
+          totals,
+          (metrics ?? null) as Parameters<typeof leanDay>[1],
+        );
+        return JSON.stringify(day);
+      });
+      return `[${json.join(',')}]`;
     });
-    res.type('application/json').send(`[${json.join(',')}]`);
+    sendCachedJson(req, res, answer);
   });
 
   router.get('/metrics/info', async (_req, res) => {

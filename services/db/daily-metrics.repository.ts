@@ -51,7 +51,8 @@ function encodeRow(r: EngineDayRow) {
  * changed: a recompute mostly reproduces the days it covers, and writing a day's metrics again
  * (JSON of a few kilobytes) is most of a recompute's time. Each row is stored with a digest of
  * what was written; a day whose new digest equals the stored one is left as it is. Days the new
- * rows no longer have are deleted.
+ * rows no longer have are deleted. When anything was written or deleted, the athlete's version
+ * (findDailyMetricsVersion) moves on, in the caller's transaction.
  */
 export async function replaceEngineDays(
   db: Queryable,
@@ -102,7 +103,25 @@ export async function replaceEngineDays(
       ],
     );
   }
+  if (changed.length > 0 || gone.length > 0)
+    await db.query(
+      `INSERT INTO daily_metrics_versions AS v (athlete_id, version) VALUES ($1, 1)
+       ON CONFLICT (athlete_id) DO UPDATE SET version = v.version + 1`,
+      [athleteId],
+    );
   return { written: changed.length, unchanged: rows.length - changed.length, deleted: gone.length };
+}
+
+/**
+ * A number that changes in the transaction that changes any of the athlete's daily rows (0 before
+ * the first): what a cached answer built from those rows is keyed on.
+ */
+export async function findDailyMetricsVersion(db: Queryable, athleteId: string): Promise<string> {
+  const { rows } = await db.query<{ version: string }>(
+    'SELECT version FROM daily_metrics_versions WHERE athlete_id = $1',
+    [athleteId],
+  );
+  return rows[0]?.version ?? '0';
 }
 
 const ENGINE_DAYS_BATCH = 250;
