@@ -20,6 +20,12 @@ describe('detectStrides(): edges', () => {
     ]);
   });
 
+  it('reads nothing from no samples, or from a run shorter than 2 min', () => {
+    expect(detectStrides([])).toEqual([]);
+    // 119 s: 50 s easy, a 20-s stride, 49 s easy.
+    expect(detectStrides(samplesOf([step(50, 3), step(20, 5), step(49, 3)]))).toEqual([]);
+  });
+
   it('counts 2 m/s as walking: a burst inside a brisk walk is no stride', () => {
     // Only the 20 s at 5 m/s are faster than walking: under the 2 min of running it needs.
     expect(detectStrides(samplesOf([step(600, 2), step(20, 5), step(60, 2)]))).toEqual([]);
