@@ -81,4 +81,24 @@ describe('a burst of check-ins of one day', () => {
       [3, 3],
     ]);
   });
+
+  it('leaves a recompute pending from the day before the earliest check-in of a burst', async () => {
+    const c = p.client();
+    await c.signup('burst-days@example.com');
+    const athleteId = (await c.get<{ athlete: { id: string } }>('/api/me')).body.athlete.id;
+    await p.db.pool.query('DELETE FROM recompute_requests WHERE athlete_id = $1', [athleteId]);
+    const days = [-1, -3, -6, -2, -5, -4];
+    const answers = await Promise.all(
+      days.map((d) => c.post('/api/checkins', { date: utcDay(d), painMorning: 1 })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(days.map(() => 201));
+    // A morning score judges the day before (science.md §3): the earliest is 7 days ago.
+    const { rows } = await p.db.pool.query<{
+      pending_from: string | null;
+      newer_from: string | null;
+    }>('SELECT pending_from, newer_from FROM recompute_requests WHERE athlete_id = $1', [
+      athleteId,
+    ]);
+    expect(rows[0]?.pending_from).toBe(utcDay(-7));
+  });
 });
