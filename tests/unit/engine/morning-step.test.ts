@@ -188,10 +188,10 @@ describe('stepMorning(): red-flag holds (science.md §5 rule 1)', () => {
 });
 
 describe('stepMorning(): the surgery hold (science.md §4 "After surgery")', () => {
-  const held = surgeryStatusOn(TODAY, SURGERY, [], t);
+  const held = () => surgeryStatusOn(TODAY, SURGERY, [], t);
 
   it('a running stage goes back to walking, by the engine, with the surgery as its reason', () => {
-    const step = stepMorning(morning({ surgery: held }), t);
+    const step = stepMorning(morning({ surgery: held() }), t);
     expect(step.state).toEqual({ stage: 0, completions: 0, stageSince: TODAY, noRunBefore: null });
     expect(step.changes).toHaveLength(1);
     expect(step.changes[0]).toMatchObject({ fromStage: 3, toStage: 0, kind: 'hold', by: 'engine' });
@@ -201,7 +201,7 @@ describe('stepMorning(): the surgery hold (science.md §4 "After surgery")', () 
   it('stage 0 completed twice does not advance, and walking is not set again', () => {
     const step = stepMorning(
       morning({
-        surgery: held,
+        surgery: held(),
         previous: state(0, { completions: 1 }),
         evaluation: evaluation('completed'),
         readinessPassed: true,
@@ -216,7 +216,7 @@ describe('stepMorning(): the surgery hold (science.md §4 "After surgery")', () 
   it('a plan whose first stage is not walking keeps the stage, and no break is counted', () => {
     const plan = DEFAULT_PLAN.map((s) => (s.stage === 0 ? { ...s, mode: 'walk_run' as const } : s));
     const step = stepMorning(
-      morning({ plan, surgery: held, breakRef: { date: '2026-02-21', stage: 3 } }),
+      morning({ plan, surgery: held(), breakRef: { date: '2026-02-21', stage: 3 } }),
       t,
     );
     expect(step.state).toEqual(state(3));

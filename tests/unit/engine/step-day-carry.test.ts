@@ -61,6 +61,14 @@ describe('stepDay(): the first mornings of the history (the early baseline)', ()
     ]);
     expect(steps[4]?.row.carry.firstMornings).toEqual({ pain: [2, 0], stiffness: [1, 1, 1] });
   });
+
+  it('keeps adding stiffness scores while pain already has 3', () => {
+    const steps = stepAll(seriesOf(4), [
+      ...[0, 1, 2].map((k) => ({ date: dayOf(k), painMorning: 1 })),
+      { date: dayOf(3), painMorning: 4, stiffness: 2 },
+    ]);
+    expect(steps[3]?.row.carry.firstMornings).toEqual({ pain: [1, 1, 1], stiffness: [2] });
+  });
 });
 
 describe('stepDay(): the load metrics, from the day before', () => {
@@ -149,6 +157,15 @@ describe('stepDay(): spikes kept for 72 h (science.md §5 rule 4)', () => {
       });
       expect(day?.ctx.recentSpikes).toEqual([prior[1]]);
       expect(day?.row.carry.recentSpikes).toEqual([prior[1]]);
+    });
+
+    it('a stage change of the engine’s own (a break) keeps both', () => {
+      // The last run on 20 Feb: 8 days without a run by 1 Mar, one stage back.
+      const [day] = stepAll(seriesOf(1), [], {
+        carry: { recentSpikes: prior, breakRef: { date: '2026-02-20', stage: 3 } },
+      });
+      expect(day?.row.progression.changes.map((c) => c.kind)).toEqual(['break']);
+      expect(day?.ctx.recentSpikes).toEqual(prior);
     });
 
     it('without one, both are kept', () => {

@@ -2,49 +2,13 @@
 // give the baseline, a red flag reported today holds running, amber pain after a run means no run
 // the next day, and the carry takes the day's state to the next.
 import { describe, expect, it } from 'vitest';
-import { emptyDailyLoad, type DailyLoad } from '../../../shared/engine/compute-daily-series.ts';
-import { DEFAULT_PLAN } from '../../../shared/engine/default-plan.ts';
-import { engineDaysOf } from '../../../shared/engine/engine-days.ts';
 import { holdOf } from '../../../shared/engine/hold-of.ts';
-import { mergeCheckIns } from '../../../shared/engine/merge-check-ins.ts';
-import { initialCarry } from '../../../shared/engine/run-engine.ts';
-import { stepDay, type EngineRules } from '../../../shared/engine/step-day.ts';
-import { DEFAULT_THRESHOLDS } from '../../../shared/engine/thresholds.ts';
 import type { CheckIn } from '../../../shared/engine/types.ts';
-import { addDays } from '../../../shared/local-date.ts';
-
-const t = DEFAULT_THRESHOLDS;
-const rules: EngineRules = {
-  plan: DEFAULT_PLAN,
-  t,
-  clearances: [],
-  surgeryDate: null,
-  manual: new Map(),
-};
-const profile = { timezone: 'UTC' } as Parameters<typeof initialCarry>[1];
+import { runsOn, seriesOf, stepAll } from '../../fixtures/engine-days.ts';
 
 /** Days from 2026-03-01 at stage 3, a 30-min walk-run on the given indexes. */
-function live(n: number, runDays: number[], checkins: CheckIn[]) {
-  const series: DailyLoad[] = Array.from({ length: n }, (_, i) => {
-    const d = emptyDailyLoad(addDays('2026-03-01', i));
-    if (runDays.includes(i))
-      Object.assign(d, { runCount: 1, longestRunM: 4000, longestRunMovingS: 1800 });
-    return d;
-  });
-  const days = engineDaysOf(
-    series,
-    mergeCheckIns(checkins, new Map()),
-    0,
-    { pain: [], stiffness: [] },
-    t,
-  );
-  let carry = initialCarry('2026-03-01', profile, 3);
-  return series.map((_, i) => {
-    const step = stepDay(days, i, carry, rules);
-    carry = step.row.carry;
-    return step;
-  });
-}
+const live = (n: number, runDays: number[], checkins: CheckIn[]) =>
+  stepAll(seriesOf(n, runsOn(...runDays)), checkins);
 
 describe('stepDay', () => {
   it('three mornings of 1/10 make a baseline of 1, carried from day to day', () => {
