@@ -4,24 +4,15 @@
 // moving time is '–', and the page never scrolls sideways.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Activity, Sample } from '#shared/activity/activity';
 import { computeElevationGainM } from '#shared/activity/elevation';
 import { insertActivity } from '#services/db/activities.repository';
 import { withTransaction } from '#services/db/database';
 import { describeWithBrowser, screenshotsDir } from '../support/browser.ts';
 import { activityFile, hasSharedData } from '../support/shared-data.ts';
-import {
-  collectPageErrors,
-  morningDaysAgo,
-  newContext,
-  screenshot,
-  signUp,
-  startE2e,
-  walkRunGpx,
-  type E2eEnv,
-} from './e2e-env.ts';
+import { morningDaysAgo, screenshot, signUp, useBrowserPage, walkRunGpx } from './e2e-env.ts';
 import { uploadText } from './upload-in-page.ts';
 
 /** 20 min at 3 m/s over a 30 m hill, then 10 min standing with the heart rate still recorded. */
@@ -76,18 +67,13 @@ async function xTicks(page: Page, chart: string): Promise<string[]> {
 }
 
 describeWithBrowser('the activity page', () => {
-  let env: E2eEnv;
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
+  const { env, page, errors } = useBrowserPage({
+    viewport: { width: 1440, height: 900 },
+    stepTimeoutMs: 15_000,
+  });
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    env = await startE2e();
-    context = await newContext(env, 1440, 900);
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    errors = collectPageErrors(page);
     await signUp(page, env.url, 'activity-page@example.com', 'runner');
     const me = (await (await page.request.get('/api/me')).json()) as { athlete: { id: string } };
     await withTransaction(env.pool, async (tx) => {
@@ -107,10 +93,6 @@ describeWithBrowser('the activity page', () => {
     });
     ids.walkRun = await uploadText(page, 'walk-run.gpx', walkRunGpx(1));
   }, 120_000);
-  afterAll(async () => {
-    await context?.close();
-    await env?.close();
-  });
 
   it('draws pace, heart rate and elevation on one time axis, to the last sample', async () => {
     await page.goto(`/activities/${ids.hill}`);
@@ -150,6 +132,14 @@ describeWithBrowser('the activity page', () => {
     expect(await statOf(page, 'date')).toBe(
       `${weekday.format(day)} ${day.getUTCDate()} ${month.format(day)} ${day.getUTCFullYear()}`,
     );
+    // On one line, at a laptop's width and a phone's: its box is as high as the distance's.
+    const heightOf = (id: string) =>
+      page.locator(`#activity-stats [data-stat="${id}"] dd`).evaluate((e) => e.clientHeight);
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await heightOf('date')).toBe(await heightOf('distance'));
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it("shows '–' for the pace of an activity without moving time, never 0:00", async () => {

@@ -1,48 +1,28 @@
 // The coach's flow in real Chromium — invite, accept in the runner's own browser, roster, athlete
 // page, change the stage, a note — and the access tests: a coach without a grant and another
 // runner get the "not found" page and a 404 from every athlete route.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
 import {
-  collectPageErrors,
   newContext,
   screenshot,
   signUp,
-  startE2e,
   steadyRunGpx,
+  useBrowserPage,
+  usePage,
   waitForMetrics,
   walkRunGpx,
-  type E2eEnv,
 } from './e2e-env.ts';
 
 describeWithBrowser('the coach in the browser', () => {
-  let env: E2eEnv;
-  let coachCtx: BrowserContext;
-  let runnerCtx: BrowserContext;
-  let coach: Page;
-  let runner: Page;
-  let errors: string[];
+  const { env, context: coachCtx, page: coach, errors } = useBrowserPage();
+  // The runner in a browser of their own; their page's errors count too.
+  const { page: runner } = usePage(env, { errors });
   let athleteId = '';
   let activityId = '';
   const runnerEmail = 'coached-runner@example.com';
   const coachEmail = 'the-coach@example.com';
-
-  beforeAll(async () => {
-    env = await startE2e();
-    coachCtx = await newContext(env);
-    runnerCtx = await newContext(env);
-    coach = await coachCtx.newPage();
-    runner = await runnerCtx.newPage();
-    errors = collectPageErrors(coach);
-    runner.on('pageerror', (e) => errors.push(e.message));
-  }, 120_000);
-
-  afterAll(async () => {
-    await coachCtx?.close();
-    await runnerCtx?.close();
-    await env?.close();
-  });
 
   describe('invite, accept, roster, athlete page', () => {
     it('a coach signs up, lands on the roster and creates an invite link', async () => {

@@ -3,17 +3,9 @@
 // roster names them and shows today's decision with its first reason, the same sentence as the
 // athlete page; on a phone each athlete is one card, name, decision and reason first. An activity
 // the athlete shares only as derived load (the default) is a plain row that says so.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeWithBrowser } from '../support/browser.ts';
-import {
-  collectPageErrors,
-  newContext,
-  signUp,
-  startE2e,
-  steadyRunGpx,
-  type E2eEnv,
-} from './e2e-env.ts';
+import { newContext, signUp, steadyRunGpx, useBrowserPage } from './e2e-env.ts';
 
 const SIZES = [
   { label: 'desktop', width: 1440, height: 900 },
@@ -21,21 +13,12 @@ const SIZES = [
 ] as const;
 
 describeWithBrowser('the coach’s triage in the browser', () => {
-  let env: E2eEnv;
-  let coach: Page;
-  const errors: string[] = [];
+  // The coach's page errors, and those of every athlete's page below.
+  const { env, page: coach, errors } = useBrowserPage({ viewport: { width: 1440, height: 900 } });
 
   beforeAll(async () => {
-    env = await startE2e();
-    const ctx = await newContext(env, 1440, 900);
-    coach = await ctx.newPage();
-    errors.push(...collectPageErrors(coach));
-    coach.on('pageerror', (e) => errors.push(e.message));
     await signUp(coach, env.url, 'kari-coach@example.com', 'coach');
     await coach.locator('#roster-empty').waitFor();
-  }, 120_000);
-  afterAll(async () => {
-    await env?.close();
   });
 
   async function inviteUrl(): Promise<string> {

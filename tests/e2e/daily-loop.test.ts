@@ -7,20 +7,20 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
 import {
   collectPageErrors,
+  newPhoneContext,
+  PHONE,
   signUp,
-  startE2e,
   steadyRunGpx,
+  useBrowserPage,
   waitForMetrics,
-  type E2eEnv,
 } from './e2e-env.ts';
 
 const shotsDir = join(tmpdir(), 'hipcheck-daily-loop');
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 
 /** A screenshot of what is in view at the phone size, then at the desktop size. */
@@ -56,34 +56,7 @@ const todayOf = (page: Page) =>
   page.evaluate(async () => ((await (await fetch('/api/today')).json()) as { date: string }).date);
 
 describeWithBrowser('the daily loop on a phone', () => {
-  let env: E2eEnv;
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
-
-  const phone = () =>
-    env.browser.newContext({
-      viewport: PHONE,
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      baseURL: env.url,
-      timezoneId: 'UTC',
-    });
-
-  beforeAll(async () => {
-    env = await startE2e();
-    context = await phone();
-    page = await context.newPage();
-    // Fail a step with its locator, inside the test's own time limit.
-    page.setDefaultTimeout(15_000);
-    errors = collectPageErrors(page);
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await env?.close();
-  });
+  const { env, page, errors } = useBrowserPage({ viewport: 'phone', stepTimeoutMs: 15_000 });
 
   describe('a new runner', () => {
     it('answers the starting questions and gets a stage with its reason', async () => {
@@ -238,7 +211,7 @@ describeWithBrowser('the daily loop on a phone', () => {
 
   describe('settings', () => {
     it('a self-coached runner sets their stage, and a surgery date holds running until cleared', async () => {
-      const ctx = await phone();
+      const ctx = await newPhoneContext(env);
       const page = await ctx.newPage();
       page.setDefaultTimeout(15_000);
       const pageErrors = collectPageErrors(page);
@@ -294,7 +267,7 @@ describeWithBrowser('the daily loop on a phone', () => {
       'is offered the stage of their last four weeks and takes it with one tap',
       { timeout: 90_000 },
       async () => {
-        const ctx = await phone();
+        const ctx = await newPhoneContext(env);
         const p = await ctx.newPage();
         const pageErrors = collectPageErrors(p);
         await signUp(p, env.url, 'nine-k@example.com', 'runner');

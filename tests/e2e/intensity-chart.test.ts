@@ -2,37 +2,20 @@
 // easy run with 6 × 20 s strides at 5 m/s and a threshold pace of 4:00/km, the chart says 2 min
 // above threshold (6 × 20 s) and 6 strides, and its caption names the threshold it used; at stage
 // 8 the activity page recognises the strides.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { stridesPlan, toGpx, track } from '../fixtures/generate-activity.ts';
 import { describeWithBrowser } from '../support/browser.ts';
-import {
-  collectPageErrors,
-  morningDaysAgo,
-  screenshot,
-  signUp,
-  startE2e,
-  waitForMetrics,
-  type E2eEnv,
-} from './e2e-env.ts';
+import { morningDaysAgo, screenshot, signUp, useBrowserPage, waitForMetrics } from './e2e-env.ts';
 
 describeWithBrowser('the intensity chart on the trends', () => {
-  let env: E2eEnv;
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
+  // Playwright's own default viewport, 1280 × 720.
+  const { env, page, errors } = useBrowserPage({
+    viewport: { width: 1280, height: 720 },
+    stepTimeoutMs: 15_000,
+  });
 
   beforeAll(async () => {
-    env = await startE2e();
-    context = await env.browser.newContext({ baseURL: env.url, timezoneId: 'UTC' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    errors = collectPageErrors(page);
     await signUp(page, env.url, 'strides@example.com', 'runner');
-  }, 120_000);
-  afterAll(async () => {
-    await context?.close();
-    await env?.close();
   });
 
   it('shows the empty state, then 2 min above the threshold pace and 6 strides', async () => {

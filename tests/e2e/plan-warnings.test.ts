@@ -1,28 +1,17 @@
 // science.md §4 "Only one variable changes at a time", where the plan is edited: a coach who gives
 // stage 6 hills reads, before saving and after, that the step from stage 5 changes time and
 // terrain at once, and the step to stage 7 distance and terrain (a warning: the plan is saved).
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser } from '../support/browser.ts';
-import { collectPageErrors, newContext, signUp, startE2e, type E2eEnv } from './e2e-env.ts';
+import { signUp, useBrowserPage, usePage } from './e2e-env.ts';
 
 describeWithBrowser('the plan editor names a step that changes two variables', () => {
-  let env: E2eEnv;
-  let coachCtx: BrowserContext;
-  let runnerCtx: BrowserContext;
-  let coach: Page;
-  let runner: Page;
-  let errors: string[];
+  const { env, page: coach, errors } = useBrowserPage({ stepTimeoutMs: 15_000 });
+  // The runner in a browser of their own, only to accept the invite.
+  const { page: runner } = usePage(env);
   let athleteId = '';
 
   beforeAll(async () => {
-    env = await startE2e();
-    coachCtx = await newContext(env);
-    runnerCtx = await newContext(env);
-    coach = await coachCtx.newPage();
-    runner = await runnerCtx.newPage();
-    coach.setDefaultTimeout(15_000);
-    errors = collectPageErrors(coach);
     await signUp(coach, env.url, 'plan-coach@example.com', 'coach');
     await signUp(runner, env.url, 'plan-runner@example.com', 'runner');
     // The invite and its acceptance through each one's own session.
@@ -41,11 +30,6 @@ describeWithBrowser('the plan editor names a step that changes two variables', (
       return rows[0]?.athleteId ?? '';
     });
     expect(athleteId).not.toBe('');
-  }, 120_000);
-  afterAll(async () => {
-    await coachCtx?.close();
-    await runnerCtx?.close();
-    await env?.close();
   });
 
   it('warns while typing and after saving: "Stage 5 → 6 changes time and terrain at once"', async () => {

@@ -5,39 +5,18 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser } from '../support/browser.ts';
-import { collectPageErrors, signUp, startE2e, type E2eEnv } from './e2e-env.ts';
+import { signUp, useBrowserPage } from './e2e-env.ts';
 
 const shotsDir = join(tmpdir(), 'hipcheck-programme');
-const PHONE = { width: 390, height: 844 };
 
 describeWithBrowser('the rehab programme on a phone', () => {
-  let env: E2eEnv;
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
+  const { env, page, errors } = useBrowserPage({ viewport: 'phone', stepTimeoutMs: 15_000 });
 
   beforeAll(async () => {
     mkdirSync(shotsDir, { recursive: true });
-    env = await startE2e();
-    context = await env.browser.newContext({
-      viewport: PHONE,
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      baseURL: env.url,
-      timezoneId: 'UTC',
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    errors = collectPageErrors(page);
     await signUp(page, env.url, 'phone-lifter@example.com', 'runner');
-  }, 120_000);
-  afterAll(async () => {
-    await context?.close();
-    await env?.close();
   });
 
   it('logs Strength A set by set and sees the next session step up', async () => {

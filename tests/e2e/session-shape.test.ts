@@ -1,32 +1,23 @@
 // Issue 18 in real Chromium: a runner at stage 1 who ran 7 of the 10 run intervals and walked home
 // reads the same thing on the decision card and on the session's activity page — "7 of 10 run
 // intervals, then walked" — and the session does not count toward the next stage.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { toGpx, track, walkRunSessionPlan } from '../fixtures/generate-activity.ts';
 import { describeWithBrowser } from '../support/browser.ts';
-import { collectPageErrors, morningDaysAgo, signUp, startE2e, type E2eEnv } from './e2e-env.ts';
+import { morningDaysAgo, signUp, useBrowserPage } from './e2e-env.ts';
 
 const day = (offset: number): string =>
   new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describeWithBrowser('a partly done session, on the card and on its page', () => {
-  let env: E2eEnv;
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
+  // Playwright's own default viewport, 1280 × 720.
+  const { env, page, errors } = useBrowserPage({
+    viewport: { width: 1280, height: 720 },
+    stepTimeoutMs: 15_000,
+  });
 
   beforeAll(async () => {
-    env = await startE2e();
-    context = await env.browser.newContext({ baseURL: env.url, timezoneId: 'UTC' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    errors = collectPageErrors(page);
     await signUp(page, env.url, 'seven-of-ten@example.com', 'runner');
-  }, 120_000);
-  afterAll(async () => {
-    await context?.close();
-    await env?.close();
   });
 
   it('says "7 of 10 run intervals, then walked" in both places', async () => {

@@ -10,25 +10,11 @@ import { judgeSession } from '#shared/engine/judge-session';
 import { sessionShapesOf } from '#shared/engine/session-shape';
 import { computeShapeBeyond } from '#shared/engine/stage-beyond';
 import type { StageDefinition } from '#shared/engine/types';
+import { bouts, walkRun } from '../../fixtures/session-intervals.ts';
 
 const stage = (n: number) => DEFAULT_PLAN[n] as StageDefinition;
 const t = DEFAULT_THRESHOLDS;
 
-/** Consecutive bouts: [kind, seconds, m/s]. */
-function bouts(...xs: Array<['work' | 'rest', number, number]>): Interval[] {
-  let start = 0;
-  return xs.map(([kind, durationS, v]) => {
-    const i = { kind, startS: start, durationS, distanceM: durationS * v };
-    start += durationS;
-    return i;
-  });
-}
-/** A 5-min walk, then n × (run `runS` at 3 m/s, walk `walkS` at 1.5 m/s). */
-function walkRun(n: number, runS: number, walkS: number, after = walkS): Interval[] {
-  const xs: Array<['work' | 'rest', number, number]> = [['rest', 300, 1.5]];
-  for (let i = 0; i < n; i++) xs.push(['work', runS, 3], ['rest', i < n - 1 ? walkS : after, 1.5]);
-  return bouts(...xs);
-}
 const judge = (intervals: Interval[], s: number, laps: Lap[] = [], movingS = 1800) =>
   judgeSession(sessionShapesOf({ intervals, laps, movingS, distanceM: movingS * 3 }), stage(s), t);
 

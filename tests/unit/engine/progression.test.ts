@@ -13,44 +13,11 @@ import {
 } from '../../../shared/engine/progression.ts';
 import { validatePlan } from '../../../shared/engine/validate-plan.ts';
 import { DEFAULT_THRESHOLDS } from '../../../shared/engine/thresholds.ts';
-import type { ProgressionState, StageDefinition } from '../../../shared/engine/types.ts';
+import type { ProgressionState } from '../../../shared/engine/types.ts';
 import { BadInputError } from '../../../shared/errors.ts';
+import { facts, stage, usual, walkFacts } from '../../fixtures/session-facts.ts';
 
 const t = DEFAULT_THRESHOLDS;
-const stage = (n: number) => DEFAULT_PLAN[n] as StageDefinition;
-/** A stage-0 session: a 30-min walk, no run. */
-const walkFacts = (): SessionFacts =>
-  facts({
-    stage: stage(0),
-    runCount: 0,
-    longestRunMovingS: 0,
-    longestWalkMin: 30,
-    spikeBand: null,
-    beyondBand: null,
-  });
-/** A baseline of `v` from three rest-day mornings of `v`. */
-const usual = (v: number) => baselineOf([v, v, v], [], t);
-
-function facts(over: Partial<SessionFacts> = {}): SessionFacts {
-  // A stage-2 session: 8 × (2 + 2) = 32 min prescribed; 32 min done.
-  return {
-    sessionDate: '2026-03-02',
-    stage: stage(2),
-    runCount: 1,
-    longestRunMovingS: 32 * 60,
-    longestWalkMin: 0,
-    spikeBand: 'ok',
-    beyondBand: 'ok',
-    painDuring: 1,
-    painAfter: 2,
-    nextMorningPain: 1,
-    nextMorningStiffness: 1,
-    baselinePain: usual(1),
-    baselineStiffness: usual(1),
-    limp: false,
-    ...over,
-  };
-}
 
 describe('DEFAULT_PLAN', () => {
   it('is the 9-stage table of science.md §4', () => {
