@@ -132,6 +132,14 @@ describeWithBrowser('the activity page', () => {
     expect(await statOf(page, 'date')).toBe(
       `${weekday.format(day)} ${day.getUTCDate()} ${month.format(day)} ${day.getUTCFullYear()}`,
     );
+    // On one line, at a laptop's width and a phone's: its box is as high as the distance's.
+    const heightOf = (id: string) =>
+      page.locator(`#activity-stats [data-stat="${id}"] dd`).evaluate((e) => e.clientHeight);
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await heightOf('date')).toBe(await heightOf('distance'));
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it("shows '–' for the pace of an activity without moving time, never 0:00", async () => {

@@ -17,4 +17,19 @@ describe('computeElevationGainM()', () => {
   it('skips missing elevations instead of reading them as 0', () => {
     expect(computeElevationGainM([100, undefined, 104, undefined, 108])).toBe(8);
   });
+
+  it('counts a rise of exactly the threshold, and takes the caller’s threshold', () => {
+    expect(computeElevationGainM([0, 3])).toBe(3);
+    expect(computeElevationGainM([0, 2, 4], 2)).toBe(4);
+    expect(computeElevationGainM([0, 4], 5)).toBe(0);
+  });
+
+  it('skips elevations that are not finite numbers', () => {
+    expect(computeElevationGainM([100, Number.NaN, 104, Number.POSITIVE_INFINITY, 108])).toBe(8);
+  });
+
+  it('climbs from the lowest point reached, however it was reached', () => {
+    // 10 → 8 → 8 → 11: the low is 8, so 11 is a climb of 3.
+    expect(computeElevationGainM([10, 8, 8, 11])).toBe(3);
+  });
 });
