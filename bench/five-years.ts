@@ -12,14 +12,18 @@ import { syntheticRun } from './support.ts';
 
 export const FIVE_YEARS = 5;
 
-/** Seed the runner `email` (password `password`); returns the athlete's id. Not yet computed. */
+/**
+ * Seed the runner `email` (password `password`) with `years` of history; returns the athlete's id.
+ * Not yet computed.
+ */
 export async function seedFiveYears(
   pool: Pool,
   email: string,
   password: string,
   today = localDateOf(new Date(), 'UTC'),
+  years = FIVE_YEARS,
 ): Promise<string> {
-  const days = FIVE_YEARS * 365 + 1;
+  const days = years * 365 + 1;
   const first = addDays(today, -(days - 1));
   return withTransaction(pool, async (client) => {
     const user = await insertUser(client, {

@@ -8,8 +8,12 @@ import { runEngine, type DailyMetricsRow } from '#shared/engine/index';
 import { localDateOf } from '#shared/local-date';
 import type { Client, Pool } from '#services/db/database';
 import { findAthleteById } from '#services/db/athletes.repository';
-import { replaceEngineDays, type EngineDayRow } from '#services/db/daily-metrics.repository';
-import { replaceStageChanges } from '#services/db/stage-changes.repository';
+import {
+  readStoredDigests,
+  replaceEngineDays,
+  type EngineDayRow,
+} from '#services/db/daily-metrics.repository';
+import { listStageChanges, replaceStageChanges } from '#services/db/stage-changes.repository';
 import { claimPendingRecompute, finishPendingRecompute } from '#services/db/recompute.repository';
 import { deleteTodayDecision, saveTodayDecision } from '#services/db/today-decisions.repository';
 import { compactMetrics } from '#services/engine/compact-metrics';
@@ -100,17 +104,32 @@ async function writeRecompute(
     await deleteTodayDecision(client, athleteId);
     return finishPendingRecompute(client, athleteId);
   }
+  // Reads go through the pool, side by side (the rows this recompute writes are written only under
+  // its lock, so reading them on other connections sees what this transaction would).
   const prepared = await prepareEngineInput(client, athlete, from, today, {
     refreshLoads: true,
+    reads: deps.pool,
   });
   if (!prepared) {
     await replaceEngineDays(client, athleteId, ALL_DAYS, []);
     await replaceStageChanges(client, athleteId, ALL_DAYS, []);
     await deleteTodayDecision(client, athleteId);
   } else {
+    // What is stored (the days' digests, the stage changes) is read while the engine runs, and
+    // awaited by the writes that compare with it (if the engine throws, the reads are dropped).
+    const stored = readStoredDigests(deps.pool, athleteId, prepared.writeFrom);
+    const storedChanges = listStageChanges(deps.pool, athleteId);
+    stored.catch(() => undefined);
+    storedChanges.catch(() => undefined);
     const out = runEngine(prepared.input);
     await saveTodayDecision(client, athleteId, today, out.today);
-    await replaceEngineDays(client, athleteId, prepared.writeFrom, out.days.map(toEngineDayRow));
+    await replaceEngineDays(
+      client,
+      athleteId,
+      prepared.writeFrom,
+      out.days.map(toEngineDayRow),
+      stored,
+    );
     await replaceStageChanges(
       client,
       athleteId,
@@ -123,6 +142,7 @@ async function writeRecompute(
         by: c.by,
         reasons: c.reasons,
       })),
+      storedChanges,
     );
   }
   return finishPendingRecompute(client, athleteId);

@@ -1,6 +1,10 @@
 // The engine's day rows (daily_metrics): one per athlete and day, with the carry a recompute
 // resumes from, the day's metrics and the stage in force.
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ClientBase } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Queryable } from './database.ts';
 
 /** The stored engine state at the end of `date`, if that day was computed. */
@@ -46,62 +50,103 @@ function encodeRow(r: EngineDayRow) {
   return { row: r, metrics, carry, digest };
 }
 
+/** The digest of each stored day from `from` on (null: a row written before digests). */
+export type StoredDigests = Map<string, string | null>;
+
+/**
+ * Read the stored days' digests. A recompute starts this before it runs the engine, so that the
+ * database answers while the engine computes.
+ */
+export async function readStoredDigests(
+  db: Queryable,
+  athleteId: string,
+  from: string,
+): Promise<StoredDigests> {
+  const { rows } = await db.query<{ day: string; digest: string | null }>(
+    'SELECT day, digest FROM daily_metrics WHERE athlete_id = $1 AND day >= $2::date',
+    [athleteId, from],
+  );
+  return new Map(rows.map((r) => [r.day, r.digest]));
+}
+
+/** A value as a field of COPY's text format (`\N` is NULL; backslash and line breaks escaped). */
+function copyField(v: string | number | null): string {
+  if (v === null) return '\\N';
+  const text = String(v);
+  return /[\\\n\r\t]/.test(text) ? text.replace(/[\\\n\r\t]/g, escapeCopyChar) : text;
+}
+
+const COPY_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+const escapeCopyChar = (c: string): string => COPY_ESCAPES[c] ?? c;
+
+/** The rows as COPY text, a few hundred days per chunk. */
+function* copyLines(athleteId: string, rows: ReturnType<typeof encodeRow>[]): Generator<string> {
+  for (let i = 0; i < rows.length; i += ENGINE_DAYS_BATCH) {
+    let chunk = '';
+    for (const e of rows.slice(i, i + ENGINE_DAYS_BATCH)) {
+      const r = e.row;
+      chunk +=
+        [
+          athleteId,
+          r.day,
+          r.runDistanceM,
+          r.runMovingS,
+          r.runCount,
+          r.stage,
+          r.action,
+          r.worstSeverity,
+          e.metrics,
+          e.carry,
+          e.digest,
+          r.lean.text(),
+        ]
+          .map(copyField)
+          .join('\t') + '\n';
+    }
+    yield chunk;
+  }
+}
+
 /**
  * Replace the athlete's engine rows from `from` on with `rows`, writing only the days whose row
  * changed: a recompute mostly reproduces the days it covers, and writing a day's metrics again
  * (JSON of a few kilobytes) is most of a recompute's time. Each row is stored with a digest of
  * what was written; a day whose new digest equals the stored one is left as it is. Days the new
- * rows no longer have are deleted. When anything was written or deleted, the athlete's version
- * (findDailyMetricsVersion) moves on, in the caller's transaction.
+ * rows no longer have are deleted. The changed days are deleted and written again with COPY in
+ * one stream: an upsert of jsonb arrays escaped every quote of every day's JSON twice over. When
+ * anything was written or deleted, the athlete's version (findDailyMetricsVersion) moves on, in
+ * the caller's transaction.
  */
 export async function replaceEngineDays(
-  db: Queryable,
+  db: ClientBase,
   athleteId: string,
   from: string,
   rows: EngineDayRow[],
+  stored: Promise<StoredDigests> = readStoredDigests(db, athleteId, from),
 ): Promise<{ written: number; unchanged: number; deleted: number }> {
-  const { rows: stored } = await db.query<{ day: string; digest: string | null }>(
-    'SELECT day, digest FROM daily_metrics WHERE athlete_id = $1 AND day >= $2::date',
-    [athleteId, from],
-  );
-  const storedDigest = new Map(stored.map((s) => [s.day, s.digest]));
+  const storedDigest = await stored;
   const kept = new Set(rows.map((r) => r.day));
-  const gone = stored.filter((s) => !kept.has(s.day)).map((s) => s.day);
-  if (gone.length > 0)
+  const gone = [...storedDigest.keys()].filter((day) => !kept.has(day));
+  const changed = rows.map(encodeRow).filter((e) => storedDigest.get(e.row.day) !== e.digest);
+  const replaced = changed.filter((e) => storedDigest.has(e.row.day)).map((e) => e.row.day);
+  if (gone.length + replaced.length > 0)
     await db.query('DELETE FROM daily_metrics WHERE athlete_id = $1 AND day = ANY($2::date[])', [
       athleteId,
-      gone,
+      [...gone, ...replaced],
     ]);
-  const changed = rows.map(encodeRow).filter((e) => storedDigest.get(e.row.day) !== e.digest);
-  // Large jsonb arrays in one statement spill to temporary files; batches of a few hundred days don't.
-  for (let i = 0; i < changed.length; i += ENGINE_DAYS_BATCH) {
-    const batch = changed.slice(i, i + ENGINE_DAYS_BATCH);
-    await db.query(
-      `INSERT INTO daily_metrics AS d (athlete_id, day, run_distance_m, run_moving_s, run_count, stage,
-         action, worst_severity, metrics, carry, digest, lean)
-       SELECT $1, * FROM unnest($2::date[], $3::float8[], $4::float8[], $5::int[], $6::int[], $7::text[],
-         $8::text[], $9::jsonb[], $10::jsonb[], $11::text[], $12::text[])
-       ON CONFLICT (athlete_id, day) DO UPDATE SET
-         run_distance_m = excluded.run_distance_m, run_moving_s = excluded.run_moving_s,
-         run_count = excluded.run_count, stage = excluded.stage, action = excluded.action,
-         worst_severity = excluded.worst_severity, metrics = excluded.metrics,
-         carry = excluded.carry, digest = excluded.digest, lean = excluded.lean,
-         computed_at = now()`,
-      [
-        athleteId,
-        batch.map((e) => e.row.day),
-        batch.map((e) => e.row.runDistanceM),
-        batch.map((e) => e.row.runMovingS),
-        batch.map((e) => e.row.runCount),
-        batch.map((e) => e.row.stage),
-        batch.map((e) => e.row.action),
-        batch.map((e) => e.row.worstSeverity),
-        batch.map((e) => e.metrics),
-        batch.map((e) => e.carry),
-        batch.map((e) => e.digest),
-        batch.map((e) => e.row.lean.text()),
-      ],
+  if (changed.length > 0) {
+    const stream = db.query(
+      copyFrom(
+        `COPY daily_metrics (athlete_id, day, run_distance_m, run_moving_s, run_count, stage, action,
+           worst_severity, metrics, carry, digest, lean) FROM STDIN`,
+      ),
     );
+    await pipeline(Readable.from(copyLines(athleteId, changed)), stream);
   }
   if (changed.length > 0 || gone.length > 0)
     await db.query(
@@ -124,6 +169,7 @@ export async function findDailyMetricsVersion(db: Queryable, athleteId: string):
   return rows[0]?.version ?? '0';
 }
 
+/** Days per chunk of the COPY stream. */
 const ENGINE_DAYS_BATCH = 250;
 
 /** The engine rows of a date range (without the carry), oldest first. */

@@ -1,4 +1,5 @@
 // The stage changes the engine decided (stage_changes), numbered within their day.
+import { isDeepStrictEqual } from 'node:util';
 import type { Queryable } from './database.ts';
 
 export interface StageChangeRow {
@@ -20,12 +21,45 @@ function seqWithinDay(changes: StageChangeRow[]): number[] {
   });
 }
 
+/** Whether `stored` (as read back) holds exactly `changes`, in order. */
+function sameChanges(stored: StageChangeRow[], changes: StageChangeRow[]): boolean {
+  return (
+    stored.length === changes.length &&
+    changes.every((c, i) => {
+      const s = stored[i] as StageChangeRow;
+      return (
+        s.date === c.date &&
+        s.fromStage === c.fromStage &&
+        s.toStage === c.toStage &&
+        s.kind === c.kind &&
+        s.by === c.by &&
+        // The reasons as jsonb gives them back (its own key order; undefined fields gone).
+        isDeepStrictEqual(s.reasons, JSON.parse(JSON.stringify(c.reasons)))
+      );
+    })
+  );
+}
+
+/**
+ * Replace the athlete's stage changes from `from` on. `stored`, when given, is what the athlete has
+ * now (all of it, as listStageChanges reads it): when the changes from `from` on are the same, as
+ * after most recomputes, nothing is written.
+ */
 export async function replaceStageChanges(
   db: Queryable,
   athleteId: string,
   from: string,
   changes: StageChangeRow[],
+  stored?: Promise<StageChangeRow[]>,
 ): Promise<void> {
+  if (
+    stored &&
+    sameChanges(
+      (await stored).filter((s) => s.date >= from),
+      changes,
+    )
+  )
+    return;
   await db.query('DELETE FROM stage_changes WHERE athlete_id = $1 AND date >= $2::date', [
     athleteId,
     from,

@@ -74,8 +74,10 @@ export function activityLoadsOf(
 }
 
 export async function progressionOf(db: Queryable, athlete: Athlete): Promise<ProgressionSettings> {
-  const settings = await findProgressionSettings(db, athlete.id);
-  const manual = await listManualStages(db, athlete.id);
+  const [settings, manual] = await Promise.all([
+    findProgressionSettings(db, athlete.id),
+    listManualStages(db, athlete.id),
+  ]);
   return {
     startStage: settings.startStage,
     surgeryDate: athlete.surgeryDate,
@@ -149,31 +151,41 @@ export interface PreparedInput {
 /**
  * The engine input to compute from `from` to `today`: resumed from the stored state of the day
  * before when there is one, otherwise the whole history. Undefined when the athlete has no data.
+ * Reads that do not depend on each other are issued together: on the pool (`reads`, default `db`)
+ * they run side by side on several connections, so the input costs three round trips instead of
+ * ten; loads brought up to date are written through `db` (the caller's transaction).
  */
 export async function prepareEngineInput(
   db: Queryable,
   athlete: Athlete,
   from: LocalDate,
   today: LocalDate,
-  options: { refreshLoads: boolean },
+  options: { refreshLoads: boolean; reads?: Queryable },
 ): Promise<PreparedInput | undefined> {
-  const first = await earliestInputDate(db, athlete.id);
+  const reads = options.reads ?? db;
+  const [first, progression] = await Promise.all([
+    earliestInputDate(reads, athlete.id),
+    progressionOf(reads, athlete),
+  ]);
   if (first === undefined) return undefined;
-  const progression = await progressionOf(db, athlete);
   let resume: EngineInput['resume'];
   if (from > first) {
-    const carry = (await findCarry(db, athlete.id, addDays(from, -1))) as EngineCarry | undefined;
+    const carry = (await findCarry(reads, athlete.id, addDays(from, -1))) as
+      EngineCarry | undefined;
     if (carry && carry.firstDate === first) resume = { from, carry };
   }
   const since = resume
     ? addDays(from, -lookbackDaysOf(resolveThresholds(progression.thresholds)))
     : undefined;
-  let activities = await listEngineActivities(db, athlete.id, since);
-  if (options.refreshLoads) activities = await refreshLoads(db, athlete, activities);
-  const checkins = await listCheckIns(db, athlete.id, { from: since });
-  const crossTraining = await listCrossTraining(db, athlete.id, { from: since });
-  // Logged strength sessions are strength cross-training: session-RPE load, no running distance.
-  const strength = await listStrengthSessions(db, athlete.id, { from: since });
+  const [listed, checkins, crossTraining, strength, clearances] = await Promise.all([
+    listEngineActivities(reads, athlete.id, since),
+    listCheckIns(reads, athlete.id, { from: since }),
+    listCrossTraining(reads, athlete.id, { from: since }),
+    // Logged strength sessions are strength cross-training: session-RPE load, no running distance.
+    listStrengthSessions(reads, athlete.id, { from: since }),
+    clearancesOf(reads, athlete.id),
+  ]);
+  const activities = options.refreshLoads ? await refreshLoads(db, athlete, listed) : listed;
   const input: EngineInput = {
     profile: profileOf(athlete),
     runs: activities.map(runOf),
@@ -191,7 +203,7 @@ export async function prepareEngineInput(
       })),
     ],
     progression,
-    clearances: await clearancesOf(db, athlete.id),
+    clearances,
     today,
     ...(resume ? { resume } : {}),
   };

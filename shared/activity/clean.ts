@@ -101,12 +101,25 @@ export function createSampleCleaner(options: CleanOptions = {}): SampleCleaner {
   let wLon: number[] = [];
   let wHead = 0;
 
+  // The step from the last point to a new one is measured when it is checked for a spike and again
+  // when it is accepted: the second time reads the first's result.
+  let stepFrom: Sample | undefined;
+  let stepTo: Sample | undefined;
+  let stepM = 0;
+  function stepDistanceM(a: Sample, b: Sample): number {
+    if (a !== stepFrom || b !== stepTo) {
+      stepFrom = a;
+      stepTo = b;
+      stepM = haversineM(a.lat as number, a.lon as number, b.lat as number, b.lon as number);
+    }
+    return stepM;
+  }
+
   function isFast(a: Sample, b: Sample): boolean {
     if (a.lat === undefined || a.lon === undefined || b.lat === undefined || b.lon === undefined) {
       return false;
     }
-    const d = haversineM(a.lat, a.lon, b.lat, b.lon);
-    return d > (maxSpeed * (b.t - a.t)) / 1000;
+    return stepDistanceM(a, b) > (maxSpeed * (b.t - a.t)) / 1000;
   }
 
   function sanitise(s: Sample): void {
@@ -167,7 +180,7 @@ export function createSampleCleaner(options: CleanOptions = {}): SampleCleaner {
         last.lat !== undefined &&
         last.lon !== undefined;
       if (!noDistance && positioned) {
-        d = haversineM(last.lat as number, last.lon as number, s.lat as number, s.lon as number);
+        d = stepDistanceM(last, s);
         trackM += d;
       }
       if (dtMs > maxGapMs) c.gaps++;

@@ -6,6 +6,7 @@ import type { Activity, ActivityWarning, Sample, Sport } from './activity.ts';
 import { buildActivity, type ActivityMeta } from './build-activity.ts';
 import { createSampleCleaner, type CleanOptions, type CleanResult } from './clean.ts';
 import { normaliseCadence } from './normalise-cadence.ts';
+import { parseDecimal } from './parse-decimal.ts';
 import { parseIsoTimeMs } from './parse-iso-time.ts';
 import { timeProblem, type TimeRange } from './plausible-time.ts';
 import { maxSpeedMpsOf, sportOfName } from './sport.ts';
@@ -41,9 +42,10 @@ export interface GpxParser {
 
 type Field = 'ele' | 'time' | 'hr' | 'cad' | 'speed' | 'name' | 'type';
 
+/** The number in an element's text, NaN when there is none (Number() itself skips the spaces). */
 function numberOf(text: string): number {
-  const t = text.trim();
-  return t === '' ? Number.NaN : Number(t);
+  const v = parseDecimal(text);
+  return v === 0 && text.trim() === '' ? Number.NaN : v;
 }
 
 export function createGpxParser(options: GpxParserOptions = {}): GpxParser {

@@ -23,6 +23,7 @@ import {
 import { crossTrainingChart } from '../charts/cross-training-chart.ts';
 import { describedChart } from '../charts/described-chart.ts';
 import { fitnessChart } from '../charts/fitness-chart.ts';
+import { loadUnitOf } from '../charts/form-zones.ts';
 import { intensityCaption, intensityChart } from '../charts/intensity-chart.ts';
 import { painChart } from '../charts/pain-chart.ts';
 import { spikeChart } from '../charts/spike-chart.ts';
@@ -106,7 +107,7 @@ function drawCharts(
   const weekly = weeklySummary(days, win, units);
   const spike = spikeSummary(days, win, units);
   const acwr = acwrSummary(days, win);
-  const fitness = fitnessSummary(days, win);
+  const fitness = fitnessSummary(days, win, loadUnitOf(thresholds.loadMeasure));
   const pain = painSummary(days, win);
   const cross = crossSummary(days, win);
   return [
@@ -176,7 +177,7 @@ function drawCharts(
       'Fitness, fatigue and form',
       [
         has((d) => d.fitness != null)
-          ? fitnessChart(days, win, size)
+          ? fitnessChart(days, win, size, thresholds.loadMeasure)
           : empty(
               'Fitness, fatigue and form, built from the training load, will appear here.',
               'runs',
@@ -260,8 +261,13 @@ export function chartsPanel(
     try {
       if (!cache) {
         // A year (plus the 30 days the spike reference looks back) covers every window.
+        const yearFrom = addDays(today, -52 * 7 - 31);
+        // The intensity of that year is asked for at once, beside the days: a runner with a year
+        // of history reads exactly that range, and the page waits for one round of requests less.
+        const yearIntensity = aapi.intensity(yearFrom, today);
+        yearIntensity.catch(() => undefined); // awaited below only when its range is the one drawn
         const [days, progression, info] = await Promise.all([
-          aapi.daily(addDays(today, -52 * 7 - 31), today),
+          aapi.daily(yearFrom, today),
           aapi.progression(),
           aapi.metricsInfo(),
         ]);
@@ -272,8 +278,12 @@ export function chartsPanel(
           const latest = (await aapi.activities()).rows[0]?.localDate;
           if (latest) all = await aapi.daily(addDays(latest, -52 * 7 - 31), latest);
         }
-        const first = all[0]?.day ?? addDays(today, -52 * 7 - 31);
-        const intensity = await aapi.intensity(first, all.at(-1)?.day ?? today);
+        const first = all[0]?.day ?? yearFrom;
+        const last = all.at(-1)?.day ?? today;
+        const intensity =
+          first === yearFrom && last === today
+            ? await yearIntensity
+            : await aapi.intensity(first, last);
         cache = {
           days: all,
           intensity,
