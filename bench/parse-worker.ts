@@ -13,6 +13,7 @@ if (file === undefined) {
 }
 const baselineRssB = process.memoryUsage.rss();
 const started = process.hrtime.bigint();
+const cpuBefore = process.cpuUsage();
 const reader = createActivityFileReader(file);
 const buf = new Uint8Array(1 << 20);
 const fd = openSync(file, 'r');
@@ -27,7 +28,11 @@ try {
 }
 const parsed = reader.end();
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const activity = parsed.activities[0];
 const points = activity?.columns?.length ?? activity?.samples.length ?? 0;
 const peakRssB = resourceUsage().maxRSS * 1024;
-process.stdout.write(JSON.stringify({ points, seconds, baselineRssB, peakRssB }) + '\n');
+process.stdout.write(
+  JSON.stringify({ points, seconds, cpuSeconds, baselineRssB, peakRssB }) + '\n',
+);

@@ -2,7 +2,9 @@
 // over the same file, each run in its own fresh process so that peak RSS is clean, in pairs (the
 // two alternate, so both see the same load). Files: a generated 24-hour GPX at 1 Hz and a ~100 MB
 // GPX. Seconds are the parse inside the process (start-up excluded: bench/inspect.ts measures the
-// whole command); memory is the peak RSS above the process's own baseline.
+// whole command), as wall time and as the process's CPU time (on a shared machine the wall time of
+// a pass depends on the share of the cores it got); memory is the peak RSS above the process's own
+// baseline.
 // Run: npm run bench:parse [-- --runs N]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -14,6 +16,8 @@ import { median, option } from './support.ts';
 interface Measurement {
   points: number;
   seconds: number;
+  /** CPU time of the pass (user + system, every thread of the process). */
+  cpuSeconds: number;
   baselineRssB: number;
   peakRssB: number;
 }
@@ -37,9 +41,9 @@ try {
   ];
   console.log(`paired runs per file: ${runs}`);
   console.log(
-    '| file | MB | points | parser | median s | ratio to saxes (median of pairs) | peak RSS above baseline, MiB (median) |',
+    '| file | MB | points | parser | median s | ratio to saxes (median of pairs) | CPU s | CPU ratio (median of pairs) | peak RSS above baseline, MiB (median) |',
   );
-  console.log('|---|---:|---:|---|---:|---:|---:|');
+  console.log('|---|---:|---:|---|---:|---:|---:|---:|---:|');
   for (const f of files) {
     process.stderr.write(`generating ${f.label}…\n`);
     writeGpx(f.path, f.durationS);
@@ -59,12 +63,14 @@ try {
       }
     }
     const ratio = median(a.map((m, i) => m.seconds / (b[i] as Measurement).seconds));
+    const cpuRatio = median(a.map((m, i) => m.cpuSeconds / (b[i] as Measurement).cpuSeconds));
+    const cpu = (ms: Measurement[]) => median(ms.map((m) => m.cpuSeconds)).toFixed(3);
     const points = (a[0] as Measurement).points.toLocaleString('en');
     console.log(
-      `| ${f.label} | ${mb.toFixed(1)} | ${points} | Hipcheck, real path (columns) | ${median(a.map((m) => m.seconds)).toFixed(3)} | ${ratio.toFixed(2)}× | ${median(a.map(above)).toFixed(0)} |`,
+      `| ${f.label} | ${mb.toFixed(1)} | ${points} | Hipcheck, real path (columns) | ${median(a.map((m) => m.seconds)).toFixed(3)} | ${ratio.toFixed(2)}× | ${cpu(a)} | ${cpuRatio.toFixed(2)}× | ${median(a.map(above)).toFixed(0)} |`,
     );
     console.log(
-      `| same | | | bare saxes pass | ${median(b.map((m) => m.seconds)).toFixed(3)} | 1 | ${median(b.map(above)).toFixed(0)} |`,
+      `| same | | | bare saxes pass | ${median(b.map((m) => m.seconds)).toFixed(3)} | 1 | ${cpu(b)} | 1 | ${median(b.map(above)).toFixed(0)} |`,
     );
     rmSync(f.path, { force: true });
   }

@@ -16,6 +16,7 @@ if (!file) {
 }
 const baselineRssB = process.memoryUsage.rss();
 const started = process.hrtime.bigint();
+const cpuBefore = process.cpuUsage();
 const parser = new SaxesParser();
 let points = 0;
 let textChars = 0;
@@ -44,8 +45,16 @@ parser.write(decoder.decode());
 parser.close();
 closeSync(fd);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const peakRssB = resourceUsage().maxRSS * 1024;
 process.stdout.write(
-  JSON.stringify({ points, seconds, baselineRssB, peakRssB, check: coordinates + textChars }) +
-    '\n',
+  JSON.stringify({
+    points,
+    seconds,
+    cpuSeconds,
+    baselineRssB,
+    peakRssB,
+    check: coordinates + textChars,
+  }) + '\n',
 );
