@@ -32,6 +32,7 @@ describe('parseCsv()', () => {
     ],
     ['a lone CR as a line break', 'a\rb', [['a'], ['b']]],
     ['empty fields', ',a,,\n', [['', 'a', '', '']]],
+    ['an empty last field with no line break after it', 'a,', [['a', '']]],
     ['an empty line', 'a\n\nb', [['a'], [''], ['b']]],
     ['a quoted comma', '"Zürich, Seefeld",5', [['Zürich, Seefeld', '5']]],
     ['a doubled quote inside quotes', '"say ""hi""",x', [['say "hi"', 'x']]],
