@@ -67,6 +67,12 @@ describe('readField()', () => {
     expect(read(baseType, bytes, false)).toBe(value);
   });
 
+  it('reads a string within its field only, whatever byte follows it', () => {
+    const b = Uint8Array.of(0x61, 0x62, 0x63, 0x78);
+    const field = { num: 0, size: 3, baseType: 0x07 };
+    expect(readField(b, new DataView(b.buffer), 0, field, true)).toBe('abc');
+  });
+
   it('reads a string up to its first NUL, and none when it is empty', () => {
     expect(read(0x07, [0x61, 0x62, 0x63, 0, 0x78, 0x79])).toBe('abc');
     expect(read(0x07, [0x61, 0x62, 0x63])).toBe('abc');
