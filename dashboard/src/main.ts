@@ -133,7 +133,13 @@ async function render(): Promise<void> {
         return;
       case 'coachActivity':
         if (!isCoach) break;
-        show(await activityPage(route.params.id ?? '', units, route.params.athleteId), 'Activity');
+        {
+          // The athlete's units, as on the athlete's page: a coach reads their runs as they do.
+          const athleteId = route.params.athleteId ?? '';
+          const roster = await api.roster().catch(() => []);
+          const athleteUnits = roster.find((r) => r.athleteId === athleteId)?.units ?? units;
+          show(await activityPage(route.params.id ?? '', athleteUnits, athleteId), 'Activity');
+        }
         return;
       case 'programme':
         if (isCoach) break;

@@ -7,12 +7,8 @@ import { NotFoundError } from '#shared/errors';
 import { addDays } from '#shared/local-date';
 import type { Pool } from '#services/db/database';
 import { findActivity } from '#services/db/activities.repository';
-import {
-  findCheckIn,
-  listCheckIns,
-  saveCheckIn,
-  type CheckInFields,
-} from '#services/db/checkins.repository';
+import { createCheckInWriter } from '#services/db/checkin-writer';
+import { findCheckIn, listCheckIns, type CheckInFields } from '#services/db/checkins.repository';
 import type { Athlete } from '#services/db/athletes.repository';
 import { recomputeFrom } from '#services/engine/request-recompute';
 import type { JobQueue } from '#services/queue/jobs';
@@ -58,26 +54,28 @@ const putSchema = z.object(fields).strict();
 export function checkinRoutes(deps: { pool: Pool; queue: JobQueue; now: () => Date }): Router {
   const router = Router();
 
+  const writeCheckIn = createCheckInWriter(deps.pool);
+
   /** Validate, write, and recompute from the earliest day the entry speaks about. */
   async function save(
     athlete: Athlete,
     date: string,
-    input: Partial<CheckInFields>,
+    fields: Partial<CheckInFields>,
     mode: 'merge' | 'replace',
   ) {
     checkLoggable(date, athlete, deps.now());
     let from = addDays(date, -1);
-    if (input.activityId) {
-      const activity = await findActivity(deps.pool, athlete.id, input.activityId);
+    if (fields.activityId) {
+      const activity = await findActivity(deps.pool, athlete.id, fields.activityId);
       if (!activity) throw new NotFoundError('activityId: no such activity');
       if (activity.localDate < from) from = activity.localDate;
     }
-    const before = await findCheckIn(deps.pool, athlete.id, date);
-    if (before?.activityId) {
-      const old = await findActivity(deps.pool, athlete.id, before.activityId);
+    const saved = await writeCheckIn({ athleteId: athlete.id, date, fields, mode });
+    // The run the entry named before no longer gets its score: its day is recomputed too.
+    if (saved.previousActivityId && saved.previousActivityId !== fields.activityId) {
+      const old = await findActivity(deps.pool, athlete.id, saved.previousActivityId);
       if (old && old.localDate < from) from = old.localDate;
     }
-    const saved = await saveCheckIn(deps.pool, athlete.id, date, input, mode);
     await recomputeFrom({ db: deps.pool, queue: deps.queue }, athlete.id, from);
     return saved;
   }

@@ -7,7 +7,7 @@ import { BadInputError, ForbiddenError, NotFoundError, UnauthorizedError } from 
 import type { Pool } from '#services/db/database';
 import type { Athlete } from '#services/db/athletes.repository';
 import { findAthleteByUserId } from '#services/db/athletes.repository';
-import { deleteSession, findSessionUser, insertSession } from '#services/db/sessions.repository';
+import { deleteSession, findSession, insertSession } from '#services/db/sessions.repository';
 import type { User } from '#services/db/users.repository';
 
 export const SESSION_COOKIE = 'hipcheck_session';
@@ -53,6 +53,8 @@ export async function endSession(pool: Pool, req: Request, res: Response): Promi
 export interface Locals {
   user?: User;
   athlete?: Athlete;
+  /** The signed-in user's own athlete (null: none), read with the session. */
+  ownAthlete?: Athlete | null;
   /** Set on /api/athletes/:athleteId/… once the coach's grant is checked (coaching.routes.ts). */
   actingAs?: 'coach';
 }
@@ -61,13 +63,16 @@ export interface Locals {
 export const actingRoleOf = (res: Response): 'runner' | 'coach' =>
   (res.locals as Locals).actingAs ?? 'runner';
 
-/** Loads the session's user, if any, into res.locals.user. */
+/** Loads the session's user, if any, into res.locals.user, with their own athlete. */
 export function sessionMiddleware(pool: Pool): RequestHandler {
   return async (req, res, next) => {
     const token = readCookie(req, SESSION_COOKIE);
     if (token) {
-      const user = await findSessionUser(pool, hashToken(token));
-      if (user) (res.locals as Locals).user = user;
+      const session = await findSession(pool, hashToken(token));
+      if (session) {
+        (res.locals as Locals).user = session.user;
+        (res.locals as Locals).ownAthlete = session.athlete;
+      }
     }
     next();
   };
@@ -126,7 +131,8 @@ export async function currentAthlete(pool: Pool, res: Response): Promise<Athlete
   const locals = res.locals as Locals;
   if (locals.athlete) return locals.athlete;
   const user = currentUser(res);
-  const athlete = await findAthleteByUserId(pool, user.id);
+  const athlete =
+    locals.ownAthlete !== undefined ? locals.ownAthlete : await findAthleteByUserId(pool, user.id);
   if (!athlete)
     throw new NotFoundError('this account has no athlete profile (coach accounts have none)');
   locals.athlete = athlete;

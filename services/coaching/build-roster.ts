@@ -64,6 +64,7 @@ export async function buildRoster(
         athleteId: r.athleteId,
         email: r.email,
         name: r.displayName,
+        units: r.units,
         ...decision,
         sparkline: Array.from({ length: SPARKLINE_DAYS }, (_, i) => {
           const day = addDays(r.today, i - SPARKLINE_DAYS + 1);

@@ -35,6 +35,19 @@ const toAthlete = (r: AthleteRow): Athlete => ({
   surgeryDate: r.surgery_date,
 });
 
+/** The athlete's columns as `a_<column>`, for a query that joins athletes AS a (athleteOfJoined). */
+export const JOINED_ATHLETE_COLUMNS = COLUMNS.split(', ')
+  .map((c) => `a.${c} AS a_${c}`)
+  .join(', ');
+
+/** The athlete of a row selected with JOINED_ATHLETE_COLUMNS; null when the join found none. */
+export function athleteOfJoined(r: Record<string, unknown>): Athlete | null {
+  if (r.a_id === null || r.a_id === undefined) return null;
+  const row: Record<string, unknown> = {};
+  for (const c of COLUMNS.split(', ')) row[c] = r[`a_${c}`];
+  return toAthlete(row as unknown as AthleteRow);
+}
+
 export async function insertAthlete(
   db: Queryable,
   userId: string,

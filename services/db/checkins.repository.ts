@@ -44,7 +44,7 @@ function toCheckIn(r: Record<string, unknown>): CheckInRow {
 /**
  * Write the day's check-in. 'merge': a stored row keeps the fields `fields` does not carry (an
  * explicit null clears one); 'replace': every field not in `fields` becomes null. `created` tells
- * whether the day had no row before.
+ * whether the day had no row before; `previousActivityId` is the run the row named before.
  */
 export async function saveCheckIn(
   db: Queryable,
@@ -52,19 +52,25 @@ export async function saveCheckIn(
   date: string,
   fields: Partial<CheckInFields>,
   mode: 'merge' | 'replace',
-): Promise<{ row: CheckInRow; created: boolean }> {
+): Promise<{ row: CheckInRow; created: boolean; previousActivityId: string | null }> {
   const set = FIELDS.filter(([field]) => mode === 'replace' || field in fields).map(
     ([, column]) => `${column} = excluded.${column}`,
   );
   const { rows } = await db.query(
-    `INSERT INTO checkins (athlete_id, date, ${FIELDS.map(([, c]) => c).join(', ')})
+    `WITH previous AS (SELECT activity_id FROM checkins WHERE athlete_id = $1 AND date = $2)
+     INSERT INTO checkins (athlete_id, date, ${FIELDS.map(([, c]) => c).join(', ')})
      VALUES ($1, $2, ${FIELDS.map((_, i) => `$${i + 3}`).join(', ')})
      ON CONFLICT (athlete_id, date) DO UPDATE SET ${[...set, 'updated_at = now()'].join(', ')}
-     RETURNING ${CHECKIN_COLUMNS}, (xmax = 0) AS created`,
+     RETURNING ${CHECKIN_COLUMNS}, (xmax = 0) AS created,
+       (SELECT activity_id FROM previous) AS previous_activity_id`,
     [athleteId, date, ...FIELDS.map(([field]) => fields[field] ?? null)],
   );
   const r = rows[0] as Record<string, unknown>;
-  return { row: toCheckIn(r), created: r.created === true };
+  return {
+    row: toCheckIn(r),
+    created: r.created === true,
+    previousActivityId: (r.previous_activity_id as string | null) ?? null,
+  };
 }
 
 export async function findCheckIn(

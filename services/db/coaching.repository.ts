@@ -1,5 +1,6 @@
 // SQL of coaching: invite links, the grants athletes give coaches, and the roster's
 // read model (today's stored row and a 28-day sparkline for every granted athlete, in two queries).
+import type { Units } from '#shared/api/athlete';
 import type { Queryable } from './database.ts';
 
 export interface InviteRow {
@@ -171,6 +172,8 @@ export interface RosterRow {
   email: string;
   displayName: string | null;
   timezone: string;
+  /** The athlete's distance units: a coach reads an athlete's runs as the athlete does. */
+  units: Units;
   /** The athlete's local today at `now`. */
   today: string;
   lastActivityAt: Date | null;
@@ -212,6 +215,7 @@ export async function listRoster(
     email: string;
     display_name: string | null;
     timezone: string;
+    units: Units;
     today: string;
     last_activity_at: Date | null;
     last_check_in: string | null;
@@ -229,13 +233,13 @@ export async function listRoster(
   }>(
     `WITH roster AS (
        SELECT g.athlete_id, g.share_activity_details, a.user_id, u.email, u.display_name, a.timezone,
-              ($2::timestamptz AT TIME ZONE a.timezone)::date AS today
+              a.units, ($2::timestamptz AT TIME ZONE a.timezone)::date AS today
          FROM coach_athletes g
          JOIN athletes a ON a.id = g.athlete_id
          JOIN users u ON u.id = a.user_id
         WHERE g.coach_user_id = $1)
      SELECT r.athlete_id, r.share_activity_details, r.user_id, r.email, r.display_name, r.timezone,
-            r.today,
+            r.units, r.today,
             (SELECT max(x.start_at) FROM activities x WHERE x.athlete_id = r.athlete_id) AS last_activity_at,
             (SELECT max(c.date) FROM checkins c
               WHERE c.athlete_id = r.athlete_id AND c.date <= r.today)::text AS last_check_in,
@@ -259,6 +263,7 @@ export async function listRoster(
     email: r.email,
     displayName: r.display_name,
     timezone: r.timezone,
+    units: r.units,
     today: r.today,
     lastActivityAt: r.last_activity_at,
     lastCheckIn: r.last_check_in,

@@ -1,3 +1,4 @@
+import { athleteOfJoined, JOINED_ATHLETE_COLUMNS, type Athlete } from './athletes.repository.ts';
 import type { Queryable } from './database.ts';
 import type { User } from './users.repository.ts';
 
@@ -12,8 +13,14 @@ export async function insertSession(
   ]);
 }
 
-/** The user of a live session, or undefined when the token is unknown or expired. */
-export async function findSessionUser(db: Queryable, tokenHash: Buffer): Promise<User | undefined> {
+/**
+ * The user of a live session and their own athlete (null for a coach), in one query: every
+ * request asks for both. Undefined when the token is unknown or expired.
+ */
+export async function findSession(
+  db: Queryable,
+  tokenHash: Buffer,
+): Promise<{ user: User; athlete: Athlete | null } | undefined> {
   const { rows } = await db.query<{
     id: string;
     email: string;
@@ -21,19 +28,23 @@ export async function findSessionUser(db: Queryable, tokenHash: Buffer): Promise
     created_at: Date;
     display_name: string | null;
   }>(
-    `SELECT u.id, u.email, u.role, u.created_at, u.display_name
+    `SELECT u.id, u.email, u.role, u.created_at, u.display_name, ${JOINED_ATHLETE_COLUMNS}
        FROM sessions s JOIN users u ON u.id = s.user_id
+       LEFT JOIN athletes a ON a.user_id = u.id
       WHERE s.token_hash = $1 AND s.expires_at > now()`,
     [tokenHash],
   );
   const r = rows[0];
   return r
     ? {
-        id: r.id,
-        email: r.email,
-        role: r.role,
-        createdAt: r.created_at,
-        displayName: r.display_name,
+        user: {
+          id: r.id,
+          email: r.email,
+          role: r.role,
+          createdAt: r.created_at,
+          displayName: r.display_name,
+        },
+        athlete: athleteOfJoined(r),
       }
     : undefined;
 }

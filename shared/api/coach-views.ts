@@ -1,5 +1,6 @@
 // What the coach's pages read from the server: the roster (GET /api/coach/athletes). Used by the
 // server's use case and by the dashboard, so that a changed answer fails the typecheck on both.
+import type { Units } from './athlete.ts';
 import type { Compliance } from '../coaching/compute-compliance.ts';
 import type { Action, Flag, Severity } from '../engine/types.ts';
 
@@ -8,6 +9,8 @@ export interface RosterEntry {
   email: string;
   /** The athlete's display name; null when they gave none (the coach then reads the email). */
   name: string | null;
+  /** The athlete's distance units: the coach reads the athlete's distances and paces in them. */
+  units: Units;
   stage: number;
   stageName: string;
   action: Action;

@@ -1,12 +1,15 @@
 // A new runner's trends in real Chromium, before any run and after the first: every empty chart
 // says what will appear and how to get it there (no empty axes, no '000000' ticks), and once a run
-// is in, the drawn charts have readable ticks and month labels inside the plot.
+// is in, the drawn charts have readable ticks and month labels inside the plot. Form is read against
+// intervals.icu's zones only on a load built like theirs: not on session-RPE, but on rTSS.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
-import { signUp, steadyRunGpx, useBrowserPage, waitForMetrics } from './e2e-env.ts';
+import { screenshot, signUp, steadyRunGpx, useBrowserPage, waitForMetrics } from './e2e-env.ts';
 
 const RUN_CHARTS = ['#weekly-chart', '#spike-chart', '#acwr-chart', '#fitness-chart'];
+/** The names of intervals.icu's form zones. */
+const ZONE_NAMES = /High risk|Optimal|Grey zone|Fresh|Transition/;
 
 /** Every tick label of the chart's plots, and whether each lies inside its svg. */
 function ticksOf(page: Page, card: string) {
@@ -81,22 +84,61 @@ describeWithBrowser('a new runner’s charts', () => {
       // The first run has nothing to compare with: its × is drawn in a colour, not white on white.
       const cross = page.locator('#spike-chart svg [data-mark="dot"] path').first();
       expect(await cross.getAttribute('stroke')).not.toBe('white');
-      // Fitness, fatigue and form of the last day as a readout; form against intervals.icu's zones,
-      // named in the caption, with the model's caveat still in view.
+      // Fitness, fatigue and form of the last day as a readout, with the model's caveat in view.
+      // The load is session-RPE (the default): form is drawn without intervals.icu's zones, which
+      // were made for power-based load, and a line says why.
       const readout = await page.locator('#fitness-readout').innerText();
       expect(readout).toMatch(/Fitness \(CTL\)\s+\d+/);
       expect(readout).toMatch(/Fatigue \(ATL\)\s+\d+/);
-      expect(readout).toMatch(
-        /Form \(TSB\)\s+[+−]?\d+ · (High risk|Optimal|Grey zone|Fresh|Transition)/,
+      expect(readout).toMatch(/Form \(TSB\)\s+[+−]?\d+/);
+      expect(readout).not.toMatch(ZONE_NAMES);
+      expect(await page.locator('#fitness-chart svg.form-zones').count()).toBe(0);
+      const form = page.locator('#fitness-chart svg.form-panel');
+      expect(await form.locator('[data-mark="line"]').count()).toBe(1);
+      expect(await form.innerHTML()).not.toMatch(ZONE_NAMES);
+      expect(await form.getAttribute('aria-label')).toMatch(
+        /^Form each day; the latest [+−]?\d+\.$/,
       );
-      const zones = page.locator('#fitness-chart svg.form-zones');
-      expect(await zones.getAttribute('aria-label')).toMatch(/intervals\.icu zones; the latest/);
-      expect(await page.locator('#form-zones-source').innerText()).toMatch(
-        /intervals\.icu.+optimal −30 to −10/,
+      expect(await page.locator('#form-zones-note').innerText()).toMatch(
+        /^No form zones: .+power-based load.+session-RPE/,
       );
+      expect(await page.locator('#form-zones-source').count()).toBe(0);
       expect(await page.locator('#fitness-chart .caveat').innerText()).toMatch(/not of hip health/);
       // 28 days of history are still missing for the ratio: it keeps its empty state.
       expect(await page.locator('#acwr-chart .chart-empty').count()).toBe(1);
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it(
+    'on rTSS load: form is drawn against the zones, and the readout names the zone',
+    { timeout: 60_000 },
+    async () => {
+      // A threshold pace gives the run its rTSS; rTSS as the load basis rebuilds fitness from it.
+      const athlete = await page.request.put('/api/athlete', {
+        data: { thresholdPaceSPerKm: 300 },
+      });
+      expect(athlete.status()).toBe(200);
+      const basis = await page.request.put('/api/progression', {
+        data: { thresholds: { loadMeasure: 'rtss' } },
+      });
+      expect(basis.status()).toBe(200);
+      await waitForMetrics(page);
+      await page.reload();
+      const zones = page.locator('#fitness-chart svg.form-zones');
+      await zones.waitFor({ timeout: 20_000 });
+      expect(await page.locator('#fitness-readout').innerText()).toMatch(
+        new RegExp(`Form \\(TSB\\)\\s+[+−]?\\d+ · (${ZONE_NAMES.source})`),
+      );
+      expect(await zones.getAttribute('aria-label')).toMatch(/intervals\.icu zones; the latest/);
+      // The five bands are drawn, each zone named where its band has room.
+      expect(await zones.locator('[data-mark="rect"] rect').count()).toBe(5);
+      expect(await zones.innerHTML()).toMatch(ZONE_NAMES);
+      expect(await page.locator('#form-zones-source').innerText()).toMatch(
+        /intervals\.icu.+optimal −30 to −10.+the load is rTSS/,
+      );
+      expect(await page.locator('#form-zones-note').count()).toBe(0);
+      await screenshot(page, 'form-zones-rtss.png');
       expect(errors).toEqual([]);
     },
   );

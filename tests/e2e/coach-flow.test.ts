@@ -214,6 +214,39 @@ describeWithBrowser('the coach in the browser', () => {
     });
   });
 
+  describe('units', () => {
+    it("reads the athlete's runs in the athlete's units: miles on the roster, the page and a run", async () => {
+      // The runner reads miles and shares each run's details (the coach's way to a run's page).
+      const saved = await runner.evaluate(async () => {
+        const send = (method: string, path: string, body: unknown) =>
+          fetch(path, {
+            method,
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          }).then((r) => r.status);
+        const grants = (await (await fetch('/api/grants')).json()) as Array<{ coachId: string }>;
+        return [
+          await send('PUT', '/api/athlete', { units: 'mi' }),
+          await send('PATCH', `/api/grants/${grants[0]?.coachId}`, { shareActivityDetails: true }),
+        ];
+      });
+      expect(saved).toEqual([200, 200]);
+      await coach.goto(`${env.url}/coach`);
+      const row = coach.locator('#roster tbody tr', { hasText: runnerEmail });
+      await expect
+        .poll(() => row.locator('.spark-scale').innerText())
+        .toMatch(/^bars: mi a day, top \d+\.\d mi$/);
+      await coach.goto(`${env.url}/coach/athletes/${athleteId}`);
+      await coach.locator('#activities tbody tr').first().waitFor();
+      expect(await coach.locator('#activities').innerText()).toMatch(/\d mi\b/);
+      expect(await coach.locator('#activities').innerText()).not.toMatch(/\d km\b/);
+      await coach.goto(`${env.url}/coach/athletes/${athleteId}/activities/${activityId}`);
+      await expect
+        .poll(() => coach.locator('#activity-stats [data-stat="distance"] dd').innerText())
+        .toMatch(/^\d+\.\d\d mi$/);
+    });
+  });
+
   describe('access', () => {
     const athleteRoutes = () => [
       ['GET', 'today'],

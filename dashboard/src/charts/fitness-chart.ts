@@ -1,11 +1,18 @@
 // Fitness (CTL, 42-day), fatigue (ATL, 7-day) and form (CTL − ATL of the day before), in the units of
 // the primary load (session-RPE by default: arbitrary units): the latest values as a readout, the
-// three lines, and form alone below them against the zones of form-zones.ts.
+// three lines, and form alone below them, against the zones of form-zones.ts where they apply.
 import * as Plot from '@observablehq/plot';
 import type { DailyMetrics } from '../api.ts';
 import { h } from '../dom.ts';
 import { dayDate, formatDay } from '../format.ts';
-import { FORM_ZONES, FORM_ZONES_SOURCE, formZoneOf } from './form-zones.ts';
+import {
+  FORM_ZONES,
+  formZoneOf,
+  formZonesApply,
+  formZonesCaption,
+  loadUnitOf,
+  type LoadBasis,
+} from './form-zones.ts';
 import { inWindow, timeAxis, type ChartSize, type TimeWindow } from './time-axis.ts';
 
 type Series = 'Fitness (CTL)' | 'Fatigue (ATL)' | 'Form (CTL − ATL)';
@@ -24,10 +31,11 @@ const FORM_HEIGHT = 190;
 const signed = (v: number): string =>
   Math.round(v) > 0 ? `+${Math.round(v)}` : `${Math.round(v)}`.replace('-', '−');
 
-/** The latest day's values, as intervals.icu shows them above its chart. */
+/** The latest day's values, as intervals.icu shows them above its chart (the zone where it applies). */
 function readout(
   last: DailyMetrics & { fitness: NonNullable<DailyMetrics['fitness']> },
   today: string,
+  zoned: boolean,
 ): HTMLElement {
   const f = last.fitness;
   const zone = formZoneOf(f.form);
@@ -42,17 +50,27 @@ function readout(
       {},
       item('Fitness (CTL)', String(Math.round(f.ctl)), 'ctl'),
       item('Fatigue (ATL)', String(Math.round(f.atl)), 'atl'),
-      item('Form (TSB)', `${signed(f.form)} · ${zone.label}`, `tsb zone-${zone.zone}`),
+      zoned
+        ? item('Form (TSB)', `${signed(f.form)} · ${zone.label}`, `tsb zone-${zone.zone}`)
+        : item('Form (TSB)', signed(f.form), 'tsb'),
     ),
   );
 }
 
-function formPanel(data: Datum[], win: TimeWindow, size: ChartSize): SVGSVGElement | HTMLElement {
+function formPanel(
+  data: Datum[],
+  win: TimeWindow,
+  size: ChartSize,
+  zoned: boolean,
+): SVGSVGElement | HTMLElement {
   const form = data.filter((d) => d.series === 'Form (CTL − ATL)');
   const values = form.map((d) => d.value);
-  const lo = Math.min(-40, ...values.map((v) => v - 5));
-  const hi = Math.max(35, ...values.map((v) => v + 5));
-  const bands = FORM_ZONES.map((z) => ({ ...z, y1: Math.max(z.from, lo), y2: Math.min(z.to, hi) }));
+  // With the zones, the five of them stay in view; without, the line and zero do.
+  const lo = Math.min(zoned ? -40 : -5, ...values.map((v) => v - 5));
+  const hi = Math.max(zoned ? 35 : 5, ...values.map((v) => v + 5));
+  const bands = zoned
+    ? FORM_ZONES.map((z) => ({ ...z, y1: Math.max(z.from, lo), y2: Math.min(z.to, hi) }))
+    : [];
   // A zone's name where its band has room for it (the caption and the tip name every zone).
   const plotPx = FORM_HEIGHT - 50;
   const named = bands.filter((b) => ((b.y2 - b.y1) / (hi - lo)) * plotPx >= 12);
@@ -62,7 +80,12 @@ function formPanel(data: Datum[], win: TimeWindow, size: ChartSize): SVGSVGEleme
     height: FORM_HEIGHT,
     marginLeft: 48,
     x: timeAxis(win),
-    y: { label: 'Form (TSB)', domain: [lo, hi], ticks: [-30, -10, 5, 25], tickFormat: signed },
+    y: {
+      label: 'Form (TSB)',
+      domain: [lo, hi],
+      ...(zoned ? { ticks: [-30, -10, 5, 25] } : {}),
+      tickFormat: signed,
+    },
     marks: [
       Plot.rect(bands, { x1, x2, y1: 'y1', y2: 'y2', fill: 'colour' }),
       Plot.text(named, {
@@ -82,12 +105,14 @@ function formPanel(data: Datum[], win: TimeWindow, size: ChartSize): SVGSVGEleme
           x: 'date',
           y: 'value',
           title: (d: Datum) =>
-            `${formatDay(d.day)}\nForm ${signed(d.value)} (${formZoneOf(d.value).label})`,
+            `${formatDay(d.day)}\nForm ${signed(d.value)}` +
+            (zoned ? ` (${formZoneOf(d.value).label})` : ''),
         }),
       ),
     ],
   });
-  plot.classList.add('form-zones');
+  plot.classList.add('form-panel');
+  if (zoned) plot.classList.add('form-zones');
   return plot;
 }
 
@@ -95,8 +120,10 @@ export function fitnessChart(
   days: DailyMetrics[],
   win: TimeWindow,
   size: ChartSize,
-  loadUnit = 'AU',
+  basis: LoadBasis = 'srpe',
 ): HTMLElement {
+  const loadUnit = loadUnitOf(basis);
+  const zoned = formZonesApply(basis);
   const data: Datum[] = [];
   for (const d of days) {
     if (!inWindow(d.day, win) || !d.fitness) continue;
@@ -146,21 +173,27 @@ export function fitnessChart(
       (d): d is DailyMetrics & { fitness: NonNullable<DailyMetrics['fitness']> } =>
         inWindow(d.day, win) && d.fitness != null,
     );
-  const form = formPanel(data, win, size);
-  const lastForm = last
-    ? `${signed(last.fitness.form)}, ${formZoneOf(last.fitness.form).label.toLowerCase()}`
-    : 'none';
+  const form = formPanel(data, win, size, zoned);
+  const lastForm = !last
+    ? 'none'
+    : zoned
+      ? `${signed(last.fitness.form)}, ${formZoneOf(last.fitness.form).label.toLowerCase()}`
+      : signed(last.fitness.form);
   form.setAttribute('role', 'img');
   form.setAttribute(
     'aria-label',
-    `Form each day against the intervals.icu zones; the latest ${lastForm}.`,
+    `Form each day${zoned ? ' against the intervals.icu zones' : ''}; the latest ${lastForm}.`,
   );
   return h(
     'div',
     { class: 'fitness' },
-    last ? readout(last, win.to) : null,
+    last ? readout(last, win.to, zoned) : null,
     main,
     form,
-    h('p', { class: 'muted small', id: 'form-zones-source' }, FORM_ZONES_SOURCE),
+    h(
+      'p',
+      { class: 'muted small', id: zoned ? 'form-zones-source' : 'form-zones-note' },
+      formZonesCaption(basis),
+    ),
   );
 }

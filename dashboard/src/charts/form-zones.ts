@@ -1,7 +1,12 @@
 // Form (TSB: CTL − ATL of the day before) read against the zones runners know from intervals.icu's
 // fitness chart: high risk below −30, optimal −30 to −10, grey zone −10 to +5, fresh +5 to +25,
-// transition above +25. They were drawn for TSS-like loads; Hipcheck's load is session-RPE by
-// default, so the chart says they are a rough guide.
+// transition above +25. They were drawn for power-based load (TSS), so they are drawn only where the
+// load is on a like scale (rTSS, TRIMP); on session-RPE or minutes, form runs on another scale and
+// the zones would name ordinary weeks "high risk".
+import type { Thresholds } from '../api.ts';
+
+export type LoadBasis = Thresholds['loadMeasure'];
+
 export type FormZone = 'high_risk' | 'optimal' | 'grey' | 'fresh' | 'transition';
 
 export interface FormZoneBand {
@@ -27,7 +32,26 @@ export function formZoneOf(form: number): FormZoneBand {
   return band ?? (FORM_ZONES[0] as FormZoneBand);
 }
 
-export const FORM_ZONES_SOURCE =
-  'Form zones as intervals.icu’s fitness chart draws them: transition above +25, fresh +5 to ' +
-  '+25, grey zone −10 to +5, optimal −30 to −10, high risk below −30. They were made for ' +
-  'power-based training load; here the load is session-RPE, so read them as a rough guide.';
+/** The load the daily metrics' CTL, ATL and form were built from, in words and in its unit. */
+const BASES: Record<LoadBasis, { name: string; unit: string }> = {
+  srpe: { name: 'session-RPE (RPE × minutes)', unit: 'AU' },
+  trimp: { name: 'TRIMP', unit: 'TRIMP' },
+  rtss: { name: 'rTSS', unit: 'rTSS' },
+  minutes: { name: 'minutes', unit: 'min' },
+};
+
+export const loadUnitOf = (basis: LoadBasis): string => BASES[basis].unit;
+
+/** Whether form can be read against the zones: only on a load built like TSS. */
+export const formZonesApply = (basis: LoadBasis): boolean => basis === 'rtss' || basis === 'trimp';
+
+/** The caption under the form panel: where the zones come from, or why there are none. */
+export function formZonesCaption(basis: LoadBasis): string {
+  const { name } = BASES[basis];
+  return formZonesApply(basis)
+    ? 'Form zones as intervals.icu’s fitness chart draws them: transition above +25, fresh +5 ' +
+        'to +25, grey zone −10 to +5, optimal −30 to −10, high risk below −30. They were made ' +
+        `for power-based training load; here the load is ${name}, so read them as a rough guide.`
+    : `No form zones: intervals.icu made them for power-based load; on ${name} load they would ` +
+        'call ordinary weeks “high risk”.';
+}

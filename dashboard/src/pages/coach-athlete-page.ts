@@ -174,7 +174,7 @@ export async function coachAthletePage(athleteId: string): Promise<Node[]> {
   const who = row?.name || row?.email || 'Athlete';
   // How the athlete is named in a sentence, as the server's reasons name them.
   const short = row?.name || row?.email.split('@')[0] || 'the athlete';
-  const units = 'km';
+  const units = row?.units ?? 'km';
   const top = h('div', { class: 'top-grid' });
   // A new stage or a clearance changes today's decision at once (computed live).
   const draw = (t: TodayDecision) =>

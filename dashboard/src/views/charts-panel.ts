@@ -23,6 +23,7 @@ import {
 import { crossTrainingChart } from '../charts/cross-training-chart.ts';
 import { describedChart } from '../charts/described-chart.ts';
 import { fitnessChart } from '../charts/fitness-chart.ts';
+import { loadUnitOf } from '../charts/form-zones.ts';
 import { intensityCaption, intensityChart } from '../charts/intensity-chart.ts';
 import { painChart } from '../charts/pain-chart.ts';
 import { spikeChart } from '../charts/spike-chart.ts';
@@ -106,7 +107,7 @@ function drawCharts(
   const weekly = weeklySummary(days, win, units);
   const spike = spikeSummary(days, win, units);
   const acwr = acwrSummary(days, win);
-  const fitness = fitnessSummary(days, win);
+  const fitness = fitnessSummary(days, win, loadUnitOf(thresholds.loadMeasure));
   const pain = painSummary(days, win);
   const cross = crossSummary(days, win);
   return [
@@ -176,7 +177,7 @@ function drawCharts(
       'Fitness, fatigue and form',
       [
         has((d) => d.fitness != null)
-          ? fitnessChart(days, win, size)
+          ? fitnessChart(days, win, size, thresholds.loadMeasure)
           : empty(
               'Fitness, fatigue and form, built from the training load, will appear here.',
               'runs',

@@ -3,7 +3,7 @@
 // with its scale.
 import type { RosterRow } from '../api.ts';
 import { h } from '../dom.ts';
-import { actionWithMinutes, formatDay, SEVERITY_LABEL } from '../format.ts';
+import { actionWithMinutes, distanceIn, formatDay, SEVERITY_LABEL } from '../format.ts';
 import { sparklineChart } from '../charts/sparkline-chart.ts';
 
 export const shownName = (r: RosterRow): string => r.name ?? r.email;
@@ -85,15 +85,15 @@ export function complianceCell(r: RosterRow): HTMLElement {
 }
 
 export function sparklineCell(r: RosterRow): HTMLElement {
-  const maxKm = Math.max(0, ...r.sparkline.map((p) => p.runDistanceM)) / 1000;
+  const top = distanceIn(Math.max(0, ...r.sparkline.map((p) => p.runDistanceM)), r.units);
   return h(
     'span',
     { class: 'roster-spark' },
-    sparklineChart(r.sparkline, 'km'),
+    sparklineChart(r.sparkline, r.units),
     h(
       'span',
       { class: 'muted small spark-scale' },
-      maxKm > 0 ? `bars: km a day, top ${maxKm.toFixed(1)} km` : 'no runs in 28 days',
+      top > 0 ? `bars: ${r.units} a day, top ${top.toFixed(1)} ${r.units}` : 'no runs in 28 days',
     ),
   );
 }

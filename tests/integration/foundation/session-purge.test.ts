@@ -1,4 +1,4 @@
-// Expired sessions are refused at once (findSessionUser) and their rows deleted by the reconciler,
+// Expired sessions are refused at once (findSession) and their rows deleted by the reconciler,
 // at start-up and then on its schedule, so the sessions table does not grow forever.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReconciler } from '#workers/reconciler';

@@ -76,6 +76,15 @@ describe('computeSplits()', () => {
     expect(splits[0]?.avgHrBpm).toBeCloseTo(32000 / 260, 9);
   });
 
+  it('counts no heart rate for a stop whose samples carry none', () => {
+    // 100 s at 100 bpm, then a stop and a run whose samples have no heart rate: 100 bpm.
+    const splits = computeSplits(
+      [at(0, 0, { hrBpm: 100 }), at(100, 500), at(160, 500), at(260, 1000)],
+      1000,
+    );
+    expect(splits[0]?.avgHrBpm).toBe(100);
+  });
+
   it('skips samples whose distance is not a number', () => {
     const splits = computeSplits([at(0, 0), at(100, Number.NaN), at(400, 1000)], 1000);
     expect(splits.map((s) => [s.distanceM, s.durationS])).toEqual([[1000, 400]]);

@@ -101,13 +101,30 @@ describe('detectHillRepeats(): where a climb starts and ends', () => {
     expect(detectHillRepeats(SampleColumns.fromSamples(samples))).toEqual(expected);
   });
 
-  it('skips points whose elevation is not a number', () => {
+  it('skips points whose elevation is not a number, or that have no distance', () => {
     const e = [400, 410, Number.NaN, 400, 410, 400];
-    const climbs = detectHillRepeats(points([0, 100, 150, 200, 300, 400], e));
-    // Without the unreadable point: up 0→1 s, down to 3 s, up 3→4 s, down to 5 s.
-    expect(climbs.map((c) => [c.startS, c.distanceM])).toEqual([
+    const samples = points([0, 100, 150, 200, 300, 400], e);
+    samples.splice(2, 0, { t: 1_001_500, eleM: 300 });
+    // Without the unreadable points: up 0→1 s, down to 3 s, up 3→4 s, down to 5 s.
+    const expected = [
       [0, 100],
       [3, 100],
+    ];
+    const startAndDistance = (c: { startS: number; distanceM: number }) => [c.startS, c.distanceM];
+    expect(detectHillRepeats(samples).map(startAndDistance)).toEqual(expected);
+    expect(detectHillRepeats(SampleColumns.fromSamples(samples)).map(startAndDistance)).toEqual(
+      expected,
+    );
+  });
+
+  it('turns at a fall of exactly 3 m, the hysteresis of the elevation gain', () => {
+    // 400 → 410 → 407 → 417 → 400 → 410 → 400, 100 m apart: the 3-m fall after 410 is a turn, so
+    // the climbs that came back down at least half are 407→417 (at 2 s) and 400→410 (at 4 s).
+    const e = [400, 410, 407, 417, 400, 410, 400];
+    const climbs = detectHillRepeats(points([0, 100, 200, 300, 400, 500, 600], e));
+    expect(climbs.map((c) => [c.startS, c.gainM])).toEqual([
+      [2, 10],
+      [4, 10],
     ]);
   });
 });

@@ -25,6 +25,12 @@ describe('detectStrides(): edges', () => {
     expect(detectStrides(samplesOf([step(600, 2), step(20, 5), step(60, 2)]))).toEqual([]);
   });
 
+  it('counts a stride at exactly 1.3 × the easy pace: 3.25 m/s against 2.5 m/s', () => {
+    // 2.5 × 1.3 = 3.25 exactly (and 0.75 m/s faster): each 20-s stride is at the fast level.
+    const plan = [step(600, 2.5), step(20, 3.25), step(100, 2.5), step(20, 3.25), step(300, 2.5)];
+    expect(detectStrides(samplesOf(plan)).map((s) => s.startS)).toEqual([600, 720]);
+  });
+
   it('finds a stride at the very start and one at the very end of a run', () => {
     // No bout before the first or after the last: the activity's edges count as recovery.
     const plan = [step(20, 5), step(600, 3), step(20, 5)];
