@@ -33,6 +33,8 @@ export function recommendWeek(ctx: DayContext, today: Recommendation, t: Thresho
   const slots: Array<'run' | 'modified' | 'filler'> = [];
   const stages: number[] = [];
   let lastRun = kinds[kinds.length - 1] === 'session' ? ctx.date : ctx.breakRef.date;
+  // A stage stepped back by a break stays back: one run does not complete the lower stage.
+  let runStage = stage.stage;
   for (let k = 1; k < 7; k++) {
     const date = addDays(ctx.date, k);
     const paused = ctx.progression.noRunBefore !== null && date < ctx.progression.noRunBefore;
@@ -59,7 +61,7 @@ export function recommendWeek(ctx: DayContext, today: Recommendation, t: Thresho
     let s = stage.stage;
     if (slot !== 'filler') {
       const gap = daysBetween(lastRun, date) - 1;
-      s = Math.min(s, stageAfterBreak(ctx.breakRef.stage, gap, t));
+      s = runStage = Math.min(runStage, stageAfterBreak(ctx.breakRef.stage, gap, t));
       lastRun = date;
     }
     slots.push(slot);

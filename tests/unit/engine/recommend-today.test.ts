@@ -6,69 +6,17 @@
 //   3–5 this morning or at rest → no run today; 5. otherwise the stage's prescription.
 // Every input below is written from those sentences, never from the engine's constants.
 import { describe, expect, it } from 'vitest';
-import { baselineOf } from '../../../shared/engine/morning-baseline.ts';
-import { DEFAULT_PLAN } from '../../../shared/engine/default-plan.ts';
-import { evaluateSession, type SessionFacts } from '../../../shared/engine/progression.ts';
 import {
   fillerActionOf,
   recommendToday,
   type DayContext,
 } from '../../../shared/engine/recommend-today.ts';
 import { DEFAULT_THRESHOLDS } from '../../../shared/engine/thresholds.ts';
-import type { StageDefinition } from '../../../shared/engine/types.ts';
+import { atStage, dayContext, yesterday } from '../../fixtures/day-context.ts';
 
 const t = DEFAULT_THRESHOLDS;
-const usual = (v: number) => baselineOf([v, v, v], [], t);
-
-/** Yesterday's (2026-03-09) stage-3 session, evaluated this morning. */
-function ev(over: Partial<SessionFacts>) {
-  return evaluateSession(
-    {
-      sessionDate: '2026-03-09',
-      stage: DEFAULT_PLAN[3] as StageDefinition,
-      runCount: 1,
-      longestRunMovingS: 1800,
-      longestWalkMin: 0,
-      spikeBand: 'ok',
-      beyondBand: 'ok',
-      painDuring: 1,
-      painAfter: 1,
-      nextMorningPain: 1,
-      nextMorningStiffness: 1,
-      baselinePain: usual(1),
-      baselineStiffness: usual(1),
-      limp: false,
-      ...over,
-    },
-    t,
-  );
-}
-
-const atStage = (stage: number) => ({
-  progression: { stage, completions: 0, stageSince: '2026-03-01', noRunBefore: null },
-});
-
-/** The morning of Tue 2026-03-10 at stage 3, no run yesterday. */
-function ctx(over: Partial<DayContext> = {}): DayContext {
-  return {
-    date: '2026-03-10',
-    plan: DEFAULT_PLAN,
-    ...atStage(3),
-    evaluation: null,
-    progressionReasons: [],
-    redFlagHold: null,
-    surgeryHold: null,
-    waitingForBaseline: null,
-    recentDays: ['rest', 'session', 'strength', 'session', 'cardio', 'strength'],
-    recentSpikes: [],
-    cautions: [],
-    weeklyRise: false,
-    history: { longestRunMin30d: null, typicalRunMin30d: null },
-    breakRef: { date: '2026-03-07', stage: 3 },
-    breakDays: null,
-    ...over,
-  };
-}
+const ev = yesterday;
+const ctx = dayContext;
 
 const nightPain = {
   since: '2026-03-08',
