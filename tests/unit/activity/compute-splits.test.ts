@@ -88,12 +88,33 @@ describe('computeSplits()', () => {
   it('skips samples whose distance is not a number', () => {
     const splits = computeSplits([at(0, 0), at(100, Number.NaN), at(400, 1000)], 1000);
     expect(splits.map((s) => [s.distanceM, s.durationS])).toEqual([[1000, 400]]);
+    // Between 500 m at 100 s and 1500 m at 300 s, 1000 m is crossed at 200 s, whatever the
+    // unreadable sample between them.
+    const around = computeSplits(
+      [at(0, 0), at(100, 500), at(200, Number.NaN), at(300, 1500)],
+      1000,
+    );
+    expect(around.map((s) => [s.distanceM, s.durationS])).toEqual([
+      [1000, 200],
+      [500, 100],
+    ]);
   });
 
   it('gives no elevation change for a split whose start or end has no elevation', () => {
     // The 1000-m boundary falls between a point without elevation and one with it.
     const splits = computeSplits(
       [at(0, 0, { eleM: 10 }), at(100, 500), at(300, 1500, { eleM: 40 })],
+      1000,
+    );
+    expect(splits).toEqual([
+      { n: 1, distanceM: 1000, durationS: 200 },
+      { n: 2, distanceM: 500, durationS: 100 },
+    ]);
+  });
+
+  it('gives no elevation change when the boundary falls just before a point without one', () => {
+    const splits = computeSplits(
+      [at(0, 0, { eleM: 10 }), at(100, 500, { eleM: 20 }), at(300, 1500)],
       1000,
     );
     expect(splits).toEqual([

@@ -117,6 +117,24 @@ describe('detectHillRepeats(): where a climb starts and ends', () => {
     );
   });
 
+  it('does not split a climb at a dip of less than 3 m', () => {
+    // 400 → 405 → 404 → 410 → 400, twice, 50 m apart: the 1-m dip is GPS noise inside one climb
+    // of 10 m over 150 m (6.7 %), so two climbs, from 0 s and from 4 s.
+    const e = [400, 405, 404, 410, 400, 405, 404, 410, 400];
+    const d = e.map((_, i) => 50 * i);
+    expect(detectHillRepeats(points(d, e)).map((c) => [c.startS, c.gainM])).toEqual([
+      [0, 10],
+      [4, 10],
+    ]);
+  });
+
+  it('finds repeats on a track that starts downhill', () => {
+    // 410 → 400 → 410 → 400 → 410 → 400, 100 m apart: climbs from 1 s and from 3 s.
+    const e = [410, 400, 410, 400, 410, 400];
+    const climbs = detectHillRepeats(points([0, 100, 200, 300, 400, 500], e));
+    expect(climbs.map((c) => c.startS)).toEqual([1, 3]);
+  });
+
   it('turns at a fall of exactly 3 m, the hysteresis of the elevation gain', () => {
     // 400 → 410 → 407 → 417 → 400 → 410 → 400, 100 m apart: the 3-m fall after 410 is a turn, so
     // the climbs that came back down at least half are 407→417 (at 2 s) and 400→410 (at 4 s).

@@ -20,6 +20,23 @@ describe('detectStrides(): edges', () => {
     ]);
   });
 
+  it('reads nothing from no samples, or from a run shorter than 2 min', () => {
+    expect(detectStrides([])).toEqual([]);
+    // 119 s: 50 s easy, a 20-s stride, 49 s easy.
+    expect(detectStrides(samplesOf([step(50, 3), step(20, 5), step(49, 3)]))).toEqual([]);
+  });
+
+  it('needs 2 min of running, not a session of 2 min: 30 s walking, then 119 s running', () => {
+    // 49 s easy, a 20-s stride, 50 s easy: 119 running seconds, one short of an easy pace.
+    const plan = [step(30, 1.5), step(49, 3), step(20, 5), step(50, 3)];
+    expect(detectStrides(samplesOf(plan))).toEqual([]);
+    // One more second of easy running, and the stride counts.
+    const longer = [step(30, 1.5), step(49, 3), step(20, 5), step(51, 3)];
+    expect(detectStrides(samplesOf(longer))).toEqual([
+      { startS: 79, durationS: 20, distanceM: 100 },
+    ]);
+  });
+
   it('counts 2 m/s as walking: a burst inside a brisk walk is no stride', () => {
     // Only the 20 s at 5 m/s are faster than walking: under the 2 min of running it needs.
     expect(detectStrides(samplesOf([step(600, 2), step(20, 5), step(60, 2)]))).toEqual([]);

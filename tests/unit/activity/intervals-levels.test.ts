@@ -54,6 +54,19 @@ describe('detectIntervals(): pauses', () => {
   });
 });
 
+describe('detectIntervals(): pauses, judged over 45 s around each second', () => {
+  it('reads a run resumed after a 10-minute stop as work from its first second', () => {
+    // 100 s at 3, 600 s standing, 100 s at 3 m/s: 45 s around the first second after the stop
+    // hold 69 m (23 s at 3 m/s), over the 30 m of a pause, so the second bout is all work.
+    const plan = [step(100, 3), step(600, 0), step(100, 3)];
+    expect(detectIntervals(samplesOf(plan))).toEqual([
+      { kind: 'work', startS: 0, durationS: 100, distanceM: 300 },
+      { kind: 'rest', startS: 100, durationS: 600, distanceM: 0 },
+      { kind: 'work', startS: 700, durationS: 100, distanceM: 300 },
+    ]);
+  });
+});
+
 describe('detectIntervals(): smoothing', () => {
   it('smooths away a 1-s burst just before a bout, unless the caller asks for no smoothing', () => {
     // 118 s at 1.5, 1 s at 4, 1 s at 1.5, then the bout. Over 7 s the burst is outvoted where it
