@@ -6,7 +6,8 @@ import { programmeApi } from '../programme-api.ts';
 import { activityList } from '../views/activity-list.ts';
 import { loadAdherenceCard } from '../views/adherence-card.ts';
 import { aboutText, noteThreads } from '../views/note-threads.ts';
-import { chartsPanel } from '../views/charts-panel.ts';
+import { chartsPanel, requestChartsYear } from '../views/charts-panel.ts';
+import { localDateIn } from '../format.ts';
 import { checkInDialog } from '../views/checkin-dialog.ts';
 import { crossTrainingDialog } from '../views/cross-training-dialog.ts';
 import { decisionCard, planList } from '../views/decision-card.ts';
@@ -44,6 +45,15 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
   if (!athlete) return [];
   const aapi = athleteApi();
   const units = athlete.units;
+  // The trends' data are asked for beside today's decision, for today as this device's clock
+  // reads it in the athlete's time zone; the panel asks again in the rare case the server's
+  // today differs (around midnight, a clock set wrong).
+  const chartsYear = requestChartsYear(aapi, localDateIn(new Date(), athlete.timezone));
+  // Likewise the programme's week (two requests, one after the other; it never throws).
+  const adherenceLoad = loadAdherenceCard(programmeApi(), aapi, units, {
+    whose: 'today’s',
+    href: '/programme',
+  });
   const [today, activities, notes, progression] = await Promise.all([
     aapi.today(),
     aapi.activities(),
@@ -73,7 +83,7 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
       }),
       planList(t, { sessionHref: '/programme' }),
     );
-  let charts = chartsPanel(aapi, today.date, units);
+  let charts = chartsPanel(aapi, today.date, units, 'athlete', chartsYear);
   /** The scores reach the charts once the worker has recomputed the days (metricsPending). */
   const refreshCharts = async () => {
     for (let i = 0; i < 60; i++) {
@@ -176,10 +186,7 @@ export async function homePage(ctx: PageContext): Promise<Node[]> {
       ),
     );
   }
-  const adherence = await loadAdherenceCard(programmeApi(), aapi, units, {
-    whose: 'today’s',
-    href: '/programme',
-  });
+  const adherence = await adherenceLoad;
   if (adherence) nodes.splice(nodes.indexOf(top) + 1, 0, adherence);
   const n = notesCard(notes, activities.rows);
   if (n) nodes.push(n);

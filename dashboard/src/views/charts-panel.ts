@@ -218,13 +218,38 @@ function drawCharts(
   ];
 }
 
+/** The requests for a year of the trends ending `today`, sent at once (awaited by the panel). */
+export function requestChartsYear(aapi: AthleteApi, today: string) {
+  // A year (plus the 30 days the spike reference looks back) covers every window.
+  const from = addDays(today, -52 * 7 - 31);
+  const year = {
+    today,
+    from,
+    days: aapi.daily(from, today),
+    progression: aapi.progression(),
+    info: aapi.metricsInfo(),
+    // Beside the days, not after them: with a year of history its range is the one drawn.
+    intensity: aapi.intensity(from, today),
+  };
+  // Each is awaited by the panel, or dropped when its range is not the one drawn.
+  for (const p of [year.days, year.progression, year.info, year.intensity])
+    p.catch(() => undefined);
+  return year;
+}
+
+/**
+ * `early`: the year's requests already sent for the day the page guessed was today (the home page
+ * sends them before today's decision comes); used only when that guess was today.
+ */
 export function chartsPanel(
   aapi: AthleteApi,
   today: string,
   units: Units,
   viewer: Viewer = 'athlete',
+  early?: ReturnType<typeof requestChartsYear>,
 ): HTMLElement {
   let weeks = 12;
+  let unused = early;
   const select = h(
     'select',
     { id: 'window-weeks', name: 'weeks' },
@@ -260,16 +285,13 @@ export function chartsPanel(
   const draw = async () => {
     try {
       if (!cache) {
-        // A year (plus the 30 days the spike reference looks back) covers every window.
-        const yearFrom = addDays(today, -52 * 7 - 31);
-        // The intensity of that year is asked for at once, beside the days: a runner with a year
-        // of history reads exactly that range, and the page waits for one round of requests less.
-        const yearIntensity = aapi.intensity(yearFrom, today);
-        yearIntensity.catch(() => undefined); // awaited below only when its range is the one drawn
+        const year = unused?.today === today ? unused : requestChartsYear(aapi, today);
+        unused = undefined; // a second try asks again
+        const yearFrom = year.from;
         const [days, progression, info] = await Promise.all([
-          aapi.daily(yearFrom, today),
-          aapi.progression(),
-          aapi.metricsInfo(),
+          year.days,
+          year.progression,
+          year.info,
         ]);
         let all = days;
         const lastRun = [...days].reverse().find((d) => d.runCount > 0)?.day;
@@ -282,7 +304,7 @@ export function chartsPanel(
         const last = all.at(-1)?.day ?? today;
         const intensity =
           first === yearFrom && last === today
-            ? await yearIntensity
+            ? await year.intensity
             : await aapi.intensity(first, last);
         cache = {
           days: all,

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { recommendToday, type DayContext } from '../../../shared/engine/recommend-today.ts';
 import { recommendWeek } from '../../../shared/engine/recommend-week.ts';
 import { DEFAULT_THRESHOLDS } from '../../../shared/engine/thresholds.ts';
-import { atStage, dayContext } from '../../fixtures/day-context.ts';
+import { atStage, dayContext, yesterday } from '../../fixtures/day-context.ts';
 
 const t = DEFAULT_THRESHOLDS;
 const RUNS = ['run', 'run_modified', 'walk'];
@@ -53,6 +53,32 @@ describe('recommendWeek() — pain, spikes and the week’s count', () => {
   });
 });
 
+describe('recommendWeek() — the shape of the week', () => {
+  it('counts today’s mobility and pilates session as the week’s one', () => {
+    const c = dayContext({ recentDays: ['rest', 'rest', 'rest', 'rest', 'rest', 'rest'] });
+    const mobility = {
+      ...recommendToday(c, t),
+      action: 'strength' as const,
+      prescription:
+        'Mobility & pilates 30 min: gentle mobility, pelvic control and core stability.',
+    };
+    const plan = recommendWeek(c, mobility, t);
+    expect(plan.filter((d) => d.prescription.startsWith('Mobility'))).toHaveLength(1);
+  });
+
+  it('still plans a mobility and pilates day after a strength day today', () => {
+    // amber yesterday after a week without strength: strength today
+    const c = dayContext({
+      evaluation: yesterday({ painAfter: 4 }),
+      recentDays: ['rest', 'session', 'cardio', 'session', 'cardio', 'session'],
+    });
+    const today = recommendToday(c, t);
+    expect(today.prescription).toMatch(/^Strength & mobility/);
+    const plan = recommendWeek(c, today, t);
+    expect(plan.filter((d) => d.prescription.startsWith('Mobility'))).toHaveLength(1);
+  });
+});
+
 describe('recommendWeek() — breaks', () => {
   // Stage 5 on the morning of Tue 10, no run today or tomorrow (waiting for the baseline).
   const atFive = (lastRun: string) =>
@@ -93,7 +119,7 @@ describe('recommendWeek() — after surgery', () => {
 
   it('walks at stage 0, and holds every run at a running stage', () => {
     const walks = week({ ...atStage(0), surgeryHold: hold });
-    expect(walks.filter((d) => d.action === 'walk').length).toBeGreaterThan(0);
+    expect(walks.slice(1).filter((d) => d.action === 'walk').length).toBeGreaterThan(0);
     expect(walks.filter((d) => d.action === 'run' || d.action === 'run_modified')).toEqual([]);
     expect(runDays(week({ surgeryHold: hold }))).toEqual([]);
   });
@@ -106,5 +132,11 @@ describe('recommendWeek() — after surgery', () => {
     expect(
       after.some((d) => /^(Cross-train|Strength & mobility) 40 min/.test(d.prescription)),
     ).toBe(true);
+    // Fri 13 is the first day of week 10: the usual cross-training
+    expect(plan.find((d) => d.date === '2026-03-13')?.prescription).toMatch(/^Cross-train 40 min/);
+    // without the clearance, cycling and rehab go on after week 10 too
+    const held = week({ surgeryHold: hold }).filter((d) => d.date >= '2026-03-13');
+    const rehab = (p: string) => /^(Cycle|Rehab|Mobility|Rest)/.test(p);
+    expect(held.every((d) => rehab(d.prescription))).toBe(true);
   });
 });
