@@ -72,6 +72,29 @@ describe('createHeartRateCollector()', () => {
     expect(collect(ws, body)).toEqual([{ t: [at('07:01')], bpm: [120] }]);
   });
 
+  it('finds the workout holding a record whatever order the workouts are listed in', () => {
+    // Listed latest first: 09:00–09:30, then 07:00–08:00. A record at 07:30 is in the second only.
+    const ws = [workout(0, '09:00', '09:30'), workout(1, '07:00', '08:00')];
+    expect(collect(ws, record('07:30', '130'))).toEqual([
+      { t: [], bpm: [] },
+      { t: [at('07:30')], bpm: [130] },
+    ]);
+  });
+
+  it('sorts readings written newest first', () => {
+    const ws = [workout(0, '07:00', '08:00')];
+    const body = record('07:20', '140') + record('07:10', '130') + record('07:05', '125');
+    expect(collect(ws, body)).toEqual([
+      { t: [at('07:05'), at('07:10'), at('07:20')], bpm: [125, 130, 140] },
+    ]);
+  });
+
+  it('refuses an export.xml cut off in the middle', () => {
+    const c = createHeartRateCollector([workout(0, '07:00', '08:00')]);
+    c.push(new TextEncoder().encode(`<HealthData>${record('07:10', '130')}`));
+    expect(() => c.end()).toThrow('the file ends inside <HealthData>: it is truncated');
+  });
+
   it('sorts a workout’s readings by time when sources interleave', () => {
     const ws = [workout(0, '07:00', '08:00')];
     const body = record('07:10', '130') + record('07:05', '125') + record('07:20', '140');
