@@ -5,20 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Sample } from '../../../shared/activity/activity.ts';
 import { cleanSamples, createSampleCleaner } from '../../../shared/activity/clean.ts';
 import { badInputOf } from '../../support/bad-input.ts';
-
-const M_PER_DEG = 111_195.08;
-const T0 = Date.UTC(2026, 0, 10, 8, 0, 0);
-
-function at(second: number, northM: number, extra: Partial<Sample> = {}): Sample {
-  return { t: T0 + second * 1000, lat: 47 + northM / M_PER_DEG, lon: 8.5, ...extra };
-}
-
-/** 1 Hz points moving north at `speed` m/s from `fromS` to `toS`, starting at `startM`. */
-function run(fromS: number, toS: number, startM: number, speed: number): Sample[] {
-  const out: Sample[] = [];
-  for (let s = fromS; s <= toS; s++) out.push(at(s, startM + (s - fromS) * speed));
-  return out;
-}
+import { at, run, T0 } from '../../fixtures/meridian-track.ts';
 
 describe('cleanSamples(): refusals, with the message a runner sees', () => {
   it('refuses a route: all 6 points without a time', () => {

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Sample } from '../../../shared/activity/activity.ts';
 import { cleanSamples } from '../../../shared/activity/clean.ts';
 import { reasonOf } from '../../support/bad-input.ts';
-
-// Points on the meridian through 8.5° E: one metre north is 1 / 111,195.08 of a degree.
-const M_PER_DEG = 111_195.08;
-const T0 = Date.UTC(2026, 0, 10, 8, 0, 0);
-
-function at(second: number, northM: number, extra: Partial<Sample> = {}): Sample {
-  return { t: T0 + second * 1000, lat: 47 + northM / M_PER_DEG, lon: 8.5, ...extra };
-}
-
-/** 1 Hz points moving north at `speed` m/s from `fromS` to `toS`, starting at `startM`. */
-function run(fromS: number, toS: number, startM: number, speed: number): Sample[] {
-  const out: Sample[] = [];
-  for (let s = fromS; s <= toS; s++) out.push(at(s, startM + (s - fromS) * speed));
-  return out;
-}
+import { at, run, T0 } from '../../fixtures/meridian-track.ts';
 
 describe('cleanSamples()', () => {
   it('counts a standing minute as paused: moving time excludes it, elapsed time does not', () => {
