@@ -33,7 +33,6 @@ export function recommendWeek(ctx: DayContext, today: Recommendation, t: Thresho
   const slots: Array<'run' | 'modified' | 'filler'> = [];
   const stages: number[] = [];
   let lastRun = kinds[kinds.length - 1] === 'session' ? ctx.date : ctx.breakRef.date;
-  // A stage stepped back by a break stays back: one run does not complete the lower stage.
   let runStage = stage.stage;
   for (let k = 1; k < 7; k++) {
     const date = addDays(ctx.date, k);
@@ -42,7 +41,13 @@ export function recommendWeek(ctx: DayContext, today: Recommendation, t: Thresho
       k === 1 &&
       (ctx.waitingForBaseline !== null ||
         (ctx.todayPain !== undefined && painZoneOf(ctx.todayPain.value, t) === 'red'));
-    const spacing = spacingRuleOf(stage, kinds, ctx.weeklyRise);
+    // The stage a run that day would be at: a break that would have begun by then takes its step
+    // back on that day, and a stage stepped back stays back (one run does not complete it). That
+    // stage's rules decide whether it runs at all: stepped back below 7, no two days in a row.
+    const gap = daysBetween(lastRun, date) - 1;
+    const runAt = Math.min(runStage, stageAfterBreak(ctx.breakRef.stage, gap, t));
+    const runDef = ctx.plan[runAt] as StageDefinition;
+    const spacing = spacingRuleOf(runDef, kinds, ctx.weeklyRise);
     const sessions = kinds.slice(-6).filter((x) => x === 'session').length;
     const spikes = ctx.recentSpikes.filter((s) => daysBetween(s.date, date) <= t.spikeRecentDays);
     let slot: 'run' | 'modified' | 'filler' = 'run';
@@ -50,18 +55,16 @@ export function recommendWeek(ctx: DayContext, today: Recommendation, t: Thresho
       clinician ||
       paused ||
       waiting ||
-      (ctx.surgeryHold !== null && stage.mode !== 'walk') ||
+      (ctx.surgeryHold !== null && runDef.mode !== 'walk') ||
       spacing?.effect === 'no_run' ||
-      sessions >= stage.perWeek ||
+      sessions >= runDef.perWeek ||
       spikes.some((s) => s.band === 'very_high')
     )
       slot = 'filler';
     else if (spacing?.effect === 'easy_only' || spikes.length > 0) slot = 'modified';
-    // A break that would have begun by then takes its step back on that day too.
     let s = stage.stage;
     if (slot !== 'filler') {
-      const gap = daysBetween(lastRun, date) - 1;
-      s = runStage = Math.min(runStage, stageAfterBreak(ctx.breakRef.stage, gap, t));
+      s = runStage = runAt;
       lastRun = date;
     }
     slots.push(slot);

@@ -171,6 +171,23 @@ describe('the daily loop over HTTP: rules that keep an injured runner from runni
     expect(reason?.message).toBe('11 days without a run: one stage back, to stage 7.');
   });
 
+  it('§4 "After a break": runs the week steps back from stage 7 to 6 keep a day between them', async () => {
+    // Stage 7, the last run 6 days ago, 6/10 this morning: no run today or tomorrow, so the week's
+    // next run comes after 7 days without one, one stage back at 6, where runs are never on
+    // consecutive days (stage 7 would allow two in a row).
+    const c = await runner();
+    await stage(c, 7, 10);
+    await runOn(c, 6, 30);
+    await checkin(c, 6, { painDuring: 1, painAfter: 1 });
+    await checkin(c, 0, { painMorning: 6 });
+    const { plan } = await today(c);
+    const running = plan.map((d) => RUNNING.includes(d.action));
+    expect(running.filter(Boolean).length).toBeGreaterThan(0);
+    for (const d of plan) if (RUNNING.includes(d.action)) expect(d.stage).toBe(6);
+    for (let k = 1; k < plan.length; k++)
+      expect(running[k - 1] && running[k], `${plan[k - 1]?.date} and ${plan[k]?.date}`).toBe(false);
+  });
+
   it('§3 "Baseline": a new runner’s first morning of 1/10 is back to baseline, not a stage drop', async () => {
     const c = await runner();
     await stage(c, 3, 2);

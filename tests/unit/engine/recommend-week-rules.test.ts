@@ -101,6 +101,21 @@ describe('recommendWeek() — breaks', () => {
     expect(runs.map((d) => d.stage)).toEqual(runs.map(() => 4));
   });
 
+  it('keeps a day without running between runs once a break has stepped stage 7 back to 6', () => {
+    // Stage 7 allows runs on two days in a row; stage 6 does not (science.md §4: stages 1–6 keep a
+    // day between runs). The last run on Sun 1 March: every run of the week is after 7 days
+    // without one, at stage 6, so no two sketched runs are on consecutive days.
+    const plan = week({ ...atStage(7), ...waiting, breakRef: { date: '2026-03-01', stage: 7 } });
+    const runs = plan.filter((d) => RUNS.includes(d.action));
+    expect(runs.length).toBeGreaterThan(0);
+    expect(runs.map((d) => d.stage)).toEqual(runs.map(() => 6));
+    for (let k = 1; k < plan.length; k++)
+      expect(
+        RUNS.includes(plan[k - 1]?.action ?? '') && RUNS.includes(plan[k]?.action ?? ''),
+        `${plan[k - 1]?.date} and ${plan[k]?.date}`,
+      ).toBe(false);
+  });
+
   it('counts a break from today’s run when today is a run day', () => {
     // last run long ago (Sun 1), but today is a run: Thu 12 follows it after one day
     const plan = week({ breakRef: { date: '2026-03-01', stage: 3 } });
