@@ -27,7 +27,13 @@ export interface TodayBody {
     reasons: Array<{ code: string; message: string; value?: number | string; rule: string }>;
   };
   flags: Array<{ code: string; severity: string; message: string; value?: number }>;
-  plan: Array<{ date: string; action: string; prescription: string; minutes: number | null }>;
+  plan: Array<{
+    date: string;
+    action: string;
+    prescription: string;
+    minutes: number | null;
+    stage: number;
+  }>;
   hold: null | { kind: string; since?: string; weeksSince?: number; howToClear: string };
   checkIn: Record<string, unknown> | null;
 }
