@@ -86,6 +86,56 @@ describe('compareSession()', () => {
     ).toBe(true);
   });
 
+  it('says what was done at the walking stage: a run is off the plan, a walk is the session', () => {
+    // §4 stage 0: "walking only, 30 min brisk, no limp". A walk has no run bouts to compare.
+    const walking = { stage: 0, prescribed: 'Walk 30 min briskly, without a limp' };
+    const none = { completion: null, reason: null, strides: 0, fastBouts: 0, hillRepeats: 0 };
+    expect(compareSession({ intervals: [], movingS: 900, running: true }, stage(0), t)).toEqual({
+      ...walking,
+      ...none,
+      performed: 'a run',
+      asPlanned: false,
+      message: 'A run, but stage 0 prescribes walking only (Walk 30 min briskly, without a limp).',
+    });
+    // 1,770 s of walking is 29.5 min, said as 30 min.
+    expect(compareSession({ intervals: [], movingS: 1770, running: false }, stage(0), t)).toEqual({
+      ...walking,
+      ...none,
+      performed: '30 min walking',
+      asPlanned: true,
+      message: 'Walked, as stage 0 prescribes (Walk 30 min briskly, without a limp).',
+    });
+  });
+
+  it('says a session without running is not the session of a running stage', () => {
+    // Stage 3 is 6 × (run 3 / walk 2): a 30-min walk is none of it.
+    expect(compareSession({ intervals: [], movingS: 1800, running: false }, stage(3), t)).toEqual({
+      stage: 3,
+      prescribed: '6 × (run 3 min / walk 2 min)',
+      performed: 'no run',
+      asPlanned: false,
+      completion: null,
+      reason: null,
+      strides: 0,
+      fastBouts: 0,
+      hillRepeats: 0,
+      message: 'Not a run: stage 3 prescribes 6 × (run 3 min / walk 2 min).',
+    });
+  });
+
+  it('does not call a walk-run longer for its extra walking: 10 × 1:00 in 40 min is stage 1', () => {
+    // Stage 1 is 10 × (1 + 2) = 30 min; a 10-min warm-up walk makes 40 min, a third more time on
+    // the feet but no more running. Running beyond the stage shows in the shape (through the walks).
+    const c = compareSession(
+      { intervals: walkRun(10, 60, 120), movingS: 2400, running: true },
+      stage(1),
+      t,
+    );
+    expect(c.message).toBe(
+      'Done as prescribed: 10 × 1:00 (stage 1: 10 × (run 1 min / walk 2 min)).',
+    );
+  });
+
   // Strides found in the stream (detect-strides.ts): six of 20 s, shorter than the detection's
   // 30-s work bouts, in a steady 30 min (no intervals detected).
   const sixStrides = [0, 1, 2, 3, 4, 5].map((i) => ({
