@@ -84,28 +84,8 @@ it('takes the loads the parse computed while their profile and sport still hold,
 });
 
 it('stores TRIMP with the activity, and a recompute uses it without the samples', async () => {
-  const user = await insertUser(db.pool, {
-    email: 'loads@example.com',
-    passwordHash: 'x',
-    role: 'runner',
-  });
-  const athlete = await insertAthlete(db.pool, user.id, 'UTC');
-  await db.pool.query(
-    "UPDATE athletes SET sex = 'male', hr_max_bpm = 190, hr_rest_bpm = 50 WHERE id = $1",
-    [athlete.id],
-  );
-  // 10 minutes at 1 Hz, 3 m/s due north, heart rate 120 throughout.
-  const t0 = Date.UTC(2024, 4, 1, 7);
-  const points = Array.from({ length: 601 }, (_, i) => ({
-    t: t0 + i * 1000,
-    lat: 45 + (i * 3) / 111_195,
-    lon: 7,
-    eleM: 300,
-    hrBpm: 120,
-    distanceM: i * 3,
-    speedMps: 3,
-  }));
-  const activity = parseGpx(new TextEncoder().encode(toGpx(points)));
+  const athlete = await runner('loads@example.com');
+  const activity = tenMinutesAt120();
   const stored = await withTransaction(db.pool, (client) =>
     storeActivity(client, {
       athlete: { id: athlete.id, timezone: 'UTC' },
@@ -125,7 +105,6 @@ it('stores TRIMP with the activity, and a recompute uses it without the samples'
   expect(row?.loadsProfile).not.toBeNull();
   // With the samples gone, the loads a recompute reads are still the ones stored at ingest.
   await db.pool.query('DELETE FROM samples');
-  const full = await findAthleteById(db.pool, athlete.id);
-  const [loaded] = await refreshLoads(db.pool, full!, row ? [row] : []);
+  const [loaded] = await refreshLoads(db.pool, athlete, row ? [row] : []);
   expect(loaded?.trimp).toBeCloseTo(8.357, 2);
 });
