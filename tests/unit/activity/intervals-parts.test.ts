@@ -80,8 +80,10 @@ describe('rollingMedian()', () => {
         }),
         fc.integer({ min: 1, max: 12 }),
         (values, window) => {
-          expect([...rollingMedian(Float64Array.from(values), window)]).toEqual(
-            byDefinition(values, window),
+          // −0 and 0 are the same speed, and no order tells them apart.
+          const zeroAsZero = (xs: Array<number | undefined>) => xs.map((v) => (v === 0 ? 0 : v));
+          expect(zeroAsZero([...rollingMedian(Float64Array.from(values), window)])).toEqual(
+            zeroAsZero(byDefinition(values, window)),
           );
         },
       ),
