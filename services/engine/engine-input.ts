@@ -1,9 +1,7 @@
 // Builds the engine's input for one athlete from the database: the profile, the progression
 // settings, and the activities, check-ins and cross-training the engine needs (from `since` on).
-import type { Interval, Sample, Sport } from '#shared/activity/activity';
-import { isRunningSport } from '#shared/activity/activity';
+import type { Sport } from '#shared/activity/activity';
 import type {
-  AthleteProfile,
   CheckIn,
   Clearance,
   CrossTraining,
@@ -14,8 +12,8 @@ import type {
   StageDefinition,
   Thresholds,
 } from '#shared/engine/index';
-import { computeRtss, computeTrimp, lookbackDaysOf, resolveThresholds } from '#shared/engine/index';
-import { computeActivityIntensity, type ActivityIntensity } from '#shared/engine/compute-intensity';
+import { lookbackDaysOf, resolveThresholds } from '#shared/engine/index';
+import { activityLoadsOf, loadsProfileKey, profileOf } from './activity-loads.ts';
 import { addDays, type LocalDate } from '#shared/local-date';
 import type { Queryable } from '#services/db/database';
 import type { Athlete } from '#services/db/athletes.repository';
@@ -33,45 +31,7 @@ import { listCrossTraining } from '#services/db/cross-training.repository';
 import { findProgressionSettings, listManualStages } from '#services/db/progression.repository';
 import { listStrengthSessions } from '#services/db/strength-sessions.repository';
 
-export function profileOf(a: Athlete): AthleteProfile {
-  return {
-    timezone: a.timezone,
-    sex: a.sex,
-    hrMaxBpm: a.hrMaxBpm,
-    hrRestBpm: a.hrRestBpm,
-    thresholdPaceSPerKm: a.thresholdPaceSPerKm,
-    units: a.units === 'mi' ? 'imperial' : 'metric',
-  };
-}
-
-/**
- * What TRIMP, rTSS and the intensity of an activity depend on: when it changes, they are computed
- * again. The last part names the version of the intensity reading, so activities stored before it
- * get theirs on their next recompute.
- */
-export const loadsProfileKey = (a: Athlete) =>
-  `${a.sex}|${a.hrMaxBpm ?? ''}|${a.hrRestBpm ?? ''}|${a.thresholdPaceSPerKm ?? ''}|i1`;
-
-/** TRIMP, rTSS (runs) and intensity (runs with a stream) of one activity, from its samples. */
-export function activityLoadsOf(
-  samples: Sample[],
-  run: { sport: string; distanceM: number; movingS: number; intervals: readonly Interval[] | null },
-  profile: AthleteProfile,
-): { trimp: number | null; rtss: number | null; intensity: ActivityIntensity | null } {
-  const running = isRunningSport(run.sport as Sport);
-  const trimp = computeTrimp(samples, profile).value;
-  const rtss = running
-    ? computeRtss(
-        { samples, distanceM: run.distanceM, movingS: run.movingS },
-        profile.thresholdPaceSPerKm,
-      ).value
-    : null;
-  const intensity =
-    running && run.intervals !== null && samples.length > 0
-      ? computeActivityIntensity(samples, { ...run, intervals: run.intervals }, profile)
-      : null;
-  return { trimp, rtss, intensity };
-}
+export { activityLoadsOf, loadsProfileKey, profileOf } from './activity-loads.ts';
 
 export async function progressionOf(db: Queryable, athlete: Athlete): Promise<ProgressionSettings> {
   const [settings, manual] = await Promise.all([

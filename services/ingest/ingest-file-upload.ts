@@ -12,8 +12,10 @@ import { withTransaction } from '#services/db/database';
 import { findAthleteById } from '#services/db/athletes.repository';
 import { findActivityIdBySource } from '#services/db/activities.repository';
 import { finishUpload, type StoredUpload } from '#services/db/uploads.repository';
+import { loadsProfileKey, profileOf } from '#services/engine/activity-loads';
 import { enqueueRecompute } from '#services/engine/request-recompute';
 import type { JobQueue } from '#services/queue/jobs';
+import type { PrecomputedLoads } from './loads-at-ingest.ts';
 import { parseOnThisThread, type ParseFile } from './parse-in-worker.ts';
 import type { Spool } from './spool.ts';
 import { storeActivity } from './store-activity.ts';
@@ -82,13 +84,16 @@ export async function ingestFileUpload(
     }
     const now = ctx.now();
     let activities: Activity[];
+    let loads: PrecomputedLoads[] | undefined;
     try {
       const parse = ctx.parse ?? parseOnThisThread;
-      activities = (
-        await parse(locked.filename, bytes, {
-          timeRange: activityTimeRange(now.getTime(), athlete.timezone),
-        })
-      ).activities;
+      const parsed = await parse(
+        locked.filename,
+        bytes,
+        { timeRange: activityTimeRange(now.getTime(), athlete.timezone) },
+        { profile: profileOf(athlete), key: loadsProfileKey(athlete) },
+      );
+      ({ activities, loads } = parsed);
       applyHints(activities, locked);
     } catch (err) {
       if (!(err instanceof BadInputError)) throw err;
@@ -113,6 +118,7 @@ export async function ingestFileUpload(
         activity,
         recompute: true,
         now,
+        ...(loads?.[n] ? { loads: loads[n] } : {}),
       });
       if (outcome.status === 'stored') {
         stored++;

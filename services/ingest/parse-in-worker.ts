@@ -14,17 +14,54 @@ import {
   type ParsedActivities,
 } from '#shared/activity/parse-activity-file';
 import { attachColumns, SAMPLE_FIELDS, SampleColumns } from '#shared/activity/sample-columns';
+import type { AthleteProfile } from '#shared/engine/index';
 import { BadInputError } from '#shared/errors';
+import { loadsAtIngestOf } from '#services/engine/activity-loads';
+import type { PrecomputedLoads } from './loads-at-ingest.ts';
+
+/** Loads to compute beside the parse (loads-at-ingest.ts): the athlete's profile and its key. */
+export interface LoadsRequest {
+  profile: AthleteProfile;
+  key: string;
+}
+
+/** Parsed activities, and their loads (in the same order) when they were asked for and computed. */
+export interface ParsedFile extends ParsedActivities {
+  loads?: PrecomputedLoads[];
+}
 
 export type ParseFile = (
   filename: string,
   bytes: Uint8Array,
   options: ParseActivityOptions,
-) => Promise<ParsedActivities>;
+  loadsFor?: LoadsRequest,
+) => Promise<ParsedFile>;
 
-/** On the calling thread (what the API's workers do). */
+/**
+ * On the calling thread (what the API's workers do). Loads are left to the store, which computes
+ * them on this same thread anyway.
+ */
 export const parseOnThisThread: ParseFile = async (filename, bytes, options) =>
   parseActivities(filename, bytes, options);
+
+/**
+ * The loads of each parsed activity, or none when computing them fails: the store then computes
+ * them again and meets the same failure where it always did.
+ */
+export function loadsOfParsed(
+  activities: readonly Activity[],
+  loadsFor: LoadsRequest,
+): PrecomputedLoads[] | undefined {
+  try {
+    return activities.map((a) => ({
+      key: loadsFor.key,
+      sport: a.sport,
+      loads: loadsAtIngestOf(a, loadsFor.profile),
+    }));
+  } catch {
+    return undefined;
+  }
+}
 
 /** What crosses between the threads for one activity: its fields, and its columns apart. */
 export interface WireActivity {
@@ -39,6 +76,7 @@ export type WireResult =
       format: ParsedActivities['format'];
       warnings: ParsedActivities['warnings'];
       activities: WireActivity[];
+      loads?: PrecomputedLoads[];
     }
   | { id: number; ok: false; bad?: { reason: string; message: string }; message: string };
 
@@ -92,7 +130,8 @@ interface Task {
   filename: string;
   bytes: Uint8Array;
   options: ParseActivityOptions;
-  resolve(parsed: ParsedActivities): void;
+  loadsFor: LoadsRequest | undefined;
+  resolve(parsed: ParsedFile): void;
   reject(err: Error): void;
 }
 
@@ -115,6 +154,7 @@ export function createParsePool(size: number): ParsePool {
         format: r.format,
         warnings: r.warnings,
         activities: r.activities.map(fromWire),
+        ...(r.loads ? { loads: r.loads } : {}),
       });
     } else {
       task.reject(r.bad ? new BadInputError(r.bad.reason, r.bad.message) : new Error(r.message));
@@ -165,19 +205,20 @@ export function createParsePool(size: number): ParsePool {
         filename: task.filename,
         bytes: task.bytes,
         options: task.options,
+        loadsFor: task.loadsFor,
       });
     }
   }
 
   return {
-    parse(filename, bytes, options) {
+    parse(filename, bytes, options, loadsFor) {
       if (closed) return parseOnThisThread(filename, bytes, options);
       if (!started) {
         started = true;
         for (let i = 0; i < size; i++) spawn();
       }
       return new Promise((resolve, reject) => {
-        waiting.push({ id: nextId++, filename, bytes, options, resolve, reject });
+        waiting.push({ id: nextId++, filename, bytes, options, loadsFor, resolve, reject });
         pump();
       });
     },

@@ -3,22 +3,25 @@
 import { parentPort } from 'node:worker_threads';
 import { parseActivities, type ParseActivityOptions } from '#shared/activity/parse-activity-file';
 import { BadInputError } from '#shared/errors';
-import { toWire, type WireResult } from './parse-in-worker.ts';
+import { loadsOfParsed, toWire, type LoadsRequest, type WireResult } from './parse-in-worker.ts';
 
 interface Request {
   id: number;
   filename: string;
   bytes: Uint8Array;
   options: ParseActivityOptions;
+  loadsFor?: LoadsRequest;
 }
 
 const port = parentPort;
 if (port === null) throw new Error('parse-worker.ts runs as a worker thread');
-port.on('message', ({ id, filename, bytes, options }: Request) => {
+port.on('message', ({ id, filename, bytes, options, loadsFor }: Request) => {
   let reply: WireResult;
   let transfer: ArrayBuffer[] = [];
   try {
     const parsed = parseActivities(filename, bytes, options);
+    // Before the columns move to the other thread.
+    const loads = loadsFor === undefined ? undefined : loadsOfParsed(parsed.activities, loadsFor);
     const wired = parsed.activities.map(toWire);
     transfer = wired.flatMap((w) => w.transfer);
     reply = {
@@ -27,6 +30,7 @@ port.on('message', ({ id, filename, bytes, options }: Request) => {
       format: parsed.format,
       warnings: parsed.warnings,
       activities: wired.map((w) => w.wire),
+      ...(loads ? { loads } : {}),
     };
   } catch (err) {
     reply =

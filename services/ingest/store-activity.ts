@@ -14,7 +14,7 @@ import {
   insertActivity,
 } from '#services/db/activities.repository';
 import { requestRecompute } from '#services/db/recompute.repository';
-import { storeLoadsAtIngest } from './loads-at-ingest.ts';
+import { storeLoadsAtIngest, type PrecomputedLoads } from './loads-at-ingest.ts';
 
 /** Two activities of one athlete starting within this many seconds are the same session. */
 export const SAME_SESSION_S = 60;
@@ -30,6 +30,8 @@ export interface NewActivity {
   recompute: boolean;
   /** "Now", for the latest time an activity may have (default: the clock). */
   now?: Date;
+  /** Its loads, when the parse computed them already (loads-at-ingest.ts). */
+  loads?: PrecomputedLoads;
 }
 
 export type StoreActivityOutcome =
@@ -70,7 +72,7 @@ export async function storeActivity(
     const winner = await findActivityIdBySource(client, athlete.id, input.source, input.sourceId);
     return { status: 'duplicate', reason: 'same_source', activityId: winner };
   }
-  await storeLoadsAtIngest(client, athlete.id, activityId, activity);
+  await storeLoadsAtIngest(client, athlete.id, activityId, activity, input.loads);
   const version = input.recompute
     ? await requestRecompute(client, athlete.id, localDate)
     : undefined;

@@ -3,7 +3,7 @@
 // bouts of 30 s or more, as science.md §6 asks, so the 15–25 s strides of a stage-8 session need a
 // reading of their own, against the runner's easy pace of that run rather than a fixed speed.
 import type { Sample } from './activity.ts';
-import { resample, rollingMedian, trackOf } from './intervals.ts';
+import { resample, rollingMedian, sortedNumbers, trackOf } from './intervals.ts';
 import { SampleColumns } from './sample-columns.ts';
 import { WALK_MAX_MPS } from './walk-speed.ts';
 
@@ -30,7 +30,7 @@ const MEDIAN_S = 5;
 const MIN_RUNNING_S = 120;
 
 function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = sortedNumbers(xs);
   return s[s.length >> 1] as number;
 }
 

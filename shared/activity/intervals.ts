@@ -76,9 +76,51 @@ export function trackOf(samples: readonly Sample[] | SampleColumns): {
   return { t: t.subarray(0, m), d: d.subarray(0, m) };
 }
 
+/** Each value's median over the `window` values centred on it (fewer at the ends). */
 export function rollingMedian(values: Float64Array, window: number): Float64Array {
   const out = new Float64Array(values.length);
   const half = window >> 1;
+  // The window kept sorted as it slides: one value in and at most one out per step, each placed
+  // by binary search, instead of sorting the whole window again at every step. NaN has no place
+  // in an order, so a series holding one takes the plain sort of each window.
+  if (values.some(Number.isNaN)) return rollingMedianBySort(values, half, out);
+  const sorted = new Float64Array(2 * half + 1);
+  let len = 0;
+  let from = 0;
+  let to = 0;
+  for (let k = 0; k < values.length; k++) {
+    const nextFrom = Math.max(0, k - half);
+    const nextTo = Math.min(values.length, k + half + 1);
+    for (; from < nextFrom; from++) {
+      const at = lowerBound(sorted, len, values[from] as number);
+      sorted.copyWithin(at, at + 1, len);
+      len--;
+    }
+    for (; to < nextTo; to++) {
+      const v = values[to] as number;
+      const at = lowerBound(sorted, len, v);
+      sorted.copyWithin(at + 1, at, len);
+      sorted[at] = v;
+      len++;
+    }
+    out[k] = sorted[len >> 1] as number;
+  }
+  return out;
+}
+
+/** The first index in sorted[0, len) whose value is not below v. */
+function lowerBound(sorted: Float64Array, len: number, v: number): number {
+  let lo = 0;
+  let hi = len;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function rollingMedianBySort(values: Float64Array, half: number, out: Float64Array): Float64Array {
   const buf: number[] = [];
   for (let k = 0; k < values.length; k++) {
     buf.length = 0;
@@ -91,10 +133,15 @@ export function rollingMedian(values: Float64Array, window: number): Float64Arra
   return out;
 }
 
+/** Ascending; a typed array's own sort is numeric, and much faster than a comparator. */
+export function sortedNumbers(xs: readonly number[]): Float64Array | number[] {
+  return xs.some(Number.isNaN) ? [...xs].sort((a, b) => a - b) : Float64Array.from(xs).sort();
+}
+
 /** Threshold between a slow and a fast level (1-D two-means), or undefined for one level. */
 function twoLevelThreshold(speeds: number[], minContrast: number): number | undefined {
   if (speeds.length === 0) return undefined;
-  const sorted = [...speeds].sort((a, b) => a - b);
+  const sorted = sortedNumbers(speeds);
   let lo = sorted[Math.floor(sorted.length * 0.1)] as number;
   let hi = sorted[Math.floor(sorted.length * 0.9)] as number;
   for (let iter = 0; iter < 50; iter++) {

@@ -6,6 +6,7 @@ import { parseActivities } from '#shared/activity/parse-activity-file';
 import { activityTimeRange } from '#shared/activity/plausible-time';
 import { SAMPLE_FIELDS } from '#shared/activity/sample-columns';
 import { BadInputError } from '#shared/errors';
+import { loadsAtIngestOf } from '#services/engine/activity-loads';
 import { createParsePool } from '#services/ingest/parse-in-worker';
 import { planPoints, steadyPlan, toGpx, toTcx } from '../fixtures/generate-activity.ts';
 
@@ -42,6 +43,32 @@ describe('parsing in worker threads', () => {
       // The samples as objects are still made from the columns when something reads them.
       expect(a?.samples[100]).toEqual(b?.samples[100]);
     }
+  });
+
+  it('computes the loads asked for, as the store computes them on this thread', async () => {
+    // Half an hour at 3 m/s with a heart rate: TRIMP, rTSS and the intensity reading all apply.
+    const points = [...planPoints(steadyPlan(1800, 3), { eleSwingM: 4 })].map((p, i) => ({
+      ...p,
+      hrBpm: 140 + (i % 20),
+    }));
+    const content = bytes(toGpx(points, { type: 'running' }));
+    const profile = {
+      timezone: 'Europe/Zurich',
+      sex: 'female' as const,
+      hrMaxBpm: 185,
+      hrRestBpm: 55,
+      thresholdPaceSPerKm: 300,
+      units: 'metric' as const,
+    };
+    const parsed = await pool.parse('run.gpx', content, options, { profile, key: 'k1' });
+    const here = parseActivities('run.gpx', content, options).activities[0];
+    expect(here).toBeDefined();
+    const expected = loadsAtIngestOf(here!, profile);
+    expect(expected.trimp).toBeGreaterThan(0);
+    expect(expected.rtss).toBeGreaterThan(0);
+    expect(parsed.loads).toEqual([{ key: 'k1', sport: 'run', loads: expected }]);
+    // Not asked for: none computed.
+    expect((await pool.parse('run.gpx', content, options)).loads).toBeUndefined();
   });
 
   it('refuses a broken file with the reason and message parsing on this thread gives', async () => {

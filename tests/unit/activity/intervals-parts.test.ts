@@ -1,12 +1,14 @@
 // The pieces of the interval detection (intervals.ts), each with numbers worked by hand. Plans are
 // generated at one point a second (distance = speed × time), and the speeds chosen (1.5, 2.5, 3.25,
 // 4 m/s) add up exactly in floating point, so every bout's start, length and distance is exact.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Sample } from '../../../shared/activity/activity.ts';
 import {
   detectIntervals,
   resample,
   rollingMedian,
+  sortedNumbers,
   trackOf,
 } from '../../../shared/activity/intervals.ts';
 import { SampleColumns } from '../../../shared/activity/sample-columns.ts';
@@ -55,6 +57,57 @@ describe('rollingMedian()', () => {
   it('sorts numerically, not as text (10 is above 9)', () => {
     // [9,10,2] sorted as numbers is [2,9,10]: median 9; as text it would be [10,2,9]: median 2.
     expect(rollingMedian(Float64Array.of(9, 10, 2), 3)[1]).toBe(9);
+  });
+
+  it('drops the value that leaves the window even when it repeats, window 5', () => {
+    // [3,3,1]→3, [3,3,1,3]→3, [3,3,1,3,0]→3, [3,1,3,0,0]→1, [1,3,0,0,7]→1, [3,0,0,7]→3, [0,0,7]→0.
+    const values = Float64Array.of(3, 3, 1, 3, 0, 0, 7);
+    expect([...rollingMedian(values, 5)]).toEqual([3, 3, 3, 1, 1, 3, 0]);
+  });
+
+  it('is the median of each window by its definition, for any series and window', () => {
+    // The definition written out: sort the window's values, take the upper middle one.
+    const byDefinition = (values: number[], window: number) =>
+      values.map((_, k) => {
+        const half = window >> 1;
+        const w = values.slice(Math.max(0, k - half), k + half + 1).sort((a, b) => a - b);
+        return w[w.length >> 1];
+      });
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ noNaN: true })), {
+          maxLength: 60,
+        }),
+        fc.integer({ min: 1, max: 12 }),
+        (values, window) => {
+          // −0 and 0 are the same speed, and no order tells them apart.
+          const zeroAsZero = (xs: Array<number | undefined>) => xs.map((v) => (v === 0 ? 0 : v));
+          expect(zeroAsZero([...rollingMedian(Float64Array.from(values), window)])).toEqual(
+            zeroAsZero(byDefinition(values, window)),
+          );
+        },
+      ),
+    );
+  });
+
+  it('still gives each window a median when the series holds a gap (NaN)', () => {
+    // Window 3 over [4, NaN, 2, 6]: no order places NaN, but the windows without it are exact:
+    // [2,6]→6 at the end.
+    const out = rollingMedian(Float64Array.of(4, Number.NaN, 2, 6), 3);
+    expect(out).toHaveLength(4);
+    expect(out[3]).toBe(6);
+  });
+});
+
+describe('sortedNumbers()', () => {
+  it('sorts ascending as numbers (10 after 9), negatives first', () => {
+    expect([...sortedNumbers([10, -1, 9, 2.5])]).toEqual([-1, 2.5, 9, 10]);
+  });
+
+  it('keeps every value when one is NaN (which no order places)', () => {
+    const out = [...sortedNumbers([3, Number.NaN, 1])];
+    expect(out).toHaveLength(3);
+    expect(out.filter((v) => !Number.isNaN(v)).sort()).toEqual([1, 3]);
   });
 });
 
