@@ -10,6 +10,3 @@ export function dayKindOf(action: Action): DayKind {
   if (action === 'strength') return 'strength';
   return 'rest';
 }
-
-/** Actions that put the runner on their feet running (a walk-run is a run). */
-export const isRunAction = (a: Action): boolean => a === 'run' || a === 'run_modified';

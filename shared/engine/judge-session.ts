@@ -186,11 +186,12 @@ function judgeShape(
     if (walkBreaks.length > 0)
       return verdict(
         runS.map((s) => minutes(s)).join(' + '),
-        `ran ${runS.map((s) => Math.round(s / 60)).join(' + ')} min with ${plural(walkBreaks.length, 'walk break')} of up to ${clock(Math.max(...walkBreaks))}; stage ${stage.stage} prescribes ${stage.runMin} min without walk breaks`,
+        `ran ${runS.map((s) => Math.round(s / 60)).join(' + ')} min with ${plural(walkBreaks.length, 'walk break')} of up to ${clock(Math.max(...walkBreaks))}; stage ${stage.stage} prescribes ${stage.totalMin} min without walk breaks`,
       );
     const performed = `${minutes(longest)} continuously${stopWords}`;
-    if (longest < t.completionFraction * stage.runMin * 60)
-      return verdict(performed, `${minutes(longest)} of running instead of ${stage.runMin} min`);
+    // The minutes the prescription names ("Run 30 min"), as the comparison and the spike read them.
+    if (longest < t.completionFraction * stage.totalMin * 60)
+      return verdict(performed, `${minutes(longest)} of running instead of ${stage.totalMin} min`);
     return verdict(performed, intensityReason);
   }
 

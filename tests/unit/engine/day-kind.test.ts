@@ -3,7 +3,7 @@
 // stage's session, and "run modified" (§5: shorter, flat, treadmill) is still a run. "See a
 // clinician" (§5.1) holds every training, so the day counts as rest.
 import { describe, expect, it } from 'vitest';
-import { dayKindOf, isRunAction } from '../../../shared/engine/day-kind.ts';
+import { dayKindOf } from '../../../shared/engine/day-kind.ts';
 import type { Action } from '../../../shared/engine/types.ts';
 
 describe('dayKindOf', () => {
@@ -17,20 +17,5 @@ describe('dayKindOf', () => {
     ['see_clinician', 'rest'],
   ])('a day of %s is a %s day of the week', (action, kind) => {
     expect(dayKindOf(action)).toBe(kind);
-  });
-});
-
-describe('isRunAction', () => {
-  it.each<[Action, boolean]>([
-    ['run', true],
-    ['run_modified', true],
-    // A walk at stage 0 is the stage's session but not running: the hip is not loaded by a run.
-    ['walk', false],
-    ['cross_train', false],
-    ['strength', false],
-    ['rest', false],
-    ['see_clinician', false],
-  ])('%s puts the runner on their feet running: %s', (action, running) => {
-    expect(isRunAction(action)).toBe(running);
   });
 });

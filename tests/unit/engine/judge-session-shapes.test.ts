@@ -134,6 +134,22 @@ describe('judgeSession() at a continuous stage, minute by minute', () => {
     expect(judge([shape([1080], [], { source: 'steady' })], 5)?.completion).toBe('completed');
   });
 
+  it("judges a coach's continuous stage by the minutes its prescription names (totalMin)", () => {
+    // A coach's stage 5 of 30 min whose runMin field says 10: the runner is told "Run 30 min", so
+    // 15 min is partly done (below 0.9 × 30 min = 1,620 s), and 28 min is done.
+    const edited = { ...stage(5), runMin: 10, totalMin: 30 };
+    expect(judgeSession([shape([900], [], { source: 'steady' })], edited, t)).toMatchObject({
+      completion: 'partly_done',
+      reason: '15 min of running instead of 30 min',
+    });
+    expect(judgeSession([shape([1680], [], { source: 'steady' })], edited, t)?.completion).toBe(
+      'completed',
+    );
+    expect(judgeSession([shape([600, 600], [120])], edited, t)?.reason).toBe(
+      'ran 10 + 10 min with 1 walk break of up to 2:00; stage 5 prescribes 30 min without walk breaks',
+    );
+  });
+
   it('counts one stop of 45 s as "1 short stop"', () => {
     expect(judge([shape([600, 600], [45])], 5)?.performed).toBe(
       '20 min continuously, with 1 short stop',
