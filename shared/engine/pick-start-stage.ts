@@ -75,10 +75,13 @@ export function proposeStage(
   };
 }
 
-/** The last stage before the first intensity stage (the last stage when the plan has none). */
+/**
+ * The last stage before the first intensity stage: the last stage when the plan has none, and -1
+ * (no stage to lift anyone to) when the plan opens with one.
+ */
 function lastBeforeIntensity(plan: readonly StageDefinition[]): number {
   const k = plan.findIndex((s) => s.mode === 'intensity');
-  return k > 0 ? k - 1 : plan.length - 1;
+  return k === -1 ? plan.length - 1 : k - 1;
 }
 
 /** The starting stage from the onboarding answers (validated by the route). */

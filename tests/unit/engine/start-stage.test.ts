@@ -140,6 +140,21 @@ describe('pickStartStage() — the onboarding answers', () => {
     expect(pickStartStage(DEFAULT_PLAN, sore, TODAY, t).stage).toBe(5);
   });
 
+  it("never lifts a runner without intensity into an intensity stage, even in a coach's plan that opens with one", () => {
+    // §4: intensity returns as a change of its own. A plan whose stage 0 is an intensity stage has
+    // no stage "before intensity", so running well lifts nobody: the 30-min runner stays at the
+    // continuous stage 1 their run matches (30 × 0.9 ≤ 30), not stage 2's intervals.
+    const base = DEFAULT_PLAN[8] as StageDefinition;
+    const plan: StageDefinition[] = [
+      { ...base, stage: 0, mode: 'intensity', totalMin: 20, runMin: 20 },
+      { ...(DEFAULT_PLAN[6] as StageDefinition), stage: 1, totalMin: 30, runMin: 30 },
+      { ...base, stage: 2, mode: 'intensity', totalMin: 40, runMin: 40 },
+    ];
+    const a = { situation: 'running_well', typicalRunMin: 30, runsPerWeek: 4 } as const;
+    expect(pickStartStage(plan, a, TODAY, t).stage).toBe(1);
+    expect(pickStartStage(plan, { ...a, intensityNow: true }, TODAY, t).stage).toBe(2);
+  });
+
   it('running well twice a week: the last continuous stage before the four-a-week stages', () => {
     const r = pickStartStage(
       DEFAULT_PLAN,
