@@ -3,6 +3,7 @@
 // Accepting the proposal ("Use stage N") or onboarding must not turn them into "beyond the stage"
 // flags, a 72-h hold or a stage drop, and the card says plainly what comes next.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PLAN } from '#shared/engine/default-plan';
 import { runOn, utcDay, type TodayBody as Today } from '../../support/daily-loop.ts';
 import { startPipeline, type Pipeline } from '../../support/pipeline.ts';
 import type { TestClient } from '../../support/http-client.ts';
@@ -72,5 +73,30 @@ describe('choosing a stage from the runs of the last 4 weeks', () => {
     const t = (await c.get<Today>('/api/today')).body;
     expect(t.stage).toBe(5);
     expectNoStageJudgement(t);
+  });
+
+  it('a plan that opens with intensity lifts no one who runs none into its intensity stage', async () => {
+    // A plan of three stages whose first is intervals (the plan checks allow it): a runner
+    // running well, 30 min four times a week, no intensity now. §4: intensity returns as a change
+    // of its own, so the start is the continuous stage the runs match (stage 1), not stage 2.
+    const c = await runnerWithHistory();
+    const [continuous, intervals] = [DEFAULT_PLAN[6], DEFAULT_PLAN[8]];
+    const plan = [
+      { ...intervals, stage: 0, name: 'Intervals first' },
+      { ...continuous, stage: 1 },
+      { ...intervals, stage: 2, totalMin: 40, runMin: 40 },
+    ];
+    expect((await c.put('/api/progression', { plan })).status).toBe(200);
+    const res = await c.post<{ stage: number }>('/api/onboarding', {
+      situation: 'running_well',
+      typicalRunMin: 30,
+      runsPerWeek: 4,
+      painDuringRun: 1,
+      intensityNow: false,
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.stage).toBe(1);
+    const t = (await c.get<Today>('/api/today')).body;
+    expect(t.stage).toBe(1);
   });
 });
