@@ -52,9 +52,12 @@ describe('a session completes its stage by its shape, through the HTTP API', () 
   async function sessionAt(
     stage: number,
     plan: PlanStep[],
+    progressionPlan?: unknown[],
   ): Promise<{ c: TestClient; today: Today; comparison: Comparison }> {
     const c = p.client();
     await c.signup(`shape-${n++}@example.com`);
+    if (progressionPlan)
+      expect((await c.put('/api/progression', { plan: progressionPlan })).status).toBe(200);
     expect((await c.post('/api/progression/stage', { stage, date: utcDay(-3) })).status).toBe(201);
     const startMs = Date.parse(`${utcDay(-1)}T07:00:00Z`);
     const gpx = toGpx(track(plan, { startMs }), { type: 'running' });
@@ -108,6 +111,22 @@ describe('a session completes its stage by its shape, through the HTTP API', () 
     expect(await stored(c)).toMatchObject({
       completions: 1,
       evaluation: { outcome: 'completed', verdict: { completion: 'completed' } },
+    });
+  });
+
+  it("a continuous stage's session is judged by the minutes it prescribes, in a plan a coach edited", async () => {
+    // Stage 5 prescribes "Run 30 min" (totalMin 30) in a plan whose runMin field says 10: 15 min
+    // of running is half of it (below 0.9 × 30 min), partly done, and does not count.
+    const plan = DEFAULT_PLAN.map((s) => (s.stage === 5 ? { ...s, totalMin: 30, runMin: 10 } : s));
+    const { c, today, comparison } = await sessionAt(5, steadyPlan(15 * 60, 3), plan);
+    expect(codes(today.recommendation.reasons)).not.toContain('session_completed');
+    expect(comparison).toMatchObject({
+      completion: 'partly_done',
+      reason: '15 min of running instead of 30 min',
+    });
+    expect(await stored(c)).toMatchObject({
+      completions: 0,
+      evaluation: { verdict: { completion: 'partly_done' } },
     });
   });
 
