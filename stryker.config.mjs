@@ -32,7 +32,10 @@ export default {
   ignoreStatic: true,
   incremental: true,
   incrementalFile: '.tmp/stryker/incremental.json',
-  reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
+  // event-recorder keeps each mutant's result as it comes (tests/mutation/print-partial-scores.js
+  // reads them), so a run stopped before its end still says what it measured.
+  reporters: ['clear-text', 'progress-append-only', 'json', 'html', 'event-recorder'],
+  eventReporter: { baseDir: '.tmp/stryker/events' },
   jsonReporter: { fileName: '.tmp/stryker/mutation.json' },
   htmlReporter: { fileName: '.tmp/stryker/mutation.html' },
   clearTextReporter: { allowColor: false, maxTestsToLog: 0, reportMutants: false },
