@@ -8,19 +8,21 @@
 //     generated points, into a fresh database with a table of the samples table's shape (its
 //     columns and primary key; no foreign key, as there are no activity rows to point at).
 // Database creation, migration and the runner's account are not timed. Prints medians and the
-// median of the paired ratios; a benchmark, not a test.
+// median of the paired ratios; a benchmark, not a test. Beside the wall time, the CPU each side used:
+// the client process's own (GNU time: user + system, every thread) and the PostgreSQL server's (all
+// its processes, from /proc), since on 2 cores their sum over 2 is the least wall time possible.
 // Run: npm run bench:import [-- --runs N --files N]   (PostgreSQL: DATABASE_URL's server)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createPool, migratePool, type Pool } from '../services/db/database.ts';
 import { insertAthlete } from '../services/db/athletes.repository.ts';
 import { insertUser } from '../services/db/users.repository.ts';
 import { createEmptyDatabase, type EmptyDatabase } from '../tests/support/db.ts';
 import { planPoints, steadyPlan, toGpx } from '../tests/fixtures/generate-activity.ts';
-import { median, option } from './support.ts';
+import { median, option, postgresCpuSeconds } from './support.ts';
 
 const runs = Number(option('--runs') ?? 3);
 const files = Number(option('--files') ?? 1000);
@@ -84,7 +86,33 @@ async function freshDatabase(prefix: string, prepare: (pool: Pool) => Promise<vo
   return db;
 }
 
-async function timeImport(): Promise<{ s: number; rssMiB: number }> {
+interface Timed {
+  s: number;
+  /** CPU seconds of the client process (hipcheck or psql) and of the PostgreSQL server. */
+  clientCpuS: number;
+  serverCpuS: number;
+}
+
+const TIME_FORMAT = 'max-rss-kib %M cpu-s %U %S';
+
+/** Run `args` under GNU time; wall seconds, the process's CPU and the server's, and its output. */
+function timed(args: string[], env: NodeJS.ProcessEnv): Timed & { stdout: string; rssMiB: number } {
+  const serverBefore = postgresCpuSeconds();
+  const started = process.hrtime.bigint();
+  const r = run('/usr/bin/time', ['-f', TIME_FORMAT, ...args], env);
+  const s = Number(process.hrtime.bigint() - started) / 1e9;
+  const m = /max-rss-kib (\d+) cpu-s ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  if (m === null) throw new Error(`no GNU time line in: ${r.stderr.slice(-500)}`);
+  return {
+    s,
+    clientCpuS: Number(m[2]) + Number(m[3]),
+    serverCpuS: postgresCpuSeconds() - serverBefore,
+    stdout: r.stdout,
+    rssMiB: Number(m[1]) / 1024,
+  };
+}
+
+async function timeImport(): Promise<Timed & { rssMiB: number }> {
   const db = await freshDatabase('bench_importspeed_import', async (pool) => {
     await migratePool(pool);
     const user = await insertUser(pool, { email: EMAIL, passwordHash: 'x', role: 'runner' });
@@ -101,20 +129,14 @@ async function timeImport(): Promise<{ s: number; rssMiB: number }> {
       LOG_LEVEL: 'silent',
     };
     const hipcheck = join(root, 'bin', 'hipcheck.js');
-    const started = process.hrtime.bigint();
-    const r = run(
-      '/usr/bin/time',
-      ['-f', 'max-rss-kib %M', hipcheck, 'import', '--email', EMAIL, gpxDir],
-      env,
-    );
-    const s = Number(process.hrtime.bigint() - started) / 1e9;
-    const rss = /max-rss-kib (\d+)/.exec(r.stderr);
+    const r = timed([hipcheck, 'import', '--email', EMAIL, gpxDir], env);
     const summary = r.stdout.trim().split('\n').at(-1);
     if (summary !== `${files} imported, 0 duplicate, 0 failed`) {
       throw new Error(`import said: ${summary}`);
     }
     await check(db);
-    return { s, rssMiB: Number(rss?.[1]) / 1024 };
+    const { stdout: _stdout, ...result } = r;
+    return result;
   } finally {
     await db.drop();
   }
@@ -141,7 +163,7 @@ async function check(db: EmptyDatabase): Promise<void> {
   }
 }
 
-async function timeCopy(): Promise<number> {
+async function timeCopy(): Promise<Timed> {
   const db = await freshDatabase('bench_importspeed_copy', async (pool) => {
     await pool.query(`CREATE TABLE samples (
       activity_id uuid NOT NULL, t timestamptz NOT NULL, lat double precision,
@@ -150,9 +172,9 @@ async function timeCopy(): Promise<number> {
   });
   try {
     const copy = `\\copy samples FROM '${rowsFile}'`;
-    const started = process.hrtime.bigint();
-    run('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', db.url, '-c', copy]);
-    return Number(process.hrtime.bigint() - started) / 1e9;
+    const psql = ['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', db.url, '-c', copy];
+    const { stdout: _stdout, rssMiB: _rss, ...result } = timed(psql, process.env);
+    return result;
   } finally {
     await db.drop();
   }
@@ -160,31 +182,29 @@ async function timeCopy(): Promise<number> {
 
 run(process.execPath, ['bin/build-server.js', '--quiet']);
 await generate();
-const ours: number[] = [];
+const ours: Timed[] = [];
 const rss: number[] = [];
-const reference: number[] = [];
+const reference: Timed[] = [];
 const ratios: number[] = [];
 for (let i = 0; i < runs; i++) {
-  let a: number;
-  let b: number;
+  let a: Timed & { rssMiB: number };
+  let b: Timed;
   if (i % 2 === 0) {
-    const r = await timeImport();
-    a = r.s;
-    rss.push(r.rssMiB);
+    a = await timeImport();
     b = await timeCopy();
   } else {
     b = await timeCopy();
-    const r = await timeImport();
-    a = r.s;
-    rss.push(r.rssMiB);
+    a = await timeImport();
   }
   ours.push(a);
+  rss.push(a.rssMiB);
   reference.push(b);
-  ratios.push(a / b);
+  ratios.push(a.s / b.s);
   console.log(
-    `run ${i + 1}: import ${a.toFixed(1)} s (peak RSS ${rss.at(-1)?.toFixed(0)} MiB), COPY ${b.toFixed(1)} s, load ${loadavg()[0]?.toFixed(2)}`,
+    `run ${i + 1}: import ${a.s.toFixed(1)} s (CPU ${a.clientCpuS.toFixed(1)} s + server ${a.serverCpuS.toFixed(1)} s, peak RSS ${a.rssMiB.toFixed(0)} MiB), COPY ${b.s.toFixed(1)} s (CPU ${b.clientCpuS.toFixed(1)} s + server ${b.serverCpuS.toFixed(1)} s), load ${loadavg()[0]?.toFixed(2)}`,
   );
 }
+const med = (xs: Timed[], key: keyof Timed) => median(xs.map((x) => x[key]));
 console.log(
   `\`hipcheck import\` of ${files} one-hour GPX runs (${files * SAMPLES} samples) through to daily metrics`,
 );
@@ -193,11 +213,24 @@ console.log(
     .map((x) => x.toFixed(2))
     .join(' ')}`,
 );
-console.log(`| process | median s |`);
-console.log(`|---|---:|`);
-console.log(`| hipcheck import DIR (compiled, whole process) | ${median(ours).toFixed(1)} |`);
-console.log(`| psql \\copy of the same rows | ${median(reference).toFixed(1)} |`);
+console.log(`| process | median s | its CPU s | PostgreSQL's CPU s |`);
+console.log(`|---|---:|---:|---:|`);
+for (const [label, xs] of [
+  ['hipcheck import DIR (compiled, whole process)', ours],
+  ['psql \\copy of the same rows', reference],
+] as const) {
+  console.log(
+    `| ${label} | ${med(xs, 's').toFixed(1)} | ${med(xs, 'clientCpuS').toFixed(1)} | ${med(xs, 'serverCpuS').toFixed(1)} |`,
+  );
+}
 console.log(
   `peak RSS of the import: median ${median(rss).toFixed(0)} MiB, max ${Math.max(...rss).toFixed(0)} MiB`,
 );
 console.log(`median of the paired ratios: ${median(ratios).toFixed(2)}× (goal ≤ 1.5×)`);
+// The CPU the goal leaves: 1.5× COPY's wall time on every core, less what the server spent on the
+// import's data; the import process would have to fit in the rest.
+const cores = availableParallelism();
+const budget = 1.5 * med(reference, 's') * cores;
+console.log(
+  `CPU within 1.5× COPY on ${cores} cores: ${budget.toFixed(1)} s; the server used ${med(ours, 'serverCpuS').toFixed(1)} s of it, leaving ${(budget - med(ours, 'serverCpuS')).toFixed(1)} s for the import process (used: ${med(ours, 'clientCpuS').toFixed(1)} s, ${((1000 * med(ours, 'clientCpuS')) / files).toFixed(1)} ms a file)`,
+);
