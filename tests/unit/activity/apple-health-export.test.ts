@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Activity } from '../../../shared/activity/activity.ts';
 import { parseAppleDate } from '../../../shared/activity/apple-health/parse-apple-date.ts';
 import { createHealthXmlScanner } from '../../../shared/activity/apple-health/scan-health-xml.ts';
+import { activityTimeRange } from '../../../shared/activity/plausible-time.ts';
 import { readExport, type ExportItem } from '../../../shared/activity/read-export.ts';
 import { zipSourceOfBytes } from '../../../shared/activity/zip/zip-source.ts';
 import { appleHealthExportZip, APPLE_HEAD } from '../../fixtures/generate-exports.ts';
@@ -183,5 +184,44 @@ describe('export.xml read as a stream', () => {
   it('refuses an export.xml that is not Apple Health data', () => {
     const zip = zipSync({ apple_health_export: { 'export.xml': strToU8('<gpx></gpx>') } });
     expect(badInputOf(() => readExport(zipSourceOfBytes(zip))).reason).toBe('apple_not_health');
+  });
+});
+
+describe('readExport() on an Apple Health export read on an earlier day', () => {
+  // "Now" is 2026-03-02 12:00 UTC in UTC: tomorrow, 2026-03-03, is the last plausible day
+  // (plausible-time.ts), so the export's later days and workouts are a broken clock.
+  const range = activityTimeRange(Date.UTC(2026, 2, 2, 12), 'UTC');
+  const reading = readExport(zipSourceOfBytes(appleHealthExportZip()), {
+    parse: { timeRange: range },
+  });
+  const items = [...reading.items()];
+
+  it('leaves out the wellness days after tomorrow, and says how many', () => {
+    expect(range.lastDay).toBe('2026-03-03');
+    expect(reading.wellness.map((d) => d.date)).toEqual(['2026-03-02', '2026-03-03']);
+    expect(reading.warnings).toContain(
+      '1 wellness day dated before 1990-01-01 or after tomorrow left out',
+    );
+    const dayEarlier = activityTimeRange(Date.UTC(2026, 2, 1, 12), 'UTC');
+    const earlier = readExport(zipSourceOfBytes(appleHealthExportZip()), {
+      parse: { timeRange: dayEarlier },
+    });
+    expect(earlier.wellness.map((d) => d.date)).toEqual(['2026-03-02']);
+    expect(earlier.warnings).toContain(
+      '2 wellness days dated before 1990-01-01 or after tomorrow left out',
+    );
+  });
+
+  it('refuses each workout after tomorrow alone, with the reason, and keeps the others', () => {
+    const results = items.map((i) => (i.result.ok ? 'ok' : i.result.reason));
+    expect(results.slice(0, 2)).toEqual(['ok', 'ok']); // 03-02 and 03-03
+    expect(results.slice(2, 6)).toEqual([
+      'implausible_time',
+      'implausible_time',
+      'implausible_time',
+      'implausible_time',
+    ]);
+    const third = items[2]?.result;
+    expect(third?.ok === false && third.message).toMatch(/^Running, 2026-03-04 07:00/);
   });
 });

@@ -79,6 +79,31 @@ describe('readAppleHealthExport()', () => {
     expect(run?.activity?.summary.elapsedS).toBe(600);
   });
 
+  it('stops the export when a route breaks a cap: only a damaged route costs just its track', () => {
+    const xml = `<HealthData>${workout('07:00', '07:10', withRoute('/workout-routes/a.gpx'))}</HealthData>`;
+    const source = zipSourceOfBytes(
+      zipSync({
+        apple_health_export: { 'export.xml': strToU8(xml), 'workout-routes': { 'a.gpx': route } },
+      }),
+    );
+    // The route is larger than one entry may be: a cap on the whole upload, not a damaged file.
+    const budget = createZipBudget({ maxEntryBytes: 1000 });
+    const r = readAppleHealthExport(source, readZipDirectory(source, budget.limits), budget);
+    const err = badInputOf(() => [...r.workouts()]);
+    expect(err.reason).toBe('zip_too_large');
+    expect(err.message).toMatch(
+      /^apple_health_export\/workout-routes\/a\.gpx expands to \d+ bytes, more than the 1000 allowed$/,
+    );
+  });
+
+  it('warns of no route when every route is named by a workout', () => {
+    const xml = `<HealthData>${workout('07:00', '07:10', withRoute('/workout-routes/a.gpx'))}</HealthData>`;
+    const r = open({
+      apple_health_export: { 'export.xml': strToU8(xml), 'workout-routes': { 'a.gpx': route } },
+    });
+    expect(r.warnings).toEqual([]);
+  });
+
   it('refuses a ZIP without export.xml, and names export.xml in its errors', () => {
     const none = badInputOf(() => open({ 'a.txt': strToU8('x') }));
     expect(none.reason).toBe('apple_no_export_xml');
@@ -89,6 +114,9 @@ describe('readAppleHealthExport()', () => {
     expect(bad.message).toBe(
       'apple_health_export/export.xml: export.xml holds <gpx>, not <HealthData>',
     );
+    // The scanner's own error stays behind it, as its cause.
+    expect(bad.cause).toBeInstanceOf(Error);
+    expect((bad.cause as Error).message).toBe('export.xml holds <gpx>, not <HealthData>');
   });
 });
 
@@ -108,6 +136,8 @@ describe('findAppleHealthXml()', () => {
     const names = ['export.xml', 'x/apple_health_export/export.xml'];
     expect(findAppleHealthXml(names.map(entry))?.name).toBe('x/apple_health_export/export.xml');
     expect(findAppleHealthXml([entry('EXPORT.XML')])?.name).toBe('EXPORT.XML');
+    // A copy kept beside it under another name is not the export.
+    expect(findAppleHealthXml([entry('export.xml.bak')])).toBeUndefined();
     expect(
       findAppleHealthXml([entry('x/export.xml'), entry('my_apple_health_export/export.xml')]),
     ).toBeUndefined();

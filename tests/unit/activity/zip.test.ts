@@ -8,7 +8,7 @@ import { readZipDirectory } from '../../../shared/activity/zip/read-zip-director
 import { readZipEntry, streamZipEntry } from '../../../shared/activity/zip/read-zip-entry.ts';
 import { createZipBudget } from '../../../shared/activity/zip/zip-limits.ts';
 import { zipSourceOfBytes, type ZipSource } from '../../../shared/activity/zip/zip-source.ts';
-import { reasonOf } from '../../support/bad-input.ts';
+import { badInputOf, reasonOf } from '../../support/bad-input.ts';
 
 /** A source that records the largest single read: what a file on disk would be asked for. */
 function recordingSource(bytes: Uint8Array): ZipSource & { largestRead: number } {
@@ -227,5 +227,103 @@ describe('streamZipEntry() and readZipEntry()', () => {
     expect(
       reasonOf(() => readZipEntry(source, { ...entry!, encrypted: true }, createZipBudget())),
     ).toBe('zip_encrypted');
+  });
+});
+
+describe('readZipDirectory(): damage the end records cannot hide', () => {
+  const dir = (zip: Uint8Array, maxEntries = 10) =>
+    readZipDirectory(zipSourceOfBytes(zip), { maxEntries });
+  /** Where a little-endian u32 first occurs in the bytes (a record's signature). */
+  const find = (zip: Uint8Array, sig: number) => {
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    for (let i = zip.length - 4; i >= 0; i--) if (view.getUint32(i, true) === sig) return i;
+    throw new Error(`no ${sig.toString(16)}`);
+  };
+  const ZIP64_EOCD = 0x06064b50;
+  const ZIP64_LOCATOR = 0x07064b50;
+  const CENTRAL = 0x02014b50;
+
+  it('counts the entries the directory really holds against the cap, whatever the end record says', () => {
+    // Three entries, an end record (its two counts at +8 and +10) claiming one: the cap of 2 is
+    // still enforced while the directory is read, before the count is compared.
+    const zip = zipSync({ a: strToU8('1'), b: strToU8('2'), c: strToU8('3') }).slice();
+    const view = new DataView(zip.buffer);
+    const eocd = zip.length - 22;
+    view.setUint16(eocd + 8, 1, true);
+    view.setUint16(eocd + 10, 1, true);
+    const err = badInputOf(() => dir(zip, 2));
+    expect(err.reason).toBe('zip_too_many_entries');
+    expect(err.message).toBe('the ZIP holds more than 2 entries');
+    expect(badInputOf(() => dir(zip, 10)).message).toBe(
+      'not a readable ZIP file (the directory lists 3 of 1 entries)',
+    );
+  });
+
+  it('refuses a ZIP64 locator that points at no ZIP64 end record', () => {
+    const zip = zip64Hello();
+    const record = find(zip, ZIP64_EOCD);
+    zip[record] = 0; // its signature broken
+    const err = badInputOf(() => dir(zip));
+    expect(err.reason).toBe('zip_corrupt');
+    expect(err.message).toBe('not a readable ZIP file (a broken ZIP64 end record)');
+  });
+
+  it('refuses a ZIP64 offset beyond what a number holds exactly (2^53)', () => {
+    const zip = zip64Hello();
+    // The locator's 8-byte offset of the ZIP64 end record, at +8: its top byte set.
+    zip[find(zip, ZIP64_LOCATOR) + 15] = 0x01;
+    expect(badInputOf(() => dir(zip)).message).toBe('not a readable ZIP file (a size beyond 2^53)');
+  });
+
+  it('refuses a ZIP64 extra field too short for the sizes it stands for', () => {
+    const zip = zip64Hello();
+    // The central entry's extra field (after its 46 bytes and the name "a.txt") holds three
+    // 8-byte values; saying it holds one leaves the compressed size without its value.
+    const extra = find(zip, CENTRAL) + 46 + 5;
+    new DataView(zip.buffer).setUint16(extra + 2, 8, true);
+    expect(badInputOf(() => dir(zip)).message).toBe(
+      'not a readable ZIP file (a short ZIP64 field)',
+    );
+  });
+
+  it('refuses a directory entry whose name runs past the directory', () => {
+    const zip = zipSync({ 'a.txt': strToU8('hello') }).slice();
+    // The name length of the central entry, at +28.
+    new DataView(zip.buffer).setUint16(find(zip, CENTRAL) + 28, 5000, true);
+    expect(badInputOf(() => dir(zip)).message).toBe(
+      'not a readable ZIP file (a directory entry runs past the directory)',
+    );
+  });
+});
+
+describe('streamZipEntry(): deflate data that cannot be read', () => {
+  /** One deflated entry, and where its compressed data starts (after the 30-byte header and name). */
+  function deflated() {
+    const zip = zipSync({ 'a.txt': [strToU8('hello '.repeat(50)), { level: 6 }] }).slice();
+    return { zip, data: 30 + 'a.txt'.length };
+  }
+
+  it('names the entry and what the inflater said when its data is not deflate', () => {
+    const { zip, data } = deflated();
+    zip[data] = 0xff; // a final block of type 3, which deflate does not have
+    const source = zipSourceOfBytes(zip);
+    const [entry] = readZipDirectory(source, { maxEntries: 10 });
+    const err = badInputOf(() => readZipEntry(source, entry!, createZipBudget()));
+    expect(err.reason).toBe('zip_corrupt');
+    expect(err.message).toMatch(/^a\.txt is corrupt \(.+\)$/);
+  });
+
+  it('reads a deflated entry with no compressed bytes as the empty file it declares', () => {
+    // Some writers store an empty file as "deflated" with no data at all: it is ended, 0 bytes, and
+    // the file's own checks (an empty activity) say what is wrong with it, not the ZIP reader.
+    const { zip } = deflated();
+    const source = zipSourceOfBytes(zip);
+    const [entry] = readZipDirectory(source, { maxEntries: 10 });
+    const empty = { ...entry!, compressedSize: 0, size: 0, crc32: 0 };
+    expect(readZipEntry(source, empty, createZipBudget())).toEqual(new Uint8Array(0));
+    // Declaring bytes it does not hold is still a mismatch.
+    expect(
+      badInputOf(() => readZipEntry(source, { ...empty, size: 3 }, createZipBudget())).message,
+    ).toBe('a.txt holds 0 bytes but its header declares 3');
   });
 });
