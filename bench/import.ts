@@ -13,7 +13,14 @@
 // its processes, from /proc), since on 2 cores their sum over 2 is the least wall time possible.
 // Run: npm run bench:import [-- --runs N --files N]   (PostgreSQL: DATABASE_URL's server)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { once } from 'node:events';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -180,11 +187,31 @@ async function timeCopy(): Promise<Timed> {
   }
 }
 
+/**
+ * Parsing alone: `hipcheck inspect` of the same files in one process (the parser the import's
+ * threads run, without spooling or storing): its CPU is what parsing the set costs at least.
+ */
+function timeInspect(): Timed {
+  const names = readdirSync(gpxDir).map((n) => join(gpxDir, n));
+  const {
+    stdout,
+    rssMiB: _rss,
+    ...result
+  } = timed([join(root, 'bin', 'hipcheck.js'), 'inspect', ...names], {
+    ...process.env,
+    LOG_LEVEL: 'silent',
+  });
+  const parsed = stdout.split('\n').filter((l) => / points, /.test(l)).length;
+  if (parsed !== files) throw new Error(`inspect read ${parsed} of ${files} files`);
+  return result;
+}
+
 run(process.execPath, ['bin/build-server.js', '--quiet']);
 await generate();
 const ours: Timed[] = [];
 const rss: number[] = [];
 const reference: Timed[] = [];
+const parsing: Timed[] = [];
 const ratios: number[] = [];
 for (let i = 0; i < runs; i++) {
   let a: Timed & { rssMiB: number };
@@ -196,12 +223,14 @@ for (let i = 0; i < runs; i++) {
     b = await timeCopy();
     a = await timeImport();
   }
+  const p = timeInspect();
+  parsing.push(p);
   ours.push(a);
   rss.push(a.rssMiB);
   reference.push(b);
   ratios.push(a.s / b.s);
   console.log(
-    `run ${i + 1}: import ${a.s.toFixed(1)} s (CPU ${a.clientCpuS.toFixed(1)} s + server ${a.serverCpuS.toFixed(1)} s, peak RSS ${a.rssMiB.toFixed(0)} MiB), COPY ${b.s.toFixed(1)} s (CPU ${b.clientCpuS.toFixed(1)} s + server ${b.serverCpuS.toFixed(1)} s), load ${loadavg()[0]?.toFixed(2)}`,
+    `run ${i + 1}: import ${a.s.toFixed(1)} s (CPU ${a.clientCpuS.toFixed(1)} s + server ${a.serverCpuS.toFixed(1)} s, peak RSS ${a.rssMiB.toFixed(0)} MiB), COPY ${b.s.toFixed(1)} s (CPU ${b.clientCpuS.toFixed(1)} s + server ${b.serverCpuS.toFixed(1)} s), parsing alone ${p.s.toFixed(1)} s (CPU ${p.clientCpuS.toFixed(1)} s), load ${loadavg()[0]?.toFixed(2)}`,
   );
 }
 const med = (xs: Timed[], key: keyof Timed) => median(xs.map((x) => x[key]));
@@ -218,6 +247,7 @@ console.log(`|---|---:|---:|---:|`);
 for (const [label, xs] of [
   ['hipcheck import DIR (compiled, whole process)', ours],
   ['psql \\copy of the same rows', reference],
+  ['parsing alone: hipcheck inspect of the same files (one thread)', parsing],
 ] as const) {
   console.log(
     `| ${label} | ${med(xs, 's').toFixed(1)} | ${med(xs, 'clientCpuS').toFixed(1)} | ${med(xs, 'serverCpuS').toFixed(1)} |`,
@@ -232,5 +262,5 @@ console.log(`median of the paired ratios: ${median(ratios).toFixed(2)}× (goal �
 const cores = availableParallelism();
 const budget = 1.5 * med(reference, 's') * cores;
 console.log(
-  `CPU within 1.5× COPY on ${cores} cores: ${budget.toFixed(1)} s; the server used ${med(ours, 'serverCpuS').toFixed(1)} s of it, leaving ${(budget - med(ours, 'serverCpuS')).toFixed(1)} s for the import process (used: ${med(ours, 'clientCpuS').toFixed(1)} s, ${((1000 * med(ours, 'clientCpuS')) / files).toFixed(1)} ms a file)`,
+  `CPU within 1.5× COPY on ${cores} cores: ${budget.toFixed(1)} s; the server used ${med(ours, 'serverCpuS').toFixed(1)} s of it, leaving ${(budget - med(ours, 'serverCpuS')).toFixed(1)} s for the import process (used: ${med(ours, 'clientCpuS').toFixed(1)} s, ${((1000 * med(ours, 'clientCpuS')) / files).toFixed(1)} ms a file); parsing the files alone takes ${med(parsing, 'clientCpuS').toFixed(1)} s (${((1000 * med(parsing, 'clientCpuS')) / files).toFixed(1)} ms a file)`,
 );
