@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseActivityFile } from '../../../shared/activity/parse-activity-file.ts';
 import { parseFit, parseFitSessions } from '../../../shared/activity/parse-fit.ts';
+import { activityTimeRange } from '../../../shared/activity/plausible-time.ts';
 import { steadyPlan, track } from '../../fixtures/generate-activity.ts';
 import { toFit } from '../../fixtures/generate-fit.ts';
 import {
@@ -145,6 +146,8 @@ describe('parseFitSessions() on a damaged file', () => {
     const none = badInputOf(() => parseFitSessions(toCutFit(plan, 0)));
     expect(none.reason).toBe('fit_truncated');
     expect(none.message).toContain('nothing usable was recorded before the damage');
+    // The reader's own error about the damage stays behind it, as its cause.
+    expect((none.cause as { reason?: string } | undefined)?.reason).toBe('fit_truncated');
   });
 
   it('reads to the end of a file whose header never got its size (a watch that crashed)', () => {
@@ -162,5 +165,25 @@ describe('parseFitSessions() on a damaged file', () => {
     expect(a?.samples).toHaveLength(601);
     expect(a?.summary.distanceM).toBe(1800);
     expect(a?.fileWarnings?.map((w) => w.code)).toEqual(['fit_crc_mismatch']);
+  });
+});
+
+describe('parseFitSessions(): a clock set days ahead', () => {
+  // The triathlon starts 2026-06-07 06:00 UTC; read on 2026-06-04, tomorrow is the 5th, so every
+  // session is after tomorrow (plausible-time.ts). The message names the session it found first.
+  const range = activityTimeRange(Date.UTC(2026, 5, 4, 12), 'UTC');
+
+  it('names the session by its number and sport in a multisport file', () => {
+    const err = badInputOf(() =>
+      parseFitSessions(toMultisportFit(TRIATHLON), { timeRange: range }),
+    );
+    expect(err.reason).toBe('implausible_time');
+    expect(err.message).toMatch(/^session 1 \(swim\) starts at 2026-06-07/);
+  });
+
+  it('calls a one-session file "the activity"', () => {
+    const run = toFit(track(steadyPlan(600, 3), { startMs: Date.UTC(2026, 5, 7, 6) }));
+    const err = badInputOf(() => parseFitSessions(run, { timeRange: range }));
+    expect(err.message).toMatch(/^the activity starts at 2026-06-07/);
   });
 });

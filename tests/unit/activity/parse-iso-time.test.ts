@@ -86,6 +86,19 @@ describe('parseIsoTimeMs()', () => {
     // …but 31 February and years before 100 are refused there too.
     expect(parseIsoTimeMs('2026-02-31T07:00Z')).toBeNaN();
     expect(parseIsoTimeMs('0099-06-01T07:00Z')).toBeNaN();
+    // An offset of four digits: 15:59:36 at +0100 is 14:59:36 UTC.
+    expect(parseIsoTimeMs('2020-12-27T15:59:36+0100')).toBe(Date.UTC(2020, 11, 27, 14, 59, 36));
+  });
+
+  it('applies an hh:mm offset to a year before 100 too (read without Date.parse)', () => {
+    // 08:00 at UTC+01:00 and 01:30 at UTC−05:30 are both 07:00 UTC.
+    expect(parseIsoTimeMs('0099-06-01T08:00:00+01:00')).toBe(
+      parseIsoTimeMs('0099-06-01T07:00:00Z'),
+    );
+    expect(parseIsoTimeMs('0099-06-01T01:30:00-05:30')).toBe(
+      parseIsoTimeMs('0099-06-01T07:00:00Z'),
+    );
+    expect(parseIsoTimeMs('0099-06-01T07:00:00Z')).not.toBeNaN();
   });
 });
 
