@@ -142,8 +142,7 @@ async function timeImport(): Promise<Timed & { rssMiB: number }> {
       throw new Error(`import said: ${summary}`);
     }
     await check(db);
-    const { stdout: _stdout, ...result } = r;
-    return result;
+    return r;
   } finally {
     await db.drop();
   }
@@ -180,8 +179,7 @@ async function timeCopy(): Promise<Timed> {
   try {
     const copy = `\\copy samples FROM '${rowsFile}'`;
     const psql = ['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', db.url, '-c', copy];
-    const { stdout: _stdout, rssMiB: _rss, ...result } = timed(psql, process.env);
-    return result;
+    return timed(psql, process.env);
   } finally {
     await db.drop();
   }
