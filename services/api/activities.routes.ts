@@ -11,7 +11,7 @@ import {
   type Thresholds,
 } from '#shared/engine/index';
 import { NotFoundError } from '#shared/errors';
-import { findStageOn } from '#services/db/daily-metrics.repository';
+import { stageOn } from '#services/engine/today-decision';
 import { findProgressionSettings } from '#services/db/progression.repository';
 import { addDays, isLocalDate, localDateOf } from '#shared/local-date';
 import type { Pool } from '#services/db/database';
@@ -68,7 +68,7 @@ export function activitiesRoutes(deps: { pool: Pool; now: () => Date }): Router 
     const settings = await findProgressionSettings(deps.pool, athlete.id);
     const plan = (settings.plan as StageDefinition[] | null) ?? DEFAULT_PLAN;
     const stageNumber =
-      (await findStageOn(deps.pool, athlete.id, activity.localDate)) ?? settings.startStage;
+      (await stageOn(deps.pool, athlete, activity.localDate, deps.now())) ?? settings.startStage;
     const stage = plan[stageNumber];
     const intensity = await findActivityIntensity(deps.pool, activity.id);
     const comparison = stage

@@ -3,8 +3,13 @@
 // The workers are off here, and the recompute is run by hand, so the stored rows are stale on
 // purpose when the red flag arrives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseActivityFile } from '#shared/activity/parse-activity-file';
+import { insertActivity } from '#services/db/activities.repository';
+import { withTransaction } from '#services/db/database';
 import { requestRecompute } from '#services/db/recompute.repository';
+import { FROM_THE_START } from '#services/engine/request-recompute';
 import { createRecomputeProcessor } from '#workers/recompute.processor';
+import { steadyPlan, toGpx, track } from '../../fixtures/generate-activity.ts';
 import { utcDay } from '../../support/daily-loop.ts';
 import { startPipeline, type Pipeline } from '../../support/pipeline.ts';
 
@@ -79,5 +84,42 @@ describe('today, live', () => {
     await c.post('/api/checkins', { date: utcDay(0), nightPain: true });
     const flagged = await c.get<{ recommendation: { action: string } }>('/api/today');
     expect(flagged.body.recommendation.action).toBe('see_clinician');
+  });
+
+  it('judges a session against the stage set a moment ago, before the stored rows are recomputed', async () => {
+    const c = p.client();
+    await c.signup('live-stage@example.com');
+    const athleteId = (await c.get<{ athlete: { id: string } }>('/api/me')).body.athlete.id;
+    // Yesterday's 15-min steady run, stored, and the worker's rows written for it.
+    const startMs = Date.parse(`${utcDay(-1)}T07:00:00Z`);
+    const gpx = toGpx(track(steadyPlan(15 * 60, 3), { startMs }), { type: 'running' });
+    const activity = parseActivityFile('session.gpx', new TextEncoder().encode(gpx));
+    const id = await withTransaction(p.db.pool, (tx) =>
+      insertActivity(tx, {
+        athleteId,
+        source: 'file',
+        sourceId: 'live-stage',
+        uploadId: null,
+        localDate: utcDay(-1),
+        activity,
+      }),
+    );
+    const recompute = createRecomputeProcessor({ pool: p.db.pool, now: () => new Date() });
+    await requestRecompute(p.db.pool, athleteId, FROM_THE_START);
+    await recompute({ athleteId }, { attempt: 1 });
+    type Detail = { comparison: { stage: number; completion: string | null } };
+    const before = (await c.get<Detail>(`/api/activities/${id}`)).body.comparison;
+    expect(before.stage).not.toBe(5);
+
+    // The stage is set from three days ago; nothing recomputes the stored rows.
+    expect((await c.post('/api/progression/stage', { stage: 5, date: utcDay(-3) })).status).toBe(
+      201,
+    );
+    const live = (await c.get<Detail>(`/api/activities/${id}`)).body.comparison;
+    expect(live.stage).toBe(5);
+    expect(live.completion).not.toBeNull();
+    // The worker's rows, once written, say the same.
+    await recompute({ athleteId }, { attempt: 1 });
+    expect((await c.get<Detail>(`/api/activities/${id}`)).body.comparison).toEqual(live);
   });
 });
