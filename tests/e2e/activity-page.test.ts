@@ -107,6 +107,13 @@ describeWithBrowser('the activity page', () => {
       .evaluateAll((gs) => gs.map((g) => (g.textContent ?? '').replace(/\s*→$/, '')));
     expect(labels).toHaveLength(3);
     expect(new Set(labels)).toEqual(new Set(['Elapsed time (min)']));
+    // Pace is read on a clock (m:ss), every tick a different time: "5.5" would read as 5:05.
+    const paceTicks = await page
+      .locator('#pace-chart [data-mark="y-axis tick label"] text')
+      .evaluateAll((ts) => ts.map((t) => t.textContent ?? ''));
+    expect(paceTicks.length).toBeGreaterThan(1);
+    for (const t of paceTicks) expect(t).toMatch(/^\d+:[0-5]\d$/);
+    expect(new Set(paceTicks).size).toBe(paceTicks.length);
   });
 
   it('counts the elevation gain from the samples the chart draws, and says how', async () => {

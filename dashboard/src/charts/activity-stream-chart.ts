@@ -3,6 +3,7 @@
 // pace line up vertically even where one stream has gaps.
 import * as Plot from '@observablehq/plot';
 import { formatDuration } from '../format.ts';
+import { clockDomain, clockTicks } from './clock-axis.ts';
 import { describedChart } from './described-chart.ts';
 
 export interface StreamPoint {
@@ -29,6 +30,8 @@ export function activityStreamChart(
     axis: StreamAxis;
     reverse?: boolean;
     format?: (v: number) => string;
+    /** Minutes written m:ss (pace): the axis's ticks on the clock, written with `format`. */
+    clock?: boolean;
   },
 ): SVGSVGElement | HTMLElement {
   const fmt = options.format ?? ((v: number) => v.toFixed(0));
@@ -46,7 +49,7 @@ export function activityStreamChart(
       label: `${options.label} (${options.unit})`,
       grid: true,
       reverse: options.reverse ?? false,
-      nice: true,
+      ...(options.clock && values.length > 0 ? clockAxis(values, fmt) : { nice: true }),
     },
     marks: [
       Plot.lineY(points, { x: 'min', y: 'value', stroke: options.colour, strokeWidth: 1.5 }),
@@ -62,4 +65,15 @@ export function activityStreamChart(
     ],
   });
   return describedChart(chart, summary);
+}
+
+function clockAxis(values: number[], fmt: (v: number) => string) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const domain = clockDomain(lo, hi);
+  return { domain, ticks: clockTicks(...domain), tickFormat: fmt };
 }

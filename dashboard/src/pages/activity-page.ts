@@ -117,6 +117,7 @@ export async function activityPage(id: string, units: Units, athleteId?: string)
           axis,
           reverse: true,
           format: mmss,
+          clock: true,
         }),
       ),
     );
