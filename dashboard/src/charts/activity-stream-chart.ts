@@ -36,10 +36,17 @@ export function activityStreamChart(
 ): SVGSVGElement | HTMLElement {
   const fmt = options.format ?? ((v: number) => v.toFixed(0));
   const defined = points.filter((p) => !Number.isNaN(p.value));
-  const values = defined.map((p) => p.value);
-  const summary = values.length
-    ? `${options.label} over ${Math.round(options.axis.totalMin)} min: from ${fmt(Math.min(...values))} to ${fmt(Math.max(...values))} ${options.unit}.`
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const p of defined) {
+    if (p.value < lo) lo = p.value;
+    if (p.value > hi) hi = p.value;
+  }
+  const summary = defined.length
+    ? `${options.label} over ${Math.round(options.axis.totalMin)} min: from ${fmt(lo)} to ${fmt(hi)} ${options.unit}.`
     : `No ${options.label.toLowerCase()} recorded.`;
+  // A pace axis on the clock (clock-axis.ts); any other stream keeps Plot's nice ticks.
+  const clock = options.clock && defined.length > 0 ? clockDomain(lo, hi) : undefined;
   const chart = Plot.plot({
     width: options.width,
     height: 160,
@@ -49,7 +56,7 @@ export function activityStreamChart(
       label: `${options.label} (${options.unit})`,
       grid: true,
       reverse: options.reverse ?? false,
-      ...(options.clock && values.length > 0 ? clockAxis(values, fmt) : { nice: true }),
+      ...(clock ? { domain: clock, ticks: clockTicks(...clock), tickFormat: fmt } : { nice: true }),
     },
     marks: [
       Plot.lineY(points, { x: 'min', y: 'value', stroke: options.colour, strokeWidth: 1.5 }),
@@ -65,15 +72,4 @@ export function activityStreamChart(
     ],
   });
   return describedChart(chart, summary);
-}
-
-function clockAxis(values: number[], fmt: (v: number) => string) {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of values) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  const domain = clockDomain(lo, hi);
-  return { domain, ticks: clockTicks(...domain), tickFormat: fmt };
 }
