@@ -142,8 +142,9 @@ function legsOf(m: FitMessages, warnings: ActivityWarning[]): Leg[] {
     return w === undefined ? [] : [{ s, w }];
   });
   const sports = sessions.filter((s) => s.sport !== TRANSITION);
-  if (sports.length <= 1 || windowed.length !== sessions.length) {
-    // One session (or sessions without times to tell them apart): everything belongs to it.
+  if (sports.length === 0 || sessions.length === 1 || windowed.length !== sessions.length) {
+    // One session (or sessions without times to tell them apart): everything belongs to the
+    // first sport's. A sport and a transition are told apart, so the transition's time stays out.
     const session = sports[0];
     return [
       {

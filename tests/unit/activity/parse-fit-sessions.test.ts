@@ -6,10 +6,13 @@ import { parseFit, parseFitSessions } from '../../../shared/activity/parse-fit.t
 import { activityTimeRange } from '../../../shared/activity/plausible-time.ts';
 import { steadyPlan, track } from '../../fixtures/generate-activity.ts';
 import { toFit } from '../../fixtures/generate-fit.ts';
+import type { GenPoint } from '../../fixtures/generate-activity.ts';
 import {
+  FIT_SPORT,
   toCutFit,
   toMultisportFit,
   toPoolSwimFit,
+  toSessionsFit,
   TRIATHLON,
   withBadCrc,
 } from '../../fixtures/generate-fit-files.ts';
@@ -185,5 +188,79 @@ describe('parseFitSessions(): a clock set days ahead', () => {
     const run = toFit(track(steadyPlan(600, 3), { startMs: Date.UTC(2026, 5, 7, 6) }));
     const err = badInputOf(() => parseFitSessions(run, { timeRange: range }));
     expect(err.message).toMatch(/^the activity starts at 2026-06-07/);
+  });
+});
+
+describe('parseFitSessions(): records outside every session', () => {
+  // One point a second at 3 m/s from `start`; the sessions' windows are chosen around them.
+  const start = Date.UTC(2026, 5, 7, 6, 0, 0);
+  const at = (s: number) => start + s * 1000;
+  const points = (keep: (s: number) => boolean): GenPoint[] =>
+    track(steadyPlan(1500, 3), { startMs: start }).filter((p) => keep((p.t - start) / 1000));
+  const seconds = (a: { startAt: Date; samples: { t: number }[] }) => {
+    const first = a.samples[0]?.t ?? NaN;
+    return [(a.startAt.getTime() - start) / 1000, ((a.samples.at(-1)?.t ?? NaN) - first) / 1000];
+  };
+  const ride = { startMs: at(0), endMs: at(600), sport: FIT_SPORT.cycling, elapsedS: 600 };
+  const run = { startMs: at(700), endMs: at(1400), sport: FIT_SPORT.running, elapsedS: 700 };
+
+  it('gives records up to a minute after a session to it, and drops and counts those farther off', () => {
+    // 601–630 s: after the ride, 1–30 s from its end (70–99 s before the run). 1460 s: exactly a
+    // minute after the run. 1470–1480 s: 70–80 s after the run, nearer no session: 11 dropped.
+    const fit = toSessionsFit(
+      points((s) => s <= 630 || (s >= 700 && s <= 1400) || s === 1460 || (s >= 1470 && s <= 1480)),
+      [ride, run],
+    );
+    const { activities, warnings } = parseFitSessions(fit);
+    expect(activities.map((a) => a.sport)).toEqual(['ride', 'run']);
+    expect(activities.map(seconds)).toEqual([
+      [0, 630],
+      [700, 760],
+    ]);
+    expect(warnings).toEqual([
+      {
+        code: 'fit_records_outside_sessions',
+        message: '11 records without a time or outside every session were skipped',
+      },
+    ]);
+  });
+
+  it('gives a record between two sessions to the nearer one', () => {
+    // 640 s is 40 s after the ride and 60 s before the run; 660 s is 60 s after the ride, 40 s
+    // before the run.
+    const fit = toSessionsFit(
+      points((s) => s <= 600 || s === 640 || s === 660 || (s >= 700 && s <= 1400)),
+      [ride, run],
+    );
+    const { activities, warnings } = parseFitSessions(fit);
+    expect(activities.map(seconds)).toEqual([
+      [0, 640],
+      [660, 740],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('leaves out the records of a single transition too, and says "1 transition"', () => {
+    // A run, then a transition of 99 s: only the run is training.
+    const transition = {
+      startMs: at(601),
+      endMs: at(700),
+      sport: FIT_SPORT.transition,
+      elapsedS: 99,
+    };
+    const fit = toSessionsFit(
+      points((s) => s <= 700),
+      [{ ...run, startMs: at(0), endMs: at(600), elapsedS: 600 }, transition],
+    );
+    const { activities, warnings } = parseFitSessions(fit);
+    expect(activities.map((a) => [a.sport, a.summary.elapsedS, a.summary.distanceM])).toEqual([
+      ['run', 600, 1800],
+    ]);
+    expect(warnings).toEqual([
+      {
+        code: 'fit_transitions_skipped',
+        message: '1 transition between sports (1:39 in all) not counted as training',
+      },
+    ]);
   });
 });
