@@ -4,6 +4,7 @@
 // run, the other legs cross-training of their sport and minutes). A file still in the spool has its
 // bytes moved into the row as it finishes; the spool file is deleted after the commit.
 import type { Activity } from '#shared/activity/activity';
+import { addFileWarning } from '#shared/activity/build-activity';
 import { activityTimeRange } from '#shared/activity/plausible-time';
 import { sportOfName } from '#shared/activity/sport';
 import { BadInputError } from '#shared/errors';
@@ -95,6 +96,10 @@ export async function ingestFileUpload(
       );
       ({ activities, loads } = parsed);
       applyHints(activities, locked);
+      // What the parser says of the file as a whole (transitions left out, records outside every
+      // session) goes with its first activity: the upload's result and that page say it once.
+      const first = activities[0];
+      if (first !== undefined) for (const w of parsed.warnings) addFileWarning(first, w);
     } catch (err) {
       if (!(err instanceof BadInputError)) throw err;
       await finishUpload(client, locked.id, {

@@ -83,6 +83,13 @@ describe('recovered and multisport FIT uploads', () => {
   it('stores each session of a multisport file: the run as a run, the swim and the ride as cross-training minutes', async () => {
     const upload = await uploadOne('tri.fit', toMultisportFit(TRIATHLON));
     expect(upload.activityIds).toHaveLength(3);
+    // T1 120 s and T2 60 s: said once, with the upload's result.
+    expect(upload.warnings).toEqual([
+      {
+        code: 'fit_transitions_skipped',
+        message: '2 transitions between sports (3:00 in all) not counted as training',
+      },
+    ]);
     const legs = await Promise.all(upload.activityIds.map(detailOf));
     // Swim 900 s at 1 m/s, ride 1,800 s at 8 m/s, run 1,200 s at 3 m/s (fixtures README); the
     // two transitions are not training.
