@@ -44,6 +44,33 @@ function hillThenStand(startMs: number): Activity {
   };
 }
 
+/** 20 min at 3 m/s with the heart rate at 144 bpm throughout, as a chest strap on a calm run. */
+function steadyHeartRate(startMs: number): Activity {
+  const samples: Sample[] = [];
+  for (let s = 0; s <= 1200; s += 5) {
+    const d = 3 * s;
+    samples.push({
+      t: startMs + s * 1000,
+      lat: 59.9 + d / 111_000,
+      lon: 10.75,
+      hrBpm: 144,
+      distanceM: d,
+      speedMps: 3,
+    });
+  }
+  return {
+    format: 'gpx',
+    sport: 'run',
+    name: 'Steady',
+    startAt: new Date(startMs),
+    samples,
+    laps: [],
+    intervals: [],
+    summary: { distanceM: 3600, movingS: 1200, elapsedS: 1200, elevationGainM: 0, avgHrBpm: 144 },
+    warnings: [],
+  };
+}
+
 /** A treadmill log with a distance and no moving time: nothing to divide a pace by. */
 const noMovingTime = (startMs: number): Activity => ({
   format: 'gpx',
@@ -80,6 +107,7 @@ describeWithBrowser('the activity page', () => {
       for (const [key, a] of [
         ['hill', hillThenStand(morningDaysAgo(2))],
         ['still', noMovingTime(morningDaysAgo(3))],
+        ['steady', steadyHeartRate(morningDaysAgo(4))],
       ] as const)
         ids[key] =
           (await insertActivity(tx, {
@@ -147,6 +175,21 @@ describeWithBrowser('the activity page', () => {
       expect(await heightOf('date')).toBe(await heightOf('distance'));
     }
     await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('writes a steady heart rate on an axis of whole beats, every tick different', async () => {
+    await page.goto(`/activities/${ids.steady}`);
+    await page.locator('#hr-chart svg').waitFor();
+    const hrTicks = await page
+      .locator('#hr-chart [data-mark="y-axis tick label"] text')
+      .evaluateAll((ts) => ts.map((t) => t.textContent ?? ''));
+    expect(hrTicks.length).toBeGreaterThan(1);
+    for (const t of hrTicks) expect(t).toMatch(/^\d+$/);
+    expect(new Set(hrTicks).size).toBe(hrTicks.length);
+    // The line is drawn inside the axis: 144 lies between its first and last tick.
+    const [first, last] = [Number(hrTicks[0]), Number(hrTicks.at(-1))];
+    expect(Math.min(first, last)).toBeLessThan(144);
+    expect(Math.max(first, last)).toBeGreaterThan(144);
   });
 
   it("shows '–' for the pace of an activity without moving time, never 0:00", async () => {

@@ -3,7 +3,7 @@
 // pace line up vertically even where one stream has gaps.
 import * as Plot from '@observablehq/plot';
 import { formatDuration } from '../format.ts';
-import { clockDomain, clockTicks } from './clock-axis.ts';
+import { clockDomain, clockTicks, widenedDomain } from './clock-axis.ts';
 import { describedChart } from './described-chart.ts';
 
 export interface StreamPoint {
@@ -32,6 +32,12 @@ export function activityStreamChart(
     format?: (v: number) => string;
     /** Minutes written m:ss (pace): the axis's ticks on the clock, written with `format`. */
     clock?: boolean;
+    /**
+     * The narrowest span the value axis shows, in the stream's unit (default 10: bpm, metres). A
+     * steady heart rate (144 bpm throughout) otherwise gets an axis of one point, labelled
+     * "144.000000".
+     */
+    minSpan?: number;
   },
 ): SVGSVGElement | HTMLElement {
   const fmt = options.format ?? ((v: number) => v.toFixed(0));
@@ -45,8 +51,10 @@ export function activityStreamChart(
   const summary = defined.length
     ? `${options.label} over ${Math.round(options.axis.totalMin)} min: from ${fmt(lo)} to ${fmt(hi)} ${options.unit}.`
     : `No ${options.label.toLowerCase()} recorded.`;
-  // A pace axis on the clock (clock-axis.ts); any other stream keeps Plot's nice ticks.
+  // A pace axis on the clock (clock-axis.ts); any other stream keeps Plot's nice ticks, over at
+  // least `minSpan`.
   const clock = options.clock && defined.length > 0 ? clockDomain(lo, hi) : undefined;
+  const domain = defined.length > 0 ? widenedDomain(lo, hi, options.minSpan ?? 10) : undefined;
   const chart = Plot.plot({
     width: options.width,
     height: 160,
@@ -56,7 +64,9 @@ export function activityStreamChart(
       label: `${options.label} (${options.unit})`,
       grid: true,
       reverse: options.reverse ?? false,
-      ...(clock ? { domain: clock, ticks: clockTicks(...clock), tickFormat: fmt } : { nice: true }),
+      ...(clock
+        ? { domain: clock, ticks: clockTicks(...clock), tickFormat: fmt }
+        : { ...(domain ? { domain } : {}), nice: true }),
     },
     marks: [
       Plot.lineY(points, { x: 'min', y: 'value', stroke: options.colour, strokeWidth: 1.5 }),

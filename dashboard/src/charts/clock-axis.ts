@@ -7,11 +7,16 @@ const STEPS_MIN = [1 / 12, 0.25, 0.5, 1, 2, 5, 10];
 /** The narrowest span a clock axis shows, in minutes. */
 export const MIN_CLOCK_SPAN = 0.5;
 
+/** [lo, hi] widened about its middle to at least `span`: a steady stream's axis still has ticks. */
+export function widenedDomain(lo: number, hi: number, span: number): [number, number] {
+  if (hi - lo >= span) return [lo, hi];
+  const mid = (lo + hi) / 2;
+  return [mid - span / 2, mid + span / 2];
+}
+
 /** The axis's domain: [lo, hi] widened about its middle to at least MIN_CLOCK_SPAN. */
 export function clockDomain(lo: number, hi: number): [number, number] {
-  if (hi - lo >= MIN_CLOCK_SPAN) return [lo, hi];
-  const mid = (lo + hi) / 2;
-  return [mid - MIN_CLOCK_SPAN / 2, mid + MIN_CLOCK_SPAN / 2];
+  return widenedDomain(lo, hi, MIN_CLOCK_SPAN);
 }
 
 /** Ticks within [lo, hi] on the smallest clock step that gives at most `max` of them. */

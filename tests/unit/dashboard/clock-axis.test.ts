@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { clockDomain, clockTicks } from '../../../dashboard/src/charts/clock-axis.ts';
+import {
+  clockDomain,
+  clockTicks,
+  widenedDomain,
+} from '../../../dashboard/src/charts/clock-axis.ts';
 
 const asClock = (min: number) => {
   const s = Math.round(min * 60);
@@ -29,5 +33,17 @@ describe('a pace axis written as a clock', () => {
   it('ticks 5:10–5:50 every 15 s, 3:00–14:00 every 5 min', () => {
     expect(clockTicks(5 + 10 / 60, 5 + 50 / 60).map(asClock)).toEqual(['5:15', '5:30', '5:45']);
     expect(clockTicks(3, 14).map(asClock)).toEqual(['5:00', '10:00']);
+  });
+});
+
+describe("any other stream's axis", () => {
+  it('widens a steady heart rate (144 bpm throughout) to 10 bpm about it: 139 to 149', () => {
+    expect(widenedDomain(144, 144, 10)).toEqual([139, 149]);
+    expect(widenedDomain(140, 146, 10)).toEqual([138, 148]);
+  });
+
+  it('keeps a span of 10 bpm or more as it is', () => {
+    expect(widenedDomain(120, 130, 10)).toEqual([120, 130]);
+    expect(widenedDomain(110, 172, 10)).toEqual([110, 172]);
   });
 });
