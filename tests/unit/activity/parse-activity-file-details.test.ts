@@ -41,6 +41,30 @@ describe('detectActivityFormat()', () => {
   it('knows FIT by ".FIT" at bytes 8–11, whatever the name, and not in a shorter file', () => {
     expect(detectActivityFormat('run.gpx', fit)).toBe('fit');
     expect(detectActivityFormat('x.bin', fit.subarray(0, 11))).toBeUndefined();
+    // The FIT header's first 12 bytes alone are enough; one byte of ".FIT" wrong, and they are not.
+    expect(detectActivityFormat('x.bin', fit.subarray(0, 12))).toBe('fit');
+    for (let i = 8; i < 12; i++) {
+      const head = fit.slice(0, 12);
+      head[i] = 0x58; // "X"
+      expect(detectActivityFormat('x.bin', head)).toBeUndefined();
+    }
+  });
+
+  it('knows a root whose namespace prefix is several characters long', () => {
+    expect(detectActivityFormat('x.bin', enc.encode('<top:gpx version="1.1">'))).toBe('gpx');
+    expect(detectActivityFormat('x.bin', enc.encode('<ns10:TrainingCenterDatabase>'))).toBe('tcx');
+  });
+
+  it('takes the format from a name only when it ends in it', () => {
+    expect(detectActivityFormat('notes.gpx.txt', enc.encode('hello'))).toBeUndefined();
+    expect(detectActivityFormat('run.fit.gz', enc.encode('hello'))).toBe('fit');
+  });
+
+  it('knows a small GPX that opens with a blank line, without a declaration or a telling name', () => {
+    // Fewer bytes than the decoder waits for to read a declaration, and no "<" first: the whole
+    // file is all there is, so it is read as it is.
+    const bytes = enc.encode('\n<gpx version="1.1" creator="x"></gpx>');
+    expect(detectActivityFormat('upload.xml', bytes)).toBe('gpx');
   });
 });
 
@@ -62,6 +86,25 @@ describe('createActivityFileReader()', () => {
       const chunked = readInChunks(`run.${format}`, bytes, size);
       expect(chunked.format).toBe(format);
       expect(chunked.activities[0]?.summary).toEqual(whole.activities[0]?.summary);
+    }
+  });
+
+  it('keeps its own copy of each chunk: a reader from disk reuses one buffer', () => {
+    for (const [name, bytes] of [
+      ['run.gpx', gpx],
+      ['run.gpx.gz', gzipSync(gpx)],
+    ] as const) {
+      const r = createActivityFileReader(name);
+      const buffer = new Uint8Array(1000);
+      for (let i = 0; i < bytes.length; i += buffer.length) {
+        const n = Math.min(buffer.length, bytes.length - i);
+        buffer.set(bytes.subarray(i, i + n));
+        r.push(buffer.subarray(0, n));
+        buffer.fill(0x20); // the next read overwrites it
+      }
+      expect(r.end().activities[0]?.summary).toEqual(
+        parseActivities(name, bytes).activities[0]?.summary,
+      );
     }
   });
 
