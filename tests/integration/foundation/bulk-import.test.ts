@@ -174,8 +174,9 @@ describeWithSharedData('bulk imports', () => {
       expect(lines).toHaveLength(13);
       expect(lines).toContain('done      export.zip › Running, 2026-03-02 07:00');
       expect(result.stdout).toMatch(/^failed {4}export\.zip › workout 7 .+ — .+$/m);
+      // The multisport file's line says what its import left out.
       expect(result.stdout).toMatch(
-        /^done {6}garmin\.zip › .+user@example\.org_102\.fit \(3 activities\)$/m,
+        /^done {6}garmin\.zip › .+user@example\.org_102\.fit \(3 activities\) — warning: 2 transitions between sports \(3:00 in all\) not counted as training$/m,
       );
       expect(result.stdout).toMatch(/^failed {4}garmin\.zip › .+_104\.fit — .+not an activity/m);
       expect(lines.at(-1)).toBe('10 imported, 0 duplicate, 2 failed');
