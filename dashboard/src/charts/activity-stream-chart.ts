@@ -53,8 +53,13 @@ export function activityStreamChart(
     : `No ${options.label.toLowerCase()} recorded.`;
   // A pace axis on the clock (clock-axis.ts); any other stream keeps Plot's nice ticks, over at
   // least `minSpan`.
-  const clock = options.clock && defined.length > 0 ? clockDomain(lo, hi) : undefined;
-  const domain = defined.length > 0 ? widenedDomain(lo, hi, options.minSpan ?? 10) : undefined;
+  let valueAxis: Plot.ScaleOptions = { nice: true };
+  if (defined.length > 0 && options.clock) {
+    const domain = clockDomain(lo, hi);
+    valueAxis = { domain, ticks: clockTicks(...domain), tickFormat: fmt };
+  } else if (defined.length > 0) {
+    valueAxis = { domain: widenedDomain(lo, hi, options.minSpan ?? 10), nice: true };
+  }
   const chart = Plot.plot({
     width: options.width,
     height: 160,
@@ -64,9 +69,7 @@ export function activityStreamChart(
       label: `${options.label} (${options.unit})`,
       grid: true,
       reverse: options.reverse ?? false,
-      ...(clock
-        ? { domain: clock, ticks: clockTicks(...clock), tickFormat: fmt }
-        : { ...(domain ? { domain } : {}), nice: true }),
+      ...valueAxis,
     },
     marks: [
       Plot.lineY(points, { x: 'min', y: 'value', stroke: options.colour, strokeWidth: 1.5 }),
